@@ -1,0 +1,44 @@
+# Experiments of the "Unsupervised Learning Techniques" chapter as a Snakemake workflow.
+# Run everything: snakemake --cores 4      (see README.md for the other commands)
+
+import os
+import sys
+
+from snakemake.utils import min_version, validate
+
+min_version("9.0")
+
+# The scientific code lives in src/unsupervised; the Snakefile and every job import it from
+# this checkout, whether or not it is installed in the environment running them.
+SRC = os.path.join(workflow.basedir, "src")
+sys.path.insert(0, SRC)
+os.environ.update(PYTHONPATH=os.pathsep.join(filter(None, [SRC, os.environ.get("PYTHONPATH")])))
+
+
+configfile: "config/config.yaml"
+
+
+validate(config, "workflow/schemas/config.schema.yaml")
+
+
+report: "workflow/report/workflow.rst"
+
+
+wildcard_constraints:
+    dataset=r"[a-z0-9_]+",
+    filename=r"[A-Za-z0-9_.-]+",
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/datasets.smk"
+include: "workflow/rules/classification_vs_clustering.smk"
+include: "workflow/rules/metrics.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        DATASETS,
+        TARGETS,
+        rules.gather_metrics.output,
+        rules.summary.output,

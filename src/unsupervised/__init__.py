@@ -1,0 +1,1 @@
+"""Scientific code of the unsupervised-learning pipeline: pure, typed functions."""

@@ -1,0 +1,67 @@
+# Helpers shared by all the rule files. Paths, the package code a script uses, registries.
+import os
+
+from unsupervised.code_deps import module_files
+from unsupervised.config_checks import check_config
+
+check_config(config)
+
+DATA = config["data_dir"]
+RESULTS = config["results_dir"]
+SCRIPTS = os.path.join(workflow.basedir, "workflow", "scripts")
+# Software of every rule for `--sdm conda` (relative to the rule files).
+ENV = "../envs/pipeline.yaml"
+
+MNIST_FILES = {
+    "train_images": "train-images-idx3-ubyte.gz",
+    "train_labels": "train-labels-idx1-ubyte.gz",
+    "test_images": "t10k-images-idx3-ubyte.gz",
+    "test_labels": "t10k-labels-idx1-ubyte.gz",
+}
+# Datasets built without a download: scikit-learn's bundled sets and the synthetic ones.
+GENERATED = ["digits", "iris", *config["synthetic"]]
+
+# Filled in by each experiment's file of rules. TARGETS: outputs the default target asks for.
+# EXPERIMENTS: for each experiment (the prefix of its metric names), the chapter section it
+# reproduces, which is also its report category.
+TARGETS = []
+EXPERIMENTS = {}
+
+
+def package_code(script):
+    """The package modules workflow/scripts/`script` imports, transitively: rule inputs, so
+    that editing the scientific code reruns the rules that use it."""
+    paths = module_files(os.path.join(SCRIPTS, script))
+    return [os.path.relpath(path) for path in paths]
+
+
+def dataset_arrays(name):
+    return {"X": f"{DATA}/{name}/X.npy", "y": f"{DATA}/{name}/y.npy"}
+
+
+DATASETS = [
+    *dataset_arrays("mnist").values(),
+    *dataset_arrays("olivetti").values(),
+    f"{DATA}/raw/ladybug/ladybug.png",
+    *(path for name in GENERATED for path in dataset_arrays(name).values()),
+]
+
+
+def remote_file(wildcards):
+    return config["datasets"][wildcards.dataset]["files"][wildcards.filename]
+
+
+def data_log(name):
+    return f"{DATA}/logs/{name}.log"
+
+
+def data_benchmark(name):
+    return f"{DATA}/benchmarks/{name}.tsv"
+
+
+def results_log(name):
+    return f"{RESULTS}/logs/{name}.log"
+
+
+def results_benchmark(name):
+    return f"{RESULTS}/benchmarks/{name}.tsv"
