@@ -4,7 +4,8 @@
 import os
 import sys
 
-from snakemake.utils import min_version, validate
+from snakemake.exceptions import WorkflowError
+from snakemake.utils import min_version, update_config, validate
 
 min_version("9.0")
 
@@ -14,11 +15,24 @@ SRC = os.path.join(workflow.basedir, "src")
 sys.path.insert(0, SRC)
 os.environ.update(PYTHONPATH=os.pathsep.join(filter(None, [SRC, os.environ.get("PYTHONPATH")])))
 
+from unsupervised.config_checks import (
+    ConfigError,
+    check_config,
+    explain_schema_error,
+    typed_overrides,
+)
+
 
 configfile: "config/config.yaml"
 
 
-validate(config, "workflow/schemas/config.schema.yaml")
+update_config(config, typed_overrides(workflow.config_settings.overwrite_config))
+
+try:
+    validate(config, "workflow/schemas/config.schema.yaml")
+except WorkflowError as error:
+    raise ConfigError(explain_schema_error(error)) from None
+check_config(config)
 
 
 report: "workflow/report/workflow.rst"

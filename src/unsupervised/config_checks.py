@@ -9,9 +9,26 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 
 class ConfigError(ValueError):
     """An invalid configuration value; the message names the key and how to fix it."""
+
+
+def typed_overrides(overrides: Any) -> Any:
+    """The ``--config`` values with nested leaves read as YAML scalars.
+
+    Snakemake parses ``--config 'iris_gmm={random_state: 0}'`` with YAML's base loader, which
+    leaves ``"0"`` a string; this turns it into the integer the schema expects.
+    """
+    if isinstance(overrides, Mapping):
+        return {key: typed_overrides(value) for key, value in overrides.items()}
+    if isinstance(overrides, list):
+        return [typed_overrides(value) for value in overrides]
+    if isinstance(overrides, str):
+        return yaml.safe_load(overrides) if overrides else overrides
+    return overrides
 
 
 def check_config(config: Mapping[str, Any]) -> None:
@@ -34,6 +51,27 @@ def check_config(config: Mapping[str, Any]) -> None:
             f"config key 'data_mirror': folder {mirror!r} does not exist; point it at a folder "
             "laid out as <dataset>/<file> (like ../shared/datasets) or set it to \"\" to download"
         )
+
+
+def explain_schema_error(error: Exception) -> str:
+    """A short message naming the config key that failed schema validation.
+
+    `error` is what ``snakemake.utils.validate`` raises: a WorkflowError wrapping the
+    jsonschema ValidationError (whose own text dumps the whole schema).
+    """
+    cause = error.__context__
+    if not hasattr(cause, "absolute_path"):
+        return str(error)
+    path = [str(part) for part in cause.absolute_path]
+    if cause.validator == "additionalProperties":
+        known = cause.schema.get("properties", {}).keys()
+        unknown = sorted(key for key in cause.instance if key not in known)
+        keys = ", ".join(repr(".".join([*path, key])) for key in unknown)
+        return (f"unknown config key {keys}; check its spelling (allowed keys and types: "
+                "workflow/schemas/config.schema.yaml)")
+    key = ".".join(path) or "(top level)"
+    return (f"config key {key!r}: {cause.message} (allowed values: "
+            "workflow/schemas/config.schema.yaml)")
 
 
 def _ranges(node: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, int]]]:

@@ -2,9 +2,6 @@
 import os
 
 from unsupervised.code_deps import module_files
-from unsupervised.config_checks import check_config
-
-check_config(config)
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]

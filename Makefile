@@ -1,0 +1,60 @@
+# Set-up and everyday commands. `make run` and `make test` create the virtual environment
+# (.venv, pinned versions from requirements.txt) on first use.
+#   DATA_MIRROR=DIR  read datasets from a local folder laid out as <dataset>/<file>
+#   CORES=N          cores for Snakemake (default 4)
+#   REGRESS=default  check the default configuration's baseline instead of config/ci.yaml's
+
+PYTHON ?= python3
+CORES ?= 4
+REGRESS ?= ci
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+export PYTHONPATH := $(CURDIR)/src
+export DATA_MIRROR
+SNAKEMAKE := $(BIN)/snakemake --cores $(CORES) $(if $(DATA_MIRROR),--config data_mirror=$(abspath $(DATA_MIRROR)))
+
+ifeq ($(REGRESS),ci)
+REGRESS_CONFIG := --configfile config/ci.yaml
+REGRESS_RESULTS := results-ci
+else ifeq ($(REGRESS),default)
+REGRESS_CONFIG :=
+REGRESS_RESULTS := results
+else
+$(error REGRESS must be ci or default, not '$(REGRESS)')
+endif
+
+.PHONY: run test regress baseline report dag clean-results
+
+$(STAMP): requirements.txt
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+run: $(STAMP)
+	$(SNAKEMAKE)
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+# Run the pipeline with the chosen configuration and compare its metrics with the baseline.
+regress: $(STAMP)
+	$(SNAKEMAKE) $(REGRESS_CONFIG)
+	$(BIN)/python -m unsupervised.regression $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json
+
+# Refresh the baseline on purpose, after checking that the new numbers are right.
+baseline: $(STAMP)
+	$(SNAKEMAKE) $(REGRESS_CONFIG)
+	$(BIN)/python -m unsupervised.regression $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json --update
+
+report: $(STAMP)
+	$(SNAKEMAKE)
+	$(BIN)/snakemake --report results/report.html
+
+# The rule graph as a figure (needs Graphviz's `dot`).
+dag: $(STAMP)
+	$(BIN)/snakemake --rulegraph | dot -Tsvg > docs/rulegraph.svg
+
+clean-results:
+	rm -rf results results-ci
