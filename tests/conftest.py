@@ -27,13 +27,15 @@ def mirror_config() -> list[str]:
     return [f"data_mirror={mirror}"] if mirror else []
 
 
-def run_snakemake(*args: str, config: list[str] | None = None) -> subprocess.CompletedProcess:
-    """Run Snakemake in the repository with this interpreter; output captured as text."""
+def run_snakemake(
+    *args: str, config: list[str] | None = None, cwd: Path = REPO
+) -> subprocess.CompletedProcess:
+    """Run Snakemake (in the repository by default) with this interpreter, output captured."""
     command = [sys.executable, "-m", "snakemake", *args]
     overrides = [*mirror_config(), *(config or [])]
     if overrides:
         command += ["--config", *overrides]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=1800)
 
 
 @pytest.fixture(scope="session")
