@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REPO
+
 from unsupervised.code_deps import module_files
 
 
@@ -23,5 +24,7 @@ def test_transitive_imports_are_found() -> None:
 
 def test_other_imports_are_ignored(tmp_path: Path) -> None:
     script = tmp_path / "s.py"
-    script.write_text("import numpy\nfrom unsupervised import io\nfrom unsupervised.nothere import x\n")
+    script.write_text(
+        "import numpy\nfrom unsupervised import io\nfrom unsupervised.nothere import x\n"
+    )
     assert names(module_files(script)) == {"__init__.py", "io.py"}

@@ -7,8 +7,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO
+
 from unsupervised.config_checks import (
     ConfigError,
     check_config,
@@ -52,8 +52,8 @@ def schema_failure(config: dict) -> str:
     try:
         try:
             jsonschema.validate(config, schema, cls=jsonschema.Draft202012Validator)
-        except jsonschema.ValidationError:
-            raise FakeWorkflowError("Error validating config file.")
+        except jsonschema.ValidationError as cause:
+            raise FakeWorkflowError("Error validating config file.") from cause
     except FakeWorkflowError as error:
         return explain_schema_error(error)
     raise AssertionError("config unexpectedly valid")

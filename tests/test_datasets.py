@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import data_mirror
+
 from unsupervised.datasets import (
     DatasetFormatError,
     array_sha256,

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_snakemake
+
 from unsupervised.io import read_json
 
 pytestmark = pytest.mark.workflow

@@ -49,15 +49,19 @@ def _label_petal_axes(ax, show_y: bool = True) -> None:
         ax.tick_params(labelleft=False)
 
 
+def _species_panel(ax, X: np.ndarray, y: np.ndarray, species: list[str], title: str) -> None:
+    scatter_by_class(ax, _petals(X), y, [f"Iris {name}" for name in species])
+    ax.legend(loc="lower right")
+    ax.set_title(title)
+    _label_petal_axes(ax)
+
+
 def plot_classification_vs_clustering(
     X: np.ndarray, y: np.ndarray, species: list[str], size: tuple[float, float]
 ) -> Figure:
     """Left: petals coloured by species (classification). Right: the same points unlabelled."""
     fig, (left, right) = new_figure(*size, ncols=2, sharey=True)
-    scatter_by_class(left, _petals(X), y, [f"Iris {name}" for name in species])
-    left.legend(loc="lower right")
-    left.set_title("Classification: labels known")
-    _label_petal_axes(left)
+    _species_panel(left, X, y, species, "Classification: labels known")
     right.plot(*_petals(X).T, "k.")
     right.set_title("Clustering: no labels")
     _label_petal_axes(right, show_y=False)
@@ -73,10 +77,7 @@ def plot_gmm_clusters(
 ) -> Figure:
     """Left: true species. Right: Gaussian-mixture clusters, misassigned samples circled red."""
     fig, (left, right) = new_figure(*size, ncols=2, sharey=True)
-    scatter_by_class(left, _petals(X), y, [f"Iris {name}" for name in species])
-    left.legend(loc="lower right")
-    left.set_title("True species")
-    _label_petal_axes(left)
+    _species_panel(left, X, y, species, "True species")
     cluster_of_class = {cls: cluster for cluster, cls in result.mapping.items()}
     names = [f"Cluster {cluster_of_class.get(c, '?')} → {name}" for c, name in enumerate(species)]
     scatter_by_class(right, _petals(X), result.predicted, names)

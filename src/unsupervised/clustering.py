@@ -23,7 +23,7 @@ def match_clusters_to_classes(y_true: np.ndarray, clusters: np.ndarray) -> dict[
     class_rows, cluster_cols = linear_sum_assignment(table, maximize=True)
     return {
         int(cluster_ids[col]): int(classes[row])
-        for row, col in zip(class_rows, cluster_cols)
+        for row, col in zip(class_rows, cluster_cols, strict=True)
         if row < len(classes) and col < len(cluster_ids)
     }
 

@@ -83,7 +83,10 @@ def bundled(name: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def blobs(
-    n_samples: int, centers: Sequence[Sequence[float]], cluster_std: Sequence[float], random_state: int
+    n_samples: int,
+    centers: Sequence[Sequence[float]],
+    cluster_std: Sequence[float],
+    random_state: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Isotropic Gaussian blobs around given centers (the chapter's five blobs)."""
     X, y = make_blobs(

@@ -104,8 +104,9 @@ def _copy_from_mirror(remote: RemoteFile, dest: Path, mirror: Path) -> str:
             _verify(remote, tmp)
         except _RejectedError as error:
             raise DownloadError(
-                f"{remote.describe()}: the mirror copy {source} is not the expected file ({error}). "
-                "Replace it with a good copy, or leave data_mirror empty to download it."
+                f"{remote.describe()}: the mirror copy {source} is not the expected "
+                f"file ({error}). Replace it with a good copy, or leave data_mirror empty "
+                "to download it."
             ) from None
     return str(source)
 

@@ -67,8 +67,10 @@ def format_table(rows: list[Comparison]) -> str:
         for row in rows
     ]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
-    lines = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
-             for line in [header, *body]]
+    lines = [
+        " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in [header, *body]
+    ]
     lines.insert(1, "-+-".join("-" * width for width in widths))
     return "\n".join(lines)
 

@@ -1,6 +1,10 @@
 """Gaussian mixture on the four iris features, clusters mapped to species: accuracy and figure."""
 
-from unsupervised.classification_vs_clustering import classify_with_gmm, iris_species, plot_gmm_clusters
+from unsupervised.classification_vs_clustering import (
+    classify_with_gmm,
+    iris_species,
+    plot_gmm_clusters,
+)
 from unsupervised.datasets import load_dataset
 from unsupervised.io import write_metrics
 from unsupervised.plotting import save_figure

@@ -1,6 +1,9 @@
 """The chapter's opening figure: iris petals by species beside the same points unlabelled."""
 
-from unsupervised.classification_vs_clustering import iris_species, plot_classification_vs_clustering
+from unsupervised.classification_vs_clustering import (
+    iris_species,
+    plot_classification_vs_clustering,
+)
 from unsupervised.datasets import load_dataset
 from unsupervised.plotting import save_figure
 from unsupervised.step import run_step
