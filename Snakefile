@@ -46,6 +46,7 @@ wildcard_constraints:
 include: "workflow/rules/common.smk"
 include: "workflow/rules/datasets.smk"
 include: "workflow/rules/classification_vs_clustering.smk"
+include: "workflow/rules/kmeans.smk"
 include: "workflow/rules/metrics.smk"
 
 

@@ -28,6 +28,12 @@ def test_bad_ranges_name_their_key(spec: dict, message: str) -> None:
     assert "'sweep.k'" in str(error.value)
 
 
+def test_listed_k_must_lie_in_the_sweep() -> None:
+    config = {"choose_k": {"toy": {"k_range": {"start": 2, "stop": 6}, "report_k": [3, 7]}}}
+    with pytest.raises(ConfigError, match=r"'choose_k.toy.report_k': k = \[7\] not in"):
+        check_config(config)
+
+
 def test_good_ranges_and_mirror_pass(tmp_path: Path) -> None:
     check_config({"k": {"start": 2, "stop": 3}, "data_mirror": str(tmp_path)})
 

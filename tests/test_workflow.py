@@ -57,6 +57,9 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("iris_gmm={n_componets: 3}", "unknown config key 'iris_gmm.n_componets'"),
         ("figures={dpi: 0}", "config key 'figures.dpi'"),
         ("data_mirror=/no/such/folder", "config key 'data_mirror'"),
+        ("choose_k={blobs: {k_range: {start: 5, stop: 5}}}", "'choose_k.blobs.k_range': empty"),
+        ("choose_k={blobs: {k_range: {start: 9, stop: 3}}}", "'choose_k.blobs.k_range': invert"),
+        ("kmeans_segmentation={n_colors: [8, 0]}", "'kmeans_segmentation.n_colors.1'"),
     ],
 )
 def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, named: str) -> None:
@@ -65,6 +68,35 @@ def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, name
     assert result.returncode != 0
     assert named in result.stderr
     assert not results.exists(), "no job may run on an invalid config"
+
+
+def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    target = results / "choose_k_blobs" / "k" / "2001.npz"
+    sweep = "choose_k={blobs: {k_range: {start: 2001, stop: 2002}, diagram_k: [], bad_k: [], " \
+            "report_k: []}}"
+    result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", sweep])
+    assert result.returncode != 0
+    assert "choose_k.blobs.k_range=2001: more clusters than the 2000 samples" in result.stderr
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
+    results, image = tmp_path / "results", tmp_path / "no-such-image.png"
+    result = run_snakemake("--cores", "1", "segmentation_report",
+                           config=[f"results_dir={results}", f"kmeans_segmentation={{image: {image}}}"])
+    assert result.returncode != 0 and str(image) in result.stderr
+    assert not results.exists()
+
+
+def test_unreadable_image_fails_naming_the_file(tmp_path: Path) -> None:
+    results, image = tmp_path / "results", tmp_path / "broken.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\nbroken")
+    result = run_snakemake("--cores", "1", "segmentation_report",
+                           config=[f"results_dir={results}", f"kmeans_segmentation={{image: {image}}}"])
+    assert result.returncode != 0
+    assert f"image {image} cannot be read" in result.stderr
+    assert not list((results / "kmeans_segmentation").rglob("*.npy"))
 
 
 @pytest.fixture(scope="module")

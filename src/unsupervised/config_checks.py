@@ -16,6 +16,11 @@ class ConfigError(ValueError):
     """An invalid configuration value; the message names the key and how to fix it."""
 
 
+def int_range(spec: Mapping[str, int]) -> range:
+    """The integers of a config range ``{start, stop, step}`` (stop excluded)."""
+    return range(spec["start"], spec["stop"], spec.get("step", 1))
+
+
 def typed_overrides(overrides: Any) -> Any:
     """The ``--config`` values with nested leaves read as YAML scalars.
 
@@ -45,6 +50,18 @@ def check_config(config: Mapping[str, Any]) -> None:
                 f"config key {key!r}: empty range (start {start} == stop {stop}; stop is "
                 "excluded); make stop larger than start"
             )
+    for key, value in _ranges(config):
+        if not key.endswith(".k_range"):
+            continue
+        parent = _lookup(config, key.rsplit(".", 1)[0])
+        ks = int_range(value)
+        for name, listed in parent.items():
+            outside = [k for k in listed if k not in ks] if name.endswith("_k") else []
+            if outside:
+                raise ConfigError(
+                    f"config key '{key.rsplit('.', 1)[0]}.{name}': k = {outside} not in "
+                    f"{key} ({list(ks)}); add them to the range or remove them"
+                )
     mirror = config.get("data_mirror", "")
     if mirror and not Path(mirror).is_dir():
         raise ConfigError(
@@ -72,6 +89,13 @@ def explain_schema_error(error: Exception) -> str:
     key = ".".join(path) or "(top level)"
     return (f"config key {key!r}: {cause.message} (allowed values: "
             "workflow/schemas/config.schema.yaml)")
+
+
+def _lookup(config: Mapping[str, Any], dotted: str) -> Mapping[str, Any]:
+    node: Any = config
+    for part in dotted.split("."):
+        node = node[part]
+    return node
 
 
 def _ranges(node: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, int]]]:

@@ -29,10 +29,12 @@ plt.rcParams.update(STYLE)
 CLASS_MARKERS = [("tab:olive", "o"), ("tab:blue", "s"), ("tab:green", "^")]
 
 
-def new_figure(width: float, height: float, ncols: int = 1, **kwargs) -> tuple[Figure, np.ndarray]:
-    """A figure with ``ncols`` side-by-side axes in the project style."""
-    fig, axes = plt.subplots(1, ncols, figsize=(width, height), squeeze=False, **kwargs)
-    return fig, axes[0]
+def new_figure(
+    width: float, height: float, nrows: int = 1, ncols: int = 1, **kwargs
+) -> tuple[Figure, np.ndarray]:
+    """A figure of ``nrows`` x ``ncols`` axes in the project style, axes flattened row by row."""
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), squeeze=False, **kwargs)
+    return fig, axes.ravel()
 
 
 def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int) -> None:

@@ -2,6 +2,7 @@
 import os
 
 from unsupervised.code_deps import module_files
+from unsupervised.config_checks import int_range
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
@@ -42,6 +43,28 @@ DATASETS = [
     f"{DATA}/raw/ladybug/ladybug.png",
     *(path for name in GENERATED for path in dataset_arrays(name).values()),
 ]
+
+
+# K-Means section.
+DPI = config["figures"]["dpi"]
+RESOLUTION = config["kmeans_fit"]["resolution"]
+BLOBS = dataset_arrays("blobs")
+CHOOSE_K = config["choose_k"]
+SEGMENTATION = config["kmeans_segmentation"]
+
+
+def choose_k_features(wildcards):
+    if wildcards.dataset == "mnist":
+        return {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": f"{DATA}/mnist/y.npy"}
+    return dataset_arrays(wildcards.dataset)
+
+
+def choose_k_fits(dataset, ks):
+    return [f"{RESULTS}/choose_k_{dataset}/k/{k}.npz" for k in ks]
+
+
+def segmentation_image():
+    return SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png"
 
 
 def remote_file(wildcards):
