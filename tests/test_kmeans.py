@@ -70,7 +70,7 @@ def test_lloyd_iterations_never_increase_inertia(three_blobs) -> None:
     steps = lloyd_iterations(X, 3, iterations=4, random_state=1)
     values = [inertia(X, centers) for centers in steps]
     assert len(steps) == 4
-    assert all(later <= earlier + 1e-9 for earlier, later in zip(values, values[1:]))
+    assert all(later <= earlier + 1e-9 for earlier, later in zip(values, values[1:], strict=False))
 
 
 def test_hit_rate_gives_the_runs_needed() -> None:

@@ -91,6 +91,11 @@ def test_summary_sets_chapter_values_beside_the_run() -> None:
     assert "| `a.other` | - | 2 | - |" in markdown
 
 
+def test_summary_follows_the_order_of_sections() -> None:
+    table = summary_table({"a.x": 1.0, "b.y": 2.0, "b.a": 3.0}, {}, {"b": "First", "a": "Then"})
+    assert table["metric"].tolist() == ["b.a", "b.y", "a.x"]
+
+
 def test_summary_refuses_chapter_values_for_unknown_metrics() -> None:
     with pytest.raises(ValueError, match="a.typo"):
         summary_table({"a.x": 1.0}, {"a.typo": ChapterValue(1.0, "s")}, {})

@@ -83,8 +83,9 @@ def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
 
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
     results, image = tmp_path / "results", tmp_path / "no-such-image.png"
+    image_config = f"kmeans_segmentation={{image: {image}}}"
     result = run_snakemake("--cores", "1", "segmentation_report",
-                           config=[f"results_dir={results}", f"kmeans_segmentation={{image: {image}}}"])
+                           config=[f"results_dir={results}", image_config])
     assert result.returncode != 0 and str(image) in result.stderr
     assert not results.exists()
 
@@ -92,8 +93,9 @@ def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
 def test_unreadable_image_fails_naming_the_file(tmp_path: Path) -> None:
     results, image = tmp_path / "results", tmp_path / "broken.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\nbroken")
+    image_config = f"kmeans_segmentation={{image: {image}}}"
     result = run_snakemake("--cores", "1", "segmentation_report",
-                           config=[f"results_dir={results}", f"kmeans_segmentation={{image: {image}}}"])
+                           config=[f"results_dir={results}", image_config])
     assert result.returncode != 0
     assert f"image {image} cannot be read" in result.stderr
     assert not list((results / "kmeans_segmentation").rglob("*.npy"))
@@ -146,6 +148,14 @@ def test_changing_a_parameter_reruns_only_its_experiment(ci_run) -> None:
                                            "all": 1}
 
 
+def test_widening_the_k_range_runs_only_the_new_k(ci_run) -> None:
+    blobs_k = "choose_k={blobs: {k_range: {start: 1, stop: 11}}}"  # the CI sweep stops at 9
+    result = run_snakemake("-n", *CI, config=[blobs_k])
+    assert jobs_planned(result.stdout) == {"choose_k_fit": 1, "choose_k_report": 1,
+                                           "gather_metrics": 1, "summary": 1, "all": 1}
+    assert "results-ci/choose_k_blobs/k/10.npz" in result.stdout
+
+
 def test_editing_package_code_reruns_the_steps_that_import_it(ci_run, tmp_path: Path) -> None:
     # In a copy of the workflow sharing the prepared data, so the checkout stays untouched.
     copy = tmp_path / "checkout"
@@ -170,5 +180,7 @@ def test_report_holds_captioned_figures_and_metrics(ci_run, tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr[-3000:]
     html = report.read_text()
     for expected in ("Introduction: classification vs clustering", "gmm_clusters.png",
-                     "classification_vs_clustering.png", "summary.tsv", "Hungarian"):
+                     "classification_vs_clustering.png", "summary.tsv", "Hungarian",
+                     "K-Means: choosing the number of clusters", "silhouette_diagrams.png",
+                     "image_segmentation.png", "minibatch_vs_kmeans.png", "kneedle"):
         assert expected in html

@@ -16,7 +16,6 @@ from unsupervised.kmeans import (
     final_inertias,
     fit_kmeans,
     inertia,
-    lloyd_iterations,
     match_centroids,
 )
 from unsupervised.kmeans_plots import label_axes, plot_centroids, plot_points, plot_voronoi

@@ -23,13 +23,16 @@ def summary_table(
     """One row per metric: section, metric, chapter value, this run, difference, source.
 
     `sections` maps an experiment (the part of a metric name before the first dot) to the
-    chapter section it reproduces.
+    chapter section it reproduces; rows follow the order of `sections`, then metric names.
     """
     unknown = sorted(chapter.keys() - metrics.keys())
     if unknown:
         raise ValueError(f"chapter values given for metrics the run does not produce: {unknown}")
+    order = {experiment: index for index, experiment in enumerate(sections)}
     rows = []
-    for name, value in metrics.items():
+    for name, value in sorted(metrics.items(),
+                              key=lambda item: (order.get(item[0].split(".", 1)[0], len(order)),
+                                                item[0])):
         experiment = name.split(".", 1)[0]
         reference = chapter.get(name)
         rows.append({

@@ -7,6 +7,8 @@ from unsupervised.config_checks import int_range
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
 SCRIPTS = os.path.join(workflow.basedir, "workflow", "scripts")
+# Threads of a job that must run alone (timing): Snakemake lowers it to the --cores given.
+ALL_CORES = 1024
 # Software of every rule for `--sdm conda` (relative to the rule files).
 ENV = "../envs/pipeline.yaml"
 

@@ -105,7 +105,7 @@ rule kmeans_init:
         "../scripts/kmeans_init.py"
 
 
-# Timing rules take every core so that no other job runs beside them while they measure.
+# Timing rules take every core (ALL_CORES) so that no other job runs while they measure.
 rule kmeans_speed:
     input:
         blobs_X=BLOBS["X"],
@@ -128,7 +128,7 @@ rule kmeans_speed:
         results_log("kmeans_speed"),
     benchmark:
         results_benchmark("kmeans_speed")
-    threads: workflow.cores
+    threads: ALL_CORES
     conda:
         ENV
     script:
@@ -177,7 +177,7 @@ rule kmeans_minibatch_vs_k:
         results_log("kmeans_minibatch_vs_k"),
     benchmark:
         results_benchmark("kmeans_minibatch_vs_k")
-    threads: workflow.cores
+    threads: ALL_CORES
     conda:
         ENV
     script:

@@ -6,7 +6,7 @@ from unsupervised.config_checks import int_range
 from unsupervised.datasets import load_dataset
 from unsupervised.io import write_metrics
 from unsupervised.kmeans import fit_kmeans
-from unsupervised.kmeans_basics import init_distribution, plot_init_distribution, plot_clusterings
+from unsupervised.kmeans_basics import init_distribution, plot_clusterings, plot_init_distribution
 from unsupervised.plotting import save_figure
 from unsupervised.step import run_step
 
@@ -20,8 +20,9 @@ def main(smk) -> None:
     good = fit_kmeans(X, p.k, n_init=1, init=np.asarray(p.good_init), random_state=0)
     titles = tuple(f"Seed {seed}: inertia {model.inertia_:.1f}"
                    for seed, model in zip(p.unlucky_seeds, unlucky, strict=True))
-    save_figure(plot_clusterings(X, tuple(m.cluster_centers_ for m in unlucky), titles, p.resolution,
-                          p.figure_size), smk.output.variability, p.dpi)
+    fig = plot_clusterings(X, [model.cluster_centers_ for model in unlucky], titles,
+                           p.resolution, p.figure_size)
+    save_figure(fig, smk.output.variability, p.dpi)
     dist = init_distribution(X, p.k, int_range(p.seeds), p.best_rel_tol,
                              known_best=min(several.inertia_, good.inertia_))
     save_figure(plot_init_distribution(dist, p.figure_size), smk.output.distribution, p.dpi)
