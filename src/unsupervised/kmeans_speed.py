@@ -57,16 +57,21 @@ def minibatch_vs_full(
 
 
 def plot_minibatch_vs_full(table: pd.DataFrame, size: Sequence[float]) -> Figure:
-    """The chapter's figure: inertia (left) and training time (right) against k."""
-    fig, (left, right) = new_figure(*size, ncols=2)
-    for ax, column, title in ((left, "inertia", "Inertia"),
-                              (right, "seconds", "Training time (seconds, median)")):
+    """The chapter's figure, inertia and training time against k, plus the inertia ratio that
+    shows mini-batch falling behind as k grows."""
+    fig, (inertia, ratio, seconds) = new_figure(*size, ncols=3)
+    for ax, column, title in ((inertia, "inertia", "Inertia (log scale)"),
+                              (seconds, "seconds", "Training time (s, median)")):
         ax.plot(table["k"], table[f"kmeans_{column}"], "r--", label="K-Means")
         ax.plot(table["k"], table[f"minibatch_{column}"], "b.-", label="Mini-batch K-Means")
-        ax.set_xlabel("$k$")
         ax.set_title(title)
-    left.set_yscale("log")
-    left.legend()
+    inertia.set_yscale("log")
+    inertia.legend()
+    ratio.plot(table["k"], table["minibatch_inertia"] / table["kmeans_inertia"], "g.-")
+    ratio.axhline(1, color="k", linewidth=0.8)
+    ratio.set_title("Inertia: mini-batch / K-Means")
+    for ax in (inertia, ratio, seconds):
+        ax.set_xlabel("$k$")
     return fig
 
 
