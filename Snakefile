@@ -47,6 +47,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/datasets.smk"
 include: "workflow/rules/classification_vs_clustering.smk"
 include: "workflow/rules/kmeans.smk"
+include: "workflow/rules/semi_supervised.smk"
 include: "workflow/rules/metrics.smk"
 
 

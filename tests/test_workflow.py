@@ -60,6 +60,9 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("choose_k={blobs: {k_range: {start: 5, stop: 5}}}", "'choose_k.blobs.k_range': empty"),
         ("choose_k={blobs: {k_range: {start: 9, stop: 3}}}", "'choose_k.blobs.k_range': invert"),
         ("kmeans_segmentation={n_colors: [8, 0]}", "'kmeans_segmentation.n_colors.1'"),
+        ("label_budget={percentile: 0}", "config key 'label_budget.percentile'"),
+        ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
+        ("digits_semi_supervised={n_clusters: 40}", "'digits_semi_supervised.n_clusters': 40"),
     ],
 )
 def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, named: str) -> None:
@@ -79,6 +82,21 @@ def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "choose_k.blobs.k_range=2001: more clusters than the 2000 samples" in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize(("budget", "message"), [
+    (5000, "label_budget.budgets=5000: more labels than the 1347 training instances"),
+    (5, "label_budget.budgets=5: fewer labels than the 10 classes"),
+])
+def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, budget: int,
+                                                            message: str) -> None:
+    results = tmp_path / "results"
+    target = results / "label_budget_digits" / "runs" / f"random_{budget}.json"
+    budgets = f"label_budget={{budgets: [{budget}]}}"
+    result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", budgets])
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not target.exists() and not list(target.parent.glob("*"))
 
 
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:

@@ -11,14 +11,11 @@ from typing import Any
 
 import yaml
 
+from unsupervised.ranges import int_range
+
 
 class ConfigError(ValueError):
     """An invalid configuration value; the message names the key and how to fix it."""
-
-
-def int_range(spec: Mapping[str, int]) -> range:
-    """The integers of a config range ``{start, stop, step}`` (stop excluded)."""
-    return range(spec["start"], spec["stop"], spec.get("step", 1))
 
 
 def typed_overrides(overrides: Any) -> Any:
@@ -62,6 +59,13 @@ def check_config(config: Mapping[str, Any]) -> None:
                     f"config key '{key.rsplit('.', 1)[0]}.{name}': k = {outside} not in "
                     f"{key} ({list(ks)}); add them to the range or remove them"
                 )
+    semi = config.get("digits_semi_supervised", {})
+    if semi.get("n_clusters", 0) < semi.get("n_labels", 0):
+        raise ConfigError(
+            f"config key 'digits_semi_supervised.n_clusters': {semi['n_clusters']} clusters "
+            f"for {semi['n_labels']} labels (digits_semi_supervised.n_labels); each label goes "
+            "to one cluster's representative, so use at least as many clusters as labels"
+        )
     mirror = config.get("data_mirror", "")
     if mirror and not Path(mirror).is_dir():
         raise ConfigError(

@@ -2,7 +2,8 @@
 import os
 
 from unsupervised.code_deps import module_files
-from unsupervised.config_checks import int_range
+from unsupervised.ranges import int_range
+from unsupervised.preprocessing import k_chunks
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
@@ -67,6 +68,29 @@ def choose_k_fits(dataset, ks):
 
 def segmentation_image():
     return SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png"
+
+
+# Preprocessing and semi-supervised section.
+PREPROCESSING = config["digits_preprocessing"]
+K_SEARCH = config["digits_k_search"]
+SEMI_SUPERVISED = config["digits_semi_supervised"]
+LABEL_BUDGET = config["label_budget"]
+DIGITS_SPLIT = f"{RESULTS}/splits/digits.npz"
+K_CHUNKS = k_chunks(int_range(K_SEARCH["k_range"]), K_SEARCH["chunk_size"])
+
+
+def budget_settings(dataset):
+    """The settings of label_budget_job for one dataset (unpacked into BudgetSettings)."""
+    per_dataset = LABEL_BUDGET[dataset]
+    return {
+        "percentile": LABEL_BUDGET["percentile"],
+        "n_init": per_dataset["n_init"],
+        "minibatch": per_dataset["minibatch"],
+        "one_vs_rest": per_dataset["one_vs_rest"],
+        "max_iter": config["classifier"]["max_iter"],
+        "n_neighbors": LABEL_BUDGET["n_neighbors"],
+        "alpha": LABEL_BUDGET["alpha"],
+    }
 
 
 def remote_file(wildcards):

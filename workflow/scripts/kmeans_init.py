@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from unsupervised.config_checks import int_range
 from unsupervised.datasets import load_dataset
 from unsupervised.io import write_metrics
 from unsupervised.kmeans import fit_kmeans
 from unsupervised.kmeans_basics import init_distribution, plot_clusterings, plot_init_distribution
 from unsupervised.plotting import save_figure
+from unsupervised.ranges import int_range
 from unsupervised.step import run_step
 
 

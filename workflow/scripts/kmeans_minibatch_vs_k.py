@@ -1,10 +1,10 @@
 """Inertia and training time vs k, mini-batch vs full K-Means, on the blobs."""
 
-from unsupervised.config_checks import int_range
 from unsupervised.datasets import load_dataset
 from unsupervised.io import atomic_path, write_metrics
 from unsupervised.kmeans_speed import minibatch_vs_full, plot_minibatch_vs_full
 from unsupervised.plotting import save_figure
+from unsupervised.ranges import int_range
 from unsupervised.step import run_step
 
 

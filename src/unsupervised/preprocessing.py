@@ -1,0 +1,43 @@
+"""Clustering as preprocessing: K-Means distances as features for a classifier."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from sklearn.base import ClassifierMixin
+from sklearn.cluster import KMeans
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline
+
+
+def kmeans_pipeline(k: int, n_init: int, random_state: int,
+                    classifier: ClassifierMixin) -> Pipeline:
+    """K-Means with k clusters, each instance replaced by its distances to the centroids,
+    then the classifier."""
+    return Pipeline([("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=random_state)),
+                     ("classifier", classifier)])
+
+
+def cross_validated_accuracy(
+    X: np.ndarray, y: np.ndarray, ks: Sequence[int], *, folds: int, cv_random_state: int,
+    make_pipeline: Callable[[int], Pipeline],
+) -> dict[int, list[float]]:
+    """Per k, the validation accuracy on each fold of a stratified split fixed by its seed
+    (the same folds for every k and every job)."""
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=cv_random_state)
+    splits = list(splitter.split(X, y))
+    return {
+        k: [float(make_pipeline(k).fit(X[train], y[train]).score(X[valid], y[valid]))
+            for train, valid in splits]
+        for k in ks
+    }
+
+
+def k_chunks(ks: Sequence[int], size: int) -> dict[str, list[int]]:
+    """Group ks into chunks aligned on multiples of `size`, named "<first>_<last>", so that
+    widening the range adds chunks without changing the existing full ones."""
+    chunks: dict[int, list[int]] = {}
+    for k in ks:
+        chunks.setdefault(k // size, []).append(k)
+    return {f"{members[0]}_{members[-1]}": members for members in chunks.values()}

@@ -1,0 +1,183 @@
+"""Clustering for semi-supervised learning: representative labels, label propagation,
+label spreading, active learning and label-budget strategies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.base import ClassifierMixin
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.semi_supervised import LabelPropagation, LabelSpreading
+
+STRATEGIES = ("random", "representative", "propagated", "propagated_percentile",
+              "label_spreading")
+UNLABELLED = -1
+
+
+def make_classifier(one_vs_rest: bool, max_iter: int, random_state: int) -> ClassifierMixin:
+    """The chapter's logistic regression ("ovr": one binary model per class), or multinomial."""
+    model = LogisticRegression(max_iter=max_iter, random_state=random_state)
+    return OneVsRestClassifier(model) if one_vs_rest else model
+
+
+def check_budget(budget: int, n_train: int, n_classes: int, parameter: str) -> None:
+    if budget > n_train:
+        raise ValueError(f"{parameter}={budget}: more labels than the {n_train} training "
+                         f"instances; lower it to at most {n_train}")
+    if budget < n_classes:
+        raise ValueError(f"{parameter}={budget}: fewer labels than the {n_classes} classes; "
+                         f"use at least {n_classes}")
+
+
+def check_percentile(percentile: float, parameter: str) -> None:
+    if not 0 < percentile <= 100:
+        raise ValueError(f"{parameter}={percentile}: a percentile must lie in (0, 100]")
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """A clustering of the training set and each cluster's representative instance."""
+
+    labels: np.ndarray  # cluster of each training instance
+    distance: np.ndarray  # distance of each instance to its own centroid
+    representatives: np.ndarray  # per cluster, the index of the instance closest to its centroid
+
+
+def cluster(X: np.ndarray, k: int, *, random_state: int, n_init: int,
+            minibatch: bool = False) -> Clustering:
+    """K-Means (or mini-batch K-Means, for large sets) with k clusters and their representatives."""
+    model = (MiniBatchKMeans(n_clusters=k, n_init=n_init, random_state=random_state,
+                             batch_size=4096) if minibatch
+             else KMeans(n_clusters=k, n_init=n_init, random_state=random_state))
+    distances = model.fit_transform(X)
+    labels = model.labels_
+    return Clustering(labels, distances[np.arange(len(X)), labels], distances.argmin(axis=0))
+
+
+def largest_clusters(clustering: Clustering, n: int) -> np.ndarray:
+    """Ids of the `n` largest clusters (whose representatives get labelled), largest first."""
+    sizes = np.bincount(clustering.labels, minlength=len(clustering.representatives))
+    return np.argsort(-sizes, kind="stable")[:n]
+
+
+def propagate(clustering: Clustering, representative_labels: np.ndarray,
+              percentile: float = 100) -> np.ndarray:
+    """Give every instance its cluster's representative label (UNLABELLED for a cluster whose
+    representative has none), keeping only the `percentile` closest to the centroid of each
+    cluster; the others are UNLABELLED."""
+    check_percentile(percentile, "percentile")
+    y = np.asarray(representative_labels, dtype=np.int64)[clustering.labels]
+    for cluster_id in range(len(clustering.representatives)):
+        members = clustering.labels == cluster_id
+        if not members.any():
+            continue
+        cutoff = np.percentile(clustering.distance[members], percentile)
+        y[members & (clustering.distance > cutoff)] = UNLABELLED
+    return y
+
+
+def label_spreading(X: np.ndarray, y_partial: np.ndarray, *, kernel: str = "knn",
+                    n_neighbors: int = 7, alpha: float = 0.2, max_iter: int = 100,
+                    spreading: bool = True) -> LabelSpreading | LabelPropagation:
+    """scikit-learn's graph-based label spreading (or propagation) from the labelled subset."""
+    if spreading:
+        model = LabelSpreading(kernel=kernel, n_neighbors=n_neighbors, alpha=alpha,
+                               max_iter=max_iter)
+    else:
+        model = LabelPropagation(kernel=kernel, n_neighbors=n_neighbors, max_iter=max_iter)
+    with np.errstate(divide="ignore", invalid="ignore"):  # isolated points get no label mass
+        return model.fit(X, y_partial)
+
+
+def select_uncertain(proba: np.ndarray, candidates: np.ndarray, clusters: np.ndarray,
+                     batch: int) -> np.ndarray:
+    """The `batch` least confident candidates, at most one per cluster while clusters last.
+
+    `proba` holds class probabilities of the candidates (rows in the order of `candidates`);
+    `clusters` gives the cluster of every instance.
+    """
+    order = np.argsort(proba.max(axis=1), kind="stable")
+    chosen: list[int] = []
+    used: set[int] = set()
+    for index in order:  # first pass: the least confident instance of distinct clusters
+        if clusters[candidates[index]] not in used:
+            chosen.append(index)
+            used.add(clusters[candidates[index]])
+            if len(chosen) == batch:
+                break
+    if len(chosen) < batch:  # fewer clusters than the batch: fill with the least confident
+        rest = [index for index in order if index not in set(chosen)]
+        chosen.extend(rest[: batch - len(chosen)])
+    return candidates[np.array(chosen, dtype=int)]
+
+
+def active_learning(
+    X: np.ndarray, y: np.ndarray, X_test: np.ndarray, y_test: np.ndarray, *,
+    initial: np.ndarray, clusters: np.ndarray, rounds: int, batch: int,
+    make_model: Callable[[], ClassifierMixin], choose: str, random_state: int,
+) -> list[tuple[int, float]]:
+    """Rounds of labelling: fit on the labelled set, then label `batch` more instances (the true
+    labels stand in for an expert), by uncertainty ("uncertainty") or at random ("random").
+    Returns (number of labels, test accuracy) before each round and after the last."""
+    rng = np.random.default_rng(random_state)
+    labelled = np.array(initial, dtype=int)
+    history = []
+    for round_number in range(rounds + 1):
+        model = make_model().fit(X[labelled], y[labelled])
+        history.append((len(labelled), float(model.score(X_test, y_test))))
+        if round_number == rounds:
+            break
+        candidates = np.setdiff1d(np.arange(len(X)), labelled)
+        if choose == "uncertainty":
+            new = select_uncertain(model.predict_proba(X[candidates]), candidates, clusters,
+                                   batch)
+        else:
+            new = rng.choice(candidates, size=batch, replace=False)
+        labelled = np.concatenate([labelled, new])
+    return history
+
+
+@dataclass(frozen=True)
+class BudgetSettings:
+    percentile: float
+    n_init: int
+    minibatch: bool
+    one_vs_rest: bool
+    max_iter: int
+    n_neighbors: int
+    alpha: float
+
+
+def budget_accuracy(strategy: str, X: np.ndarray, y: np.ndarray, X_test: np.ndarray,
+                    y_test: np.ndarray, budget: int, seed: int,
+                    settings: BudgetSettings) -> float:
+    """Test accuracy reached with `budget` true labels under one labelling strategy."""
+    check_budget(budget, len(X), len(np.unique(y)), "label_budget.budgets")
+    model = make_classifier(settings.one_vs_rest, settings.max_iter, seed)
+    if strategy == "random":
+        chosen = np.random.default_rng(seed).choice(len(X), size=budget, replace=False)
+        return float(model.fit(X[chosen], y[chosen]).score(X_test, y_test))
+    clustering = cluster(X, budget, random_state=seed, n_init=settings.n_init,
+                         minibatch=settings.minibatch)
+    reps = clustering.representatives
+    if strategy == "representative":
+        return float(model.fit(X[reps], y[reps]).score(X_test, y_test))
+    if strategy == "label_spreading":
+        partial = np.full(len(X), UNLABELLED)
+        partial[reps] = y[reps]
+        spread = label_spreading(X, partial, n_neighbors=settings.n_neighbors,
+                                 alpha=settings.alpha)
+        return float(spread.score(X_test, y_test))
+    percentile = settings.percentile if strategy == "propagated_percentile" else 100
+    propagated = propagate(clustering, y[reps], percentile)
+    kept = propagated != UNLABELLED
+    return float(model.fit(X[kept], propagated[kept]).score(X_test, y_test))
+
+
+def mean_and_spread(values: Sequence[float]) -> tuple[float, float]:
+    array = np.asarray(values, dtype=float)
+    return float(array.mean()), float(array.std())

@@ -1,0 +1,80 @@
+"""Figures of the preprocessing and semi-supervised experiments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from unsupervised.plotting import new_figure
+
+
+def plot_digits(images: np.ndarray, labels: Sequence[int], size: Sequence[float],
+                ncols: int = 10) -> Figure:
+    """Square grayscale images in a grid, each titled with its label."""
+    side = int(round(np.sqrt(images.shape[1])))
+    nrows = -(-len(images) // ncols)
+    fig, axes = new_figure(*size, nrows=nrows, ncols=ncols)
+    for ax, image, label in zip(axes, images, labels, strict=False):
+        ax.imshow(image.reshape(side, side), cmap="binary", interpolation="bilinear")
+        ax.set_title(str(label), fontsize=10, pad=2)
+    for ax in axes:
+        ax.axis("off")
+    return fig
+
+
+def plot_cv_accuracy(scores: Mapping[int, Sequence[float]], best_k: int, baseline: float,
+                     size: Sequence[float]) -> Figure:
+    """Mean cross-validated accuracy (band: min to max over folds) against k."""
+    ks = np.array(sorted(scores))
+    values = np.array([scores[k] for k in ks])
+    fig, (ax,) = new_figure(*size)
+    ax.fill_between(ks, values.min(axis=1), values.max(axis=1), alpha=0.2, color="tab:blue",
+                    label="fold range")
+    ax.plot(ks, values.mean(axis=1), "b.-", label="mean over folds")
+    ax.axhline(baseline, color="gray", linestyle="--",
+               label=f"logistic regression alone (CV {baseline:.3f})")
+    ax.plot(best_k, np.mean(scores[best_k]), "r*", markersize=16, label=f"best k = {best_k}")
+    ax.set_xlabel("Number of clusters k")
+    ax.set_ylabel("Cross-validated accuracy")
+    ax.legend(loc="lower right", fontsize=10)
+    return fig
+
+
+def plot_curves(curves: Mapping[str, tuple[Sequence[float], Sequence[float]]], xlabel: str,
+                ylabel: str, size: Sequence[float], reference: float | None = None,
+                log_x: bool = False, title: str = "") -> Figure:
+    """One line per named (x, y) series, optionally with a horizontal reference."""
+    fig, (ax,) = new_figure(*size)
+    for name, (x, y) in curves.items():
+        ax.plot(x, y, "o-", label=name)
+    if reference is not None:
+        ax.axhline(reference, color="k", linestyle="--",
+                   label=f"all labels ({reference:.3f})")
+    if log_x:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend(fontsize=10)
+    return fig
+
+
+def plot_label_budget(table, reference: float, dataset: str, size: Sequence[float]) -> Figure:
+    """Test accuracy against the number of labels per strategy: mean over seeds, band of one
+    standard deviation, log x axis, the fully supervised accuracy as a reference."""
+    fig, (ax,) = new_figure(*size)
+    for strategy, rows in table.groupby("strategy", sort=False):
+        rows = rows.sort_values("budget")
+        ax.plot(rows["budget"], rows["mean"], "o-", label=strategy.replace("_", " "))
+        ax.fill_between(rows["budget"], rows["mean"] - rows["std"], rows["mean"] + rows["std"],
+                        alpha=0.15)
+    ax.axhline(reference, color="k", linestyle="--", label=f"all labels ({reference:.3f})")
+    ax.set_xscale("log")
+    ax.set_xlabel("Number of labelled instances (log scale)")
+    ax.set_ylabel("Test accuracy")
+    ax.set_title(f"{dataset}: accuracy vs label budget (mean ± std over seeds)")
+    ax.legend(loc="lower right", fontsize=10)
+    return fig
