@@ -6,8 +6,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter, ScalarFormatter
 
 from unsupervised.plotting import new_figure
+
+DATASET_NAMES = {"digits": "Digits", "mnist": "MNIST"}
 
 
 def plot_digits(images: np.ndarray, labels: Sequence[int], size: Sequence[float],
@@ -73,8 +76,12 @@ def plot_label_budget(table, reference: float, dataset: str, size: Sequence[floa
                         alpha=0.15)
     ax.axhline(reference, color="k", linestyle="--", label=f"all labels ({reference:.3f})")
     ax.set_xscale("log")
+    ax.set_xticks(sorted(table["budget"].unique()))
+    ax.xaxis.set_major_formatter(ScalarFormatter())
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("Number of labelled instances (log scale)")
     ax.set_ylabel("Test accuracy")
-    ax.set_title(f"{dataset}: accuracy vs label budget (mean ± std over seeds)")
+    ax.set_title(f"{DATASET_NAMES.get(dataset, dataset)}: accuracy vs label budget "
+                 "(mean ± std over seeds)")
     ax.legend(loc="lower right", fontsize=10)
     return fig
