@@ -200,5 +200,7 @@ def test_report_holds_captioned_figures_and_metrics(ci_run, tmp_path: Path) -> N
     for expected in ("Introduction: classification vs clustering", "gmm_clusters.png",
                      "classification_vs_clustering.png", "summary.tsv", "Hungarian",
                      "K-Means: choosing the number of clusters", "silhouette_diagrams.png",
-                     "image_segmentation.png", "minibatch_vs_kmeans.png", "kneedle"):
+                     "image_segmentation.png", "minibatch_vs_kmeans.png", "kneedle",
+                     "Clustering for semi-supervised learning", "representative_images.png",
+                     "accuracy_vs_labels.png", "cv_accuracy_vs_k.png"):
         assert expected in html
