@@ -143,3 +143,22 @@ def test_cross_validation_uses_the_same_folds_for_every_k(blobs) -> None:
                                         make_pipeline=make)
     alone = cross_validated_accuracy(X, y, [6], folds=3, cv_random_state=5, make_pipeline=make)
     assert together[6] == alone[6] and len(together[3]) == 3
+
+
+def test_few_labels_study_reports_every_strategy(blobs) -> None:
+    from unsupervised.semi_supervised import few_labels_study
+    from unsupervised.splits import Split
+
+    X, y = blobs
+    order = np.random.default_rng(0).permutation(len(X))
+    split = Split(X[order], X, y[order], y)
+    study = few_labels_study(split, n_labels=6, n_clusters=8, percentile=50,
+                             percentiles=[50, 100], n_neighbors=10, alpha=0.2, n_init=3,
+                             random_state=0, make_model=lambda: make_classifier(False, 1000, 0),
+                             prefix="toy")
+    assert len(study.representatives) == 6
+    assert set(study.sweep) == {50, 100}
+    assert study.metrics["toy.propagated_percentile_label_accuracy"] == study.sweep[50][1]
+    assert study.metrics["toy.representative_accuracy"] > 0.9
+    assert {"toy.label_spreading_accuracy", "toy.label_propagation_accuracy",
+            "toy.random_accuracy", "toy.percentile_100_accuracy"} <= study.metrics.keys()

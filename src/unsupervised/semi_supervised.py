@@ -181,3 +181,57 @@ def budget_accuracy(strategy: str, X: np.ndarray, y: np.ndarray, X_test: np.ndar
 def mean_and_spread(values: Sequence[float]) -> tuple[float, float]:
     array = np.asarray(values, dtype=float)
     return float(array.mean()), float(array.std())
+
+
+@dataclass(frozen=True)
+class FewLabelsStudy:
+    """The chapter's semi-supervised study: few labels given several ways."""
+
+    metrics: dict[str, float]
+    representatives: np.ndarray  # indices of the labelled representative instances
+    sweep: dict[float, tuple[float, float]]  # percentile -> (test accuracy, label accuracy)
+
+
+def few_labels_study(
+    split, *, n_labels: int, n_clusters: int, percentile: float, percentiles: Sequence[float],
+    n_neighbors: int, alpha: float, n_init: int, random_state: int,
+    make_model: Callable[[], ClassifierMixin], prefix: str,
+) -> FewLabelsStudy:
+    """Test accuracy with `n_labels` labels: the first instances of the (shuffled) training
+    set, the representatives of the largest clusters, those labels propagated to the closest
+    share of each cluster (for every percentile asked, 100 = whole clusters), and label
+    spreading or propagation from the representatives."""
+    X, y = split.X_train, split.y_train
+
+    def accuracy(X_fit: np.ndarray, y_fit: np.ndarray) -> float:
+        return float(make_model().fit(X_fit, y_fit).score(split.X_test, split.y_test))
+
+    clustering = cluster(X, n_clusters, random_state=random_state, n_init=n_init)
+    labelled = largest_clusters(clustering, n_labels)
+    reps = clustering.representatives[labelled]
+    rep_labels = np.full(n_clusters, UNLABELLED)
+    rep_labels[labelled] = y[reps]
+    sweep = {}
+    for share in sorted({*percentiles, percentile, 100}):
+        propagated = propagate(clustering, rep_labels, share)
+        kept = propagated != UNLABELLED
+        sweep[share] = (accuracy(X[kept], propagated[kept]),
+                        float(np.mean(propagated[kept] == y[kept])))
+    metrics = {
+        f"{prefix}.random_accuracy": accuracy(X[:n_labels], y[:n_labels]),
+        f"{prefix}.representative_accuracy": accuracy(X[reps], y[reps]),
+        f"{prefix}.propagated_accuracy": sweep[100][0],
+        f"{prefix}.propagated_percentile_accuracy": sweep[percentile][0],
+        f"{prefix}.propagated_percentile_label_accuracy": sweep[percentile][1],
+    }
+    for share in percentiles:
+        name = f"{share:g}".replace(".", "_")
+        metrics[f"{prefix}.percentile_{name}_accuracy"] = sweep[share][0]
+        metrics[f"{prefix}.percentile_{name}_label_accuracy"] = sweep[share][1]
+    partial = np.full(len(X), UNLABELLED)
+    partial[reps] = y[reps]
+    for name, spreading in (("label_spreading", True), ("label_propagation", False)):
+        model = label_spreading(X, partial, n_neighbors=n_neighbors, alpha=alpha,
+                                spreading=spreading, max_iter=1000)
+        metrics[f"{prefix}.{name}_accuracy"] = float(model.score(split.X_test, split.y_test))
+    return FewLabelsStudy(metrics, reps, sweep)
