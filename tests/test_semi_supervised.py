@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from unsupervised.preprocessing import cross_validated_accuracy, k_chunks, kmeans_pipeline
+from unsupervised.preprocessing import cross_validated_accuracy, kmeans_pipeline
+from unsupervised.ranges import k_chunks
 from unsupervised.semi_supervised import (
     UNLABELLED,
     BudgetSettings,

@@ -32,12 +32,3 @@ def cross_validated_accuracy(
             for train, valid in splits]
         for k in ks
     }
-
-
-def k_chunks(ks: Sequence[int], size: int) -> dict[str, list[int]]:
-    """Group ks into chunks aligned on multiples of `size`, named "<first>_<last>", so that
-    widening the range adds chunks without changing the existing full ones."""
-    chunks: dict[int, list[int]] = {}
-    for k in ks:
-        chunks.setdefault(k // size, []).append(k)
-    return {f"{members[0]}_{members[-1]}": members for members in chunks.values()}

@@ -2,8 +2,7 @@
 import os
 
 from unsupervised.code_deps import module_files
-from unsupervised.ranges import int_range
-from unsupervised.preprocessing import k_chunks
+from unsupervised.ranges import int_range, k_chunks
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
