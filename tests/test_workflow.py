@@ -174,6 +174,13 @@ def test_widening_the_k_range_runs_only_the_new_k(ci_run) -> None:
     assert "results-ci/choose_k_blobs/k/10.npz" in result.stdout
 
 
+def test_adding_a_label_budget_runs_only_its_jobs(ci_run) -> None:
+    result = run_snakemake("-n", *CI, config=["label_budget={budgets: [20, 100, 50]}"])
+    assert jobs_planned(result.stdout) == {"label_budget_job": 10, "label_budget_report": 2,
+                                           "gather_metrics": 1, "summary": 1, "all": 1}
+    assert "results-ci/label_budget_mnist/runs/label_spreading_50.json" in result.stdout
+
+
 def test_editing_package_code_reruns_the_steps_that_import_it(ci_run, tmp_path: Path) -> None:
     # In a copy of the workflow sharing the prepared data, so the checkout stays untouched.
     copy = tmp_path / "checkout"
