@@ -10,6 +10,7 @@ from sklearn.cluster import KMeans
 
 from unsupervised.kmeans import (
     HitRate,
+    assign,
     best_of_partial_fits,
     check_k,
     inertia,
@@ -51,6 +52,9 @@ def test_chunked_inertia_equals_scikit_learns(three_blobs) -> None:
     model = KMeans(3, n_init=3, random_state=0).fit(X)
     assert inertia(X, model.cluster_centers_, chunk_size=7) == pytest.approx(model.inertia_)
     np.testing.assert_array_equal(nearest_centroid(X, model.cluster_centers_), model.labels_)
+    labels, total = assign(X, model.cluster_centers_, chunk_size=7)
+    np.testing.assert_array_equal(labels, model.labels_)
+    assert total == pytest.approx(model.inertia_)
 
 
 def test_fit_report_checks_soft_clustering_and_predicts_blobs(three_blobs) -> None:

@@ -9,10 +9,9 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
-from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.metrics import silhouette_samples, silhouette_score
 
-from unsupervised.kmeans import check_k, purity
+from unsupervised.kmeans import check_k, kmeans_model, purity
 from unsupervised.model_selection import elbow, silhouette_blocks
 from unsupervised.plotting import new_figure
 
@@ -51,11 +50,8 @@ def fit_k(
     """Fit K-Means (or mini-batch K-Means where full K-Means is too slow) with k clusters;
     `parameter` names the setting k comes from in error messages."""
     check_k(k, len(X), parameter)
-    if estimator == "kmeans":
-        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state)
-    else:
-        model = MiniBatchKMeans(n_clusters=k, n_init=n_init, random_state=random_state,
-                                batch_size=batch_size)
+    model = kmeans_model(k, minibatch=estimator == "minibatch", n_init=n_init,
+                         random_state=random_state, batch_size=batch_size)
     labels = model.fit_predict(X)
     silhouette = (silhouette_score(X[sample], labels[sample]) if k > 1 and len(set(labels)) > 1
                   else float("nan"))

@@ -47,19 +47,37 @@ def match_centroids(estimated: np.ndarray, true: np.ndarray) -> tuple[np.ndarray
     return order, distances[np.arange(len(true)), order]
 
 
+def assign(X: np.ndarray, centers: np.ndarray, chunk_size: int = 10_000
+           ) -> tuple[np.ndarray, float]:
+    """Each sample's closest centroid and the inertia (sum of squared distances to it), in
+    one pass reading `chunk_size` rows at a time, so a memory-mapped `X` never needs to fit
+    in memory."""
+    labels, total = [], 0.0
+    for start in range(0, len(X), chunk_size):
+        chunk = np.asarray(X[start : start + chunk_size], dtype=np.float64)
+        distances = cdist(chunk, centers, "sqeuclidean")
+        labels.append(distances.argmin(axis=1))
+        total += float(distances.min(axis=1).sum())
+    return np.concatenate(labels), total
+
+
 def nearest_centroid(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
     """Hard clustering: the index of each sample's closest centroid."""
-    return cdist(X, centers, "sqeuclidean").argmin(axis=1)
+    return assign(X, centers)[0]
 
 
 def inertia(X: np.ndarray, centers: np.ndarray, chunk_size: int = 10_000) -> float:
-    """Sum of squared distances to the closest centroid, read `chunk_size` rows at a time
-    (so a memory-mapped `X` never needs to fit in memory)."""
-    total = 0.0
-    for start in range(0, len(X), chunk_size):
-        chunk = np.asarray(X[start : start + chunk_size], dtype=np.float64)
-        total += float(cdist(chunk, centers, "sqeuclidean").min(axis=1).sum())
-    return total
+    """Sum of squared distances to the closest centroid (see `assign`)."""
+    return assign(X, centers, chunk_size)[1]
+
+
+def kmeans_model(k: int, *, minibatch: bool, n_init: int, random_state: int,
+                 batch_size: int = 1024) -> KMeans | MiniBatchKMeans:
+    """An unfitted K-Means, or mini-batch K-Means where full K-Means is too slow."""
+    if minibatch:
+        return MiniBatchKMeans(n_clusters=k, n_init=n_init, random_state=random_state,
+                               batch_size=batch_size)
+    return KMeans(n_clusters=k, n_init=n_init, random_state=random_state)
 
 
 def lloyd_iterations(X: np.ndarray, k: int, iterations: int, random_state: int) -> list[np.ndarray]:

@@ -36,12 +36,16 @@ class FitReport:
     distances: np.ndarray  # transform(new_points): soft clustering
     distances_error: float  # max |transform - explicit Euclidean distance|
 
+    @property
+    def centroid_errors(self) -> np.ndarray:
+        """Distance of each estimated centroid to its true center."""
+        return np.linalg.norm(self.centers - self.true_centers, axis=1)
+
     def centroid_table(self) -> pd.DataFrame:
-        error = np.linalg.norm(self.centers - self.true_centers, axis=1)
         return pd.DataFrame({
             "true_x1": self.true_centers[:, 0], "true_x2": self.true_centers[:, 1],
             "estimated_x1": self.centers[:, 0], "estimated_x2": self.centers[:, 1],
-            "distance": error,
+            "distance": self.centroid_errors,
         })
 
     def new_points_table(self) -> pd.DataFrame:
@@ -56,8 +60,7 @@ class FitReport:
             f"{prefix}.inertia": self.inertia,
             f"{prefix}.score": self.score,
             f"{prefix}.inertia_from_distances": self.inertia_from_distances,
-            f"{prefix}.max_centroid_error": float(
-                np.linalg.norm(self.centers - self.true_centers, axis=1).max()),
+            f"{prefix}.max_centroid_error": float(self.centroid_errors.max()),
             f"{prefix}.transform_max_error": self.distances_error,
         }
         for i, blob in enumerate(self.new_point_blobs):

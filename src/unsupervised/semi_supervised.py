@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.base import ClassifierMixin
-from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.semi_supervised import LabelPropagation, LabelSpreading
+
+from unsupervised.kmeans import kmeans_model
 
 STRATEGIES = ("random", "representative", "propagated", "propagated_percentile",
               "label_spreading")
@@ -50,9 +51,8 @@ class Clustering:
 def cluster(X: np.ndarray, k: int, *, random_state: int, n_init: int,
             minibatch: bool = False) -> Clustering:
     """K-Means (or mini-batch K-Means, for large sets) with k clusters and their representatives."""
-    model = (MiniBatchKMeans(n_clusters=k, n_init=n_init, random_state=random_state,
-                             batch_size=4096) if minibatch
-             else KMeans(n_clusters=k, n_init=n_init, random_state=random_state))
+    model = kmeans_model(k, minibatch=minibatch, n_init=n_init, random_state=random_state,
+                         batch_size=4096)
     distances = model.fit_transform(X)
     labels = model.labels_
     return Clustering(labels, distances[np.arange(len(X)), labels], distances.argmin(axis=0))

@@ -6,10 +6,10 @@ from sklearn.cluster import MiniBatchKMeans
 from unsupervised.datasets import load_dataset
 from unsupervised.io import write_metrics
 from unsupervised.kmeans import (
+    assign,
     best_of_partial_fits,
     fit_kmeans,
     inertia,
-    nearest_centroid,
     purity,
     random_rows,
 )
@@ -29,16 +29,12 @@ def main(smk) -> None:
     settings = dict(p.mnist)
     k = settings.pop("k")
     model = best_of_partial_fits(random_rows(mnist), k, random_state=p.random_state, **settings)
-    labels = np.concatenate([
-        nearest_centroid(np.asarray(mnist[start : start + 10_000], dtype=np.float32),
-                         model.cluster_centers_)
-        for start in range(0, len(mnist), 10_000)
-    ])
+    labels, mnist_inertia = assign(mnist, model.cluster_centers_)
     write_metrics(smk.output.metrics, {
         "kmeans_minibatch.blobs_kmeans_inertia": full.inertia_,
         "kmeans_minibatch.blobs_minibatch_inertia": mini.inertia_,
         "kmeans_minibatch.blobs_partial_fit_inertia": inertia(blobs, loop.cluster_centers_),
-        "kmeans_minibatch.mnist_partial_fit_inertia": inertia(mnist, model.cluster_centers_),
+        "kmeans_minibatch.mnist_partial_fit_inertia": mnist_inertia,
         "kmeans_minibatch.mnist_partial_fit_purity": purity(digits, labels),
     })
 
