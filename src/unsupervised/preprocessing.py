@@ -19,14 +19,18 @@ def kmeans_pipeline(k: int, n_init: int, random_state: int,
                      ("classifier", classifier)])
 
 
+def cv_folds(folds: int, random_state: int) -> StratifiedKFold:
+    """The shuffled stratified folds every cross-validation of the k search uses."""
+    return StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
+
+
 def cross_validated_accuracy(
     X: np.ndarray, y: np.ndarray, ks: Sequence[int], *, folds: int, cv_random_state: int,
     make_pipeline: Callable[[int], Pipeline],
 ) -> dict[int, list[float]]:
     """Per k, the validation accuracy on each fold of a stratified split fixed by its seed
     (the same folds for every k and every job)."""
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=cv_random_state)
-    splits = list(splitter.split(X, y))
+    splits = list(cv_folds(folds, cv_random_state).split(X, y))
     return {
         k: [float(make_pipeline(k).fit(X[train], y[train]).score(X[valid], y[valid]))
             for train, valid in splits]

@@ -1,11 +1,11 @@
 """Best number of clusters by cross-validation, its test accuracy, and the figure."""
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, cross_val_score
+from sklearn.model_selection import cross_val_score
 
 from unsupervised.io import read_json, write_metrics
 from unsupervised.plotting import save_figure
-from unsupervised.preprocessing import kmeans_pipeline
+from unsupervised.preprocessing import cv_folds, kmeans_pipeline
 from unsupervised.semi_supervised import make_classifier
 from unsupervised.semi_supervised_plots import plot_cv_accuracy
 from unsupervised.splits import Split
@@ -17,9 +17,8 @@ def main(smk) -> None:
     split = Split.load(smk.input.split)
     scores = {int(k): folds for path in smk.input.chunks for k, folds in read_json(path).items()}
     best_k = max(scores, key=lambda k: (np.mean(scores[k]), -k))
-    folds = StratifiedKFold(n_splits=p.cv_folds, shuffle=True, random_state=p.cv_random_state)
     baseline_cv = cross_val_score(make_classifier(True, **p.classifier), split.X_train,
-                                  split.y_train, cv=folds).mean()
+                                  split.y_train, cv=cv_folds(p.cv_folds, p.cv_random_state)).mean()
     final = kmeans_pipeline(best_k, p.n_init, p.random_state,
                             make_classifier(True, **p.classifier))
     test_accuracy = final.fit(split.X_train, split.y_train).score(split.X_test, split.y_test)
