@@ -9,11 +9,12 @@ from sklearn.decomposition import PCA
 def pca_keeping(X: np.ndarray, variance: float, chunk_size: int = 10_000) -> tuple[np.ndarray, PCA]:
     """Project `X` on the fewest principal components that keep `variance` of its variance.
 
-    `X` may be a memory map of integers: it is converted to float32 once for the fit, and the
-    projection is computed chunk by chunk.
+    `X` may be a memory map of integers: it is converted to float64 once for the fit, and the
+    projection is computed chunk by chunk. float64 keeps the downstream clusterings and
+    classifiers from flipping near-ties on the round-off of one CPU's BLAS kernels.
     """
-    data = np.asarray(X, dtype=np.float32)
+    data = np.asarray(X, dtype=np.float64)
     pca = PCA(n_components=variance, svd_solver="covariance_eigh").fit(data)
     reduced = np.concatenate([pca.transform(data[start : start + chunk_size])
                               for start in range(0, len(data), chunk_size)])
-    return reduced.astype(np.float32), pca
+    return reduced, pca

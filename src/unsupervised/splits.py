@@ -43,7 +43,7 @@ def ordered_split_with_pca(X: np.ndarray, y: np.ndarray, train_rows: int, n_trai
     if not 0 < n_train <= train_rows < len(X):
         raise ValueError(f"n_train={n_train}: must lie in 1..train_rows={train_rows}, and "
                          f"train_rows below the {len(X)} rows")
-    train = np.asarray(X[:n_train], dtype=np.float32) / 255
+    train = np.asarray(X[:n_train], dtype=np.float64) / 255
     reduced_train, pca = pca_keeping(train, variance)
-    test = pca.transform(np.asarray(X[train_rows:], dtype=np.float32) / 255).astype(np.float32)
+    test = pca.transform(np.asarray(X[train_rows:], dtype=np.float64) / 255)
     return Split(reduced_train, test, np.asarray(y[:n_train]), np.asarray(y[train_rows:]))

@@ -11,7 +11,14 @@ from typing import Any
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from threadpoolctl import threadpool_limits  # noqa: E402
+from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+
+
+def blas_kernels() -> str:
+    """The kernels each loaded OpenBLAS picked for this CPU (OPENBLAS_CORETYPE overrides it):
+    results may differ in their last bits from one kernel to another."""
+    return ", ".join(sorted({pool["architecture"] for pool in threadpool_info()
+                             if pool.get("internal_api") == "openblas"})) or "none"
 
 
 def run_step(smk: Any, main: Callable[[Any], None]) -> None:
@@ -30,6 +37,7 @@ def run_step(smk: Any, main: Callable[[Any], None]) -> None:
     warnings.simplefilter("default")
     log = logging.getLogger(f"step.{smk.rule}")
     log.info("rule %s, %d thread(s), params %s", smk.rule, smk.threads, dict(smk.params.items()))
+    log.info("BLAS kernels %s", blas_kernels())
     try:
         with threadpool_limits(limits=smk.threads):
             main(smk)
