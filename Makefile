@@ -1,18 +1,22 @@
 # Set-up and everyday commands. `make run` and `make test` create the virtual environment
 # (.venv, pinned versions from requirements.txt) on first use.
 #   DATA_MIRROR=DIR  read datasets from a local folder laid out as <dataset>/<file>
-#   CORES=N          cores for Snakemake (default 4)
+#   CORES=N          cores for Snakemake (default: all of this machine's, from
+#                    profiles/default/config.v9+.yaml)
 #   REGRESS=default  check the default configuration's baseline instead of config/ci.yaml's
 
 PYTHON ?= python3
-CORES ?= 4
+CORES ?=
 REGRESS ?= ci
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export PYTHONPATH := $(CURDIR)/src
 export DATA_MIRROR
-SNAKEMAKE := $(BIN)/snakemake --cores $(CORES) $(if $(DATA_MIRROR),--config data_mirror=$(abspath $(DATA_MIRROR)))
+# Lifts the lock a hard-killed run left (only when no Snakemake runs here), then runs Snakemake;
+# profiles/default/ makes it rerun the jobs that were cut short.
+SNAKEMAKE := $(BIN)/python -m unsupervised.stale_lock && \
+	$(BIN)/snakemake $(if $(CORES),--cores $(CORES)) $(if $(DATA_MIRROR),--config data_mirror=$(abspath $(DATA_MIRROR)))
 
 ifeq ($(REGRESS),ci)
 REGRESS_CONFIG := --configfile config/ci.yaml

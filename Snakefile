@@ -1,5 +1,5 @@
 # Experiments of the "Unsupervised Learning Techniques" chapter as a Snakemake workflow.
-# Run everything: snakemake --cores 4      (see README.md for the other commands)
+# Run everything: snakemake      (every core, from profiles/default; see README.md)
 
 import os
 import sys

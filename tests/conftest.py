@@ -27,15 +27,21 @@ def mirror_config() -> list[str]:
     return [f"data_mirror={mirror}"] if mirror else []
 
 
-def run_snakemake(
-    *args: str, config: list[str] | None = None, cwd: Path = REPO
-) -> subprocess.CompletedProcess:
-    """Run Snakemake (in the repository by default) with this interpreter, output captured."""
+def snakemake_command(*args: str, config: list[str] | None = None) -> list[str]:
+    """Snakemake run by this interpreter, reading datasets from the mirror when there is one."""
     command = [sys.executable, "-m", "snakemake", *args]
     overrides = [*mirror_config(), *(config or [])]
-    if overrides:
-        command += ["--config", *overrides]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=1800)
+    return [*command, "--config", *overrides] if overrides else command
+
+
+def run_snakemake(
+    *args: str, config: list[str] | None = None, cwd: Path = REPO,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
+    """Run Snakemake (in the repository by default), output captured; `env` adds variables."""
+    return subprocess.run(snakemake_command(*args, config=config), cwd=cwd,
+                          capture_output=True, text=True, timeout=1800,
+                          env={**os.environ, **(env or {})})
 
 
 @pytest.fixture(scope="session")

@@ -6,19 +6,37 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
-from conftest import REPO, run_snakemake
+import yaml
+from conftest import REPO, run_snakemake, snakemake_command
 
+from unsupervised.classification_vs_clustering import classify_with_gmm
+from unsupervised.clustering import relabel
+from unsupervised.datasets import load_dataset
 from unsupervised.io import read_json
+from unsupervised.kmeans import fit_kmeans
+from unsupervised.regression import compare, load_rules
 
 pytestmark = pytest.mark.workflow
 CI = ["--configfile", "config/ci.yaml"]
 CI_RESULTS = REPO / "results-ci"
+CI_BASELINE = REPO / "tests" / "baseline" / "ci.json"
+# Stand-ins for other CPUs: the OpenBLAS kernel they would pick, and numpy's SIMD loops above
+# their level switched off. The oldest x86-64 level, and one generation below this CPU's.
+NUMPY_ABOVE_AVX2 = "X86_V4 AVX512_ICL AVX512_SPR"
+NUMPY_ABOVE_SSE4 = f"X86_V3 {NUMPY_ABOVE_AVX2}"
+OLDEST_CPU = {"OPENBLAS_CORETYPE": "Prescott", "NPY_DISABLE_CPU_FEATURES": NUMPY_ABOVE_SSE4}
+OLDER_CPU = {
+    "SkylakeX": {"OPENBLAS_CORETYPE": "Haswell", "NPY_DISABLE_CPU_FEATURES": NUMPY_ABOVE_AVX2},
+    "Haswell": {"OPENBLAS_CORETYPE": "Sandybridge", "NPY_DISABLE_CPU_FEATURES": NUMPY_ABOVE_SSE4},
+}
 
 
 def jobs_planned(dry_run_output: str) -> dict[str, int]:
@@ -140,74 +158,101 @@ def test_ci_pipeline_writes_metrics_figures_logs_and_benchmarks(ci_run) -> None:
     assert "`iris_gmm.accuracy`" in summary and "Out[9]" in summary
 
 
-def test_ci_metrics_match_the_baseline(ci_run) -> None:
+def check_against_baseline(metrics: Path) -> str:
+    """The regression check's table for `metrics`; fails the test if any metric is out."""
     result = subprocess.run(
-        [sys.executable, "-m", "unsupervised.regression", str(CI_RESULTS / "metrics.json"),
-         str(REPO / "tests" / "baseline" / "ci.json")],
+        [sys.executable, "-m", "unsupervised.regression", str(metrics), str(CI_BASELINE)],
         capture_output=True, text=True, cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^iris_gmm\.accuracy\s+\|.*\| ok$", result.stdout, re.MULTILINE)
+    return result.stdout
 
 
-def test_nothing_to_do_right_after_a_run(ci_run) -> None:
-    started = time.perf_counter()
-    result = run_snakemake("-n", *CI)
-    elapsed = time.perf_counter() - started
-    assert result.returncode == 0
-    assert "Nothing to be done" in result.stdout + result.stderr
-    assert elapsed < 10, f"a no-op dry run took {elapsed:.1f} s"
+def test_ci_metrics_match_the_baseline(ci_run) -> None:
+    table = check_against_baseline(CI_RESULTS / "metrics.json")
+    assert re.search(r"^iris_gmm\.accuracy\s+\|.*\| ok$", table, re.MULTILINE)
 
 
-def test_changing_a_parameter_reruns_only_its_experiment(ci_run) -> None:
-    result = run_snakemake("-n", *CI, config=["iris_gmm={random_state: 1}"])
-    assert jobs_planned(result.stdout) == {"iris_gmm": 1, "gather_metrics": 1, "summary": 1,
-                                           "all": 1}
+def blas_kernels(run: Path) -> str:
+    """The OpenBLAS kernels a run's jobs used, as their logs record them."""
+    log = (run / "logs" / "label_budget_report" / "mnist.log").read_text()
+    return re.search(r"BLAS kernels (.*)$", log, re.MULTILINE).group(1)
 
 
-def test_widening_the_k_range_runs_only_the_new_k(ci_run) -> None:
-    blobs_k = "choose_k={blobs: {k_range: {start: 1, stop: 11}}}"  # the CI sweep stops at 9
-    result = run_snakemake("-n", *CI, config=[blobs_k])
-    assert jobs_planned(result.stdout) == {"choose_k_fit": 1, "choose_k_report": 1,
-                                           "gather_metrics": 1, "summary": 1, "all": 1}
-    assert "results-ci/choose_k_blobs/k/10.npz" in result.stdout
+@pytest.mark.parametrize(("cpu", "cores"), [("oldest", 1), ("older", 2)])
+def test_baseline_holds_on_other_cpus_and_thread_counts(ci_run, tmp_path: Path, cpu: str,
+                                                        cores: int) -> None:
+    """The CI configuration rerun with the BLAS kernels and numpy loops of an older CPU, and
+    another number of cores, stays within the same baseline."""
+    this_cpu = blas_kernels(CI_RESULTS)
+    if cpu == "older" and this_cpu not in OLDER_CPU:
+        pytest.skip(f"no older kernel to stand in for below {this_cpu}")
+    results = tmp_path / "results"
+    result = run_snakemake("--cores", str(cores), *CI, config=[f"results_dir={results}"],
+                           env=OLDEST_CPU if cpu == "oldest" else OLDER_CPU[this_cpu])
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert blas_kernels(results) != this_cpu, "the run did not change BLAS kernels"
+    check_against_baseline(results / "metrics.json")
 
 
-def test_adding_a_label_budget_runs_only_its_jobs(ci_run) -> None:
-    result = run_snakemake("-n", *CI, config=["label_budget={budgets: [20, 100, 50]}"])
-    assert jobs_planned(result.stdout) == {"label_budget_job": 10, "label_budget_report": 2,
-                                           "gather_metrics": 1, "summary": 1, "all": 1}
-    assert "results-ci/label_budget_mnist/runs/label_spreading_50.json" in result.stdout
-
-
-def test_editing_package_code_reruns_the_steps_that_import_it(ci_run, tmp_path: Path) -> None:
-    # In a copy of the workflow sharing the prepared data, so the checkout stays untouched.
-    copy = tmp_path / "checkout"
-    copy.mkdir()
-    for part in ("Snakefile", "config", "workflow", "src"):
+def copy_checkout(destination: Path) -> Path:
+    """A copy of the workflow (file times kept, so nothing looks edited) in `destination`."""
+    destination.mkdir()
+    for part in ("Snakefile", "config", "workflow", "src", "profiles"):
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, destination / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, copy / part)
-    shared_data = [f"data_dir={REPO / 'data'}"]
-    assert run_snakemake("--cores", "2", *CI, config=shared_data, cwd=copy).returncode == 0
-    with open(copy / "src" / "unsupervised" / "summary.py", "a") as module:
-        module.write("# edited\n")
-    result = run_snakemake("-n", *CI, config=shared_data, cwd=copy)
-    assert jobs_planned(result.stdout) == {"summary": 1, "all": 1}
+            shutil.copy2(source, destination / part)
+    return destination
 
 
-def test_report_holds_captioned_figures_and_metrics(ci_run, tmp_path: Path) -> None:
-    report = tmp_path / "report.html"
-    result = run_snakemake("--report", str(report), *CI)
-    assert result.returncode == 0, result.stderr[-3000:]
-    html = report.read_text()
-    for expected in ("Introduction: classification vs clustering", "gmm_clusters.png",
-                     "classification_vs_clustering.png", "summary.tsv", "Hungarian",
-                     "K-Means: choosing the number of clusters", "silhouette_diagrams.png",
-                     "image_segmentation.png", "minibatch_vs_kmeans.png", "kneedle",
-                     "Clustering for semi-supervised learning", "representative_images.png",
-                     "accuracy_vs_labels.png", "cv_accuracy_vs_k.png"):
-        assert expected in html
+def test_a_hard_killed_run_resumes_with_the_readme_command(ci_run, tmp_path: Path) -> None:
+    """SIGKILL mid-run leaves a lock and half-made outputs; `make run`'s two steps (lift a
+    stale lock, then plain `snakemake`, whose profile reruns incomplete jobs) finish it, to
+    the metrics of an uninterrupted run."""
+    copy = copy_checkout(tmp_path / "checkout")
+    config = [f"data_dir={REPO / 'data'}"]
+    run = subprocess.Popen(snakemake_command(*CI, config=config), cwd=copy,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           start_new_session=True)
+    incomplete = copy / ".snakemake" / "incomplete"
+    deadline = time.monotonic() + 300
+    while not (incomplete.is_dir() and any(incomplete.iterdir())
+               and len(list((copy / "results-ci").glob("*/metrics.json"))) >= 3):
+        assert run.poll() is None and time.monotonic() < deadline, "the run ended too soon"
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    assert list((copy / ".snakemake" / "locks").iterdir()), "a hard kill leaves the lock"
+    subprocess.run([sys.executable, "-m", "unsupervised.stale_lock"], cwd=copy, check=True,
+                   env={**os.environ, "PYTHONPATH": str(copy / "src")})
+    resumed = run_snakemake(*CI, config=config, cwd=copy)
+    assert resumed.returncode == 0, resumed.stderr[-5000:]
+    rows = compare(read_json(CI_RESULTS / "metrics.json"),
+                   read_json(copy / "results-ci" / "metrics.json"), load_rules())
+    assert [row.name for row in rows if not row.passed] == []
+
+
+def test_the_check_catches_real_regressions(ci_run) -> None:
+    """Results computed with deliberate bugs, on the real data, fail against the baseline."""
+    config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+    rules, baseline = load_rules(), read_json(CI_BASELINE)
+    iris_X, iris_y = load_dataset(REPO / "data/iris/X.npy", REPO / "data/iris/y.npy")
+    gmm = classify_with_gmm(iris_X, iris_y, 3, config["iris_gmm"]["random_state"])
+    cluster_of = {cls: cluster for cluster, cls in gmm.mapping.items()}
+    clusters = np.array([cluster_of[cls] for cls in gmm.predicted])
+    identity_mapping = relabel(clusters, {cluster: cluster for cluster in range(3)})
+    blobs_X, _ = load_dataset(REPO / "data/blobs/X.npy", REPO / "data/blobs/y.npy")
+    fit = config["kmeans_fit"]
+    k_off_by_one = fit_kmeans(blobs_X, fit["k"] - 1, n_init=fit["n_init"],
+                              random_state=fit["random_state"])
+    broken = {
+        "iris_gmm.n_correct": int(np.sum(identity_mapping == iris_y)),  # clusters not matched
+        "kmeans_fit.inertia": float(k_off_by_one.inertia_),
+    }
+    assert gmm.mapping != {cluster: cluster for cluster in range(3)}, "the bug changes nothing"
+    rows = compare({name: baseline[name] for name in broken}, broken, rules)
+    assert [row.status for row in rows] == ["FAIL", "FAIL"], rows
