@@ -29,7 +29,7 @@ def load_rgb(path: str | Path) -> np.ndarray:
         image = image / 255.0
     if image.ndim != 3 or image.shape[2] not in (3, 4):
         raise ImageError(f"image {path} has shape {image.shape}, expected height x width x 3")
-    return np.asarray(image[:, :, :3], dtype=np.float32)
+    return np.asarray(image[:, :, :3], dtype=np.float64)  # float64: the same optimum on any CPU
 
 
 def segment(
