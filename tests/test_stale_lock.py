@@ -30,6 +30,19 @@ def test_a_running_snakemake_keeps_its_lock(tmp_path: Path) -> None:
     assert not snakemake_running_in(tmp_path)
 
 
+def test_the_shell_that_runs_it_before_snakemake_does_not_count(tmp_path: Path) -> None:
+    """`make run` runs `python -m unsupervised.stale_lock && snakemake ...` in one shell,
+    whose command line names snakemake: that shell must not keep the lock."""
+    lock(tmp_path)
+    src = Path(__file__).resolve().parent.parent / "src"
+    check = (f"{sys.executable} -c 'import sys; sys.path.insert(0, \"{src}\"); "
+             "from unsupervised.stale_lock import snakemake_running_in; "
+             "sys.exit(snakemake_running_in(__import__(\"pathlib\").Path(\".\")))' "
+             "&& echo then snakemake")
+    result = subprocess.run(["sh", "-c", check], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0 and "then snakemake" in result.stdout, result.stderr
+
+
 def test_nothing_to_do_without_a_lock(tmp_path: Path) -> None:
     assert not is_locked(tmp_path)
     assert not unlock_if_stale(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -227,9 +228,11 @@ def test_a_hard_killed_run_resumes_with_the_readme_command(ci_run, tmp_path: Pat
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
     assert list((copy / ".snakemake" / "locks").iterdir()), "a hard kill leaves the lock"
-    subprocess.run([sys.executable, "-m", "unsupervised.stale_lock"], cwd=copy, check=True,
-                   env={**os.environ, "PYTHONPATH": str(copy / "src")})
-    resumed = run_snakemake(*CI, config=config, cwd=copy)
+    # One shell command, as `make run`'s recipe runs it.
+    resume = (f"{shlex.join([sys.executable, '-m', 'unsupervised.stale_lock'])} && "
+              f"{shlex.join(snakemake_command(*CI, config=config))}")
+    resumed = subprocess.run(["sh", "-c", resume], cwd=copy, capture_output=True, text=True,
+                             timeout=1800, env={**os.environ, "PYTHONPATH": str(copy / "src")})
     assert resumed.returncode == 0, resumed.stderr[-5000:]
     rows = compare(read_json(CI_RESULTS / "metrics.json"),
                    read_json(copy / "results-ci" / "metrics.json"), load_rules())

@@ -25,11 +25,13 @@ def is_locked(directory: Path) -> bool:
 
 
 def snakemake_running_in(directory: Path) -> bool:
-    """Whether a process other than this one runs Snakemake, or a job of it, in `directory`."""
+    """Whether a process runs Snakemake, or a job of it, in `directory`; this process and
+    its ancestors do not count (`make run`'s shell names snakemake in its command line)."""
     target = directory.resolve()
+    ourselves = {os.getpid(), *(parent.pid for parent in psutil.Process().parents())}
     for process in psutil.process_iter(["pid", "cmdline", "cwd"]):
         info = process.info
-        if info["pid"] == os.getpid() or not info["cmdline"] or not info["cwd"]:
+        if info["pid"] in ourselves or not info["cmdline"] or not info["cwd"]:
             continue
         if Path(info["cwd"]) == target and any("snakemake" in part for part in info["cmdline"]):
             return True
