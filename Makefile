@@ -15,7 +15,7 @@ export PYTHONPATH := $(CURDIR)/src
 export DATA_MIRROR
 # Lifts the lock a hard-killed run left (only when no Snakemake runs here), then runs Snakemake;
 # profiles/default/ makes it rerun the jobs that were cut short.
-SNAKEMAKE := $(BIN)/python -m unsupervised.stale_lock && \
+SNAKEMAKE := $(BIN)/python -m unsupervised.core.stale_lock && \
 	$(BIN)/snakemake $(if $(CORES),--cores $(CORES)) $(if $(DATA_MIRROR),--config data_mirror=$(abspath $(DATA_MIRROR)))
 
 ifeq ($(REGRESS),ci)
@@ -45,12 +45,12 @@ test: $(STAMP)
 # Run the pipeline with the chosen configuration and compare its metrics with the baseline.
 regress: $(STAMP)
 	$(SNAKEMAKE) $(REGRESS_CONFIG)
-	$(BIN)/python -m unsupervised.regression $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json
+	$(BIN)/python -m unsupervised.reporting.baseline $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json
 
 # Refresh the baseline on purpose, after checking that the new numbers are right.
 baseline: $(STAMP)
 	$(SNAKEMAKE) $(REGRESS_CONFIG)
-	$(BIN)/python -m unsupervised.regression $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json --update
+	$(BIN)/python -m unsupervised.reporting.baseline $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json --update
 
 report: $(STAMP)
 	$(SNAKEMAKE)

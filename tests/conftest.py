@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -47,3 +48,18 @@ def run_snakemake(
 @pytest.fixture(scope="session")
 def default_config() -> dict:
     return yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+
+
+def gaussian_blobs(centers: np.typing.ArrayLike, per_class: int, scale: float, seed: int
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Round Gaussian blobs of `per_class` points around each center, labelled by center."""
+    centers_arr = np.asarray(centers, dtype=float)
+    y = np.repeat(np.arange(len(centers_arr)), per_class)
+    noise = np.random.default_rng(seed).normal(scale=scale, size=(len(y), centers_arr.shape[1]))
+    return centers_arr[y] + noise, y
+
+
+@pytest.fixture(scope="session")
+def blobs() -> tuple[np.ndarray, np.ndarray]:
+    """Three well-separated classes of 30 points in the plane."""
+    return gaussian_blobs([[0.0, 0.0], [8.0, 0.0], [0.0, 8.0]], per_class=30, scale=0.6, seed=1)

@@ -1,99 +1,65 @@
-# Helpers shared by all the rule files. Paths, the package code a script uses, registries.
+# What every section's rules use: paths, the package code of a script, logs and benchmarks,
+# the registry of experiments and the report's figures.
 import os
+from dataclasses import dataclass
 
-from unsupervised.code_deps import module_files
-from unsupervised.ranges import int_range, k_chunks
+from unsupervised.core.code_deps import code_fingerprint
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
 SCRIPTS = os.path.join(workflow.basedir, "workflow", "scripts")
-# Threads of a job that must run alone (timing): Snakemake lowers it to the --cores given.
-ALL_CORES = 1024
+DPI = config["figures"]["dpi"]
 # Software of every rule for `--sdm conda` (relative to the rule files).
 ENV = "../envs/pipeline.yaml"
 
-MNIST_FILES = {
-    "train_images": "train-images-idx3-ubyte.gz",
-    "train_labels": "train-labels-idx1-ubyte.gz",
-    "test_images": "t10k-images-idx3-ubyte.gz",
-    "test_labels": "t10k-labels-idx1-ubyte.gz",
-}
-# Datasets built without a download: scikit-learn's bundled sets and the synthetic ones.
-GENERATED = ["digits", "iris", *config["synthetic"]]
 
-# Filled in by each experiment's file of rules. TARGETS: outputs the default target asks for.
-# EXPERIMENTS: for each experiment (the prefix of its metric names), the chapter section it
-# reproduces, which is also its report category.
-TARGETS = []
+@dataclass(frozen=True)
+class Experiment:
+    """Where an experiment shows in the report and in results/summary.md, and whether it
+    reproduces the chapter (part "chapter") or goes beyond it ("beyond")."""
+
+    category: str  # the chapter section, numbered so the report lists them in its order
+    subcategory: str
+    part: str = "chapter"
+
+    @property
+    def section(self) -> str:
+        return f"{self.category} / {self.subcategory}"
+
+
+# Filled in by each section's rule file. EXPERIMENTS: each experiment by name (the folder of
+# its results and the prefix of its metric names). FIGURES: outputs beyond the experiments'
+# metrics that the `chapter` and `beyond` targets ask for.
 EXPERIMENTS = {}
+FIGURES = {"chapter": [], "beyond": []}
 
 
-def package_code(script):
-    """The package modules workflow/scripts/`script` imports, transitively: rule inputs, so
-    that editing the scientific code reruns the rules that use it."""
-    paths = module_files(os.path.join(SCRIPTS, script))
-    return [os.path.relpath(path) for path in paths]
+def experiment_metrics(part=None, category=None):
+    """The metrics files of the experiments of one part or category (default: all)."""
+    return [f"{RESULTS}/{name}/metrics.json" for name, experiment in EXPERIMENTS.items()
+            if part in (None, experiment.part) and category in (None, experiment.category)]
+
+
+def figure(path, caption, experiment):
+    """`path` as a figure of `experiment` (a name, or a function of the wildcards giving it)
+    in the report, captioned by report/`caption`.rst."""
+    if callable(experiment):
+        return report(path, caption=f"../report/{caption}.rst",
+                      category=lambda w: EXPERIMENTS[experiment(w)].category,
+                      subcategory=lambda w: EXPERIMENTS[experiment(w)].subcategory)
+    section = EXPERIMENTS[experiment]
+    return report(path, caption=f"../report/{caption}.rst", category=section.category,
+                  subcategory=section.subcategory)
+
+
+def code_version(script):
+    """A fingerprint of workflow/scripts/`script` and of the package modules it imports: a
+    param of the rule, so that editing the code a rule runs reruns it, and only it."""
+    return code_fingerprint(os.path.join(SCRIPTS, script))
 
 
 def dataset_arrays(name):
     return {"X": f"{DATA}/{name}/X.npy", "y": f"{DATA}/{name}/y.npy"}
-
-
-DATASETS = [
-    *dataset_arrays("mnist").values(),
-    *dataset_arrays("olivetti").values(),
-    f"{DATA}/raw/ladybug/ladybug.png",
-    *(path for name in GENERATED for path in dataset_arrays(name).values()),
-]
-
-
-# K-Means section.
-DPI = config["figures"]["dpi"]
-RESOLUTION = config["kmeans_fit"]["resolution"]
-BLOBS = dataset_arrays("blobs")
-CHOOSE_K = config["choose_k"]
-SEGMENTATION = config["kmeans_segmentation"]
-
-
-def choose_k_features(wildcards):
-    if wildcards.dataset == "mnist":
-        return {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": f"{DATA}/mnist/y.npy"}
-    return dataset_arrays(wildcards.dataset)
-
-
-def choose_k_fits(dataset, ks):
-    return [f"{RESULTS}/choose_k_{dataset}/k/{k}.npz" for k in ks]
-
-
-def segmentation_image():
-    return SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png"
-
-
-# Preprocessing and semi-supervised section.
-PREPROCESSING = config["digits_preprocessing"]
-K_SEARCH = config["digits_k_search"]
-SEMI_SUPERVISED = config["digits_semi_supervised"]
-LABEL_BUDGET = config["label_budget"]
-DIGITS_SPLIT = f"{RESULTS}/splits/digits.npz"
-K_CHUNKS = k_chunks(int_range(K_SEARCH["k_range"]), K_SEARCH["chunk_size"])
-
-
-def budget_settings(dataset):
-    """The settings of label_budget_job for one dataset (unpacked into BudgetSettings)."""
-    per_dataset = LABEL_BUDGET[dataset]
-    return {
-        "percentile": LABEL_BUDGET["percentile"],
-        "n_init": per_dataset["n_init"],
-        "minibatch": per_dataset["minibatch"],
-        "one_vs_rest": per_dataset["one_vs_rest"],
-        "max_iter": config["classifier"]["max_iter"],
-        "n_neighbors": LABEL_BUDGET["n_neighbors"],
-        "alpha": LABEL_BUDGET["alpha"],
-    }
-
-
-def remote_file(wildcards):
-    return config["datasets"][wildcards.dataset]["files"][wildcards.filename]
 
 
 def data_log(name):

@@ -1,12 +1,44 @@
 # Datasets: downloads (URL or local mirror, sha256-checked), their preparation into
-# X.npy/y.npy, scikit-learn's bundled sets and the chapter's synthetic sets.
+# X.npy/y.npy, scikit-learn's bundled sets, the chapter's synthetic sets, and the train/test
+# splits the classification experiments share.
 
+MNIST_FILES = {
+    "train_images": "train-images-idx3-ubyte.gz",
+    "train_labels": "train-labels-idx1-ubyte.gz",
+    "test_images": "t10k-images-idx3-ubyte.gz",
+    "test_labels": "t10k-labels-idx1-ubyte.gz",
+}
+# Datasets built without a download: scikit-learn's bundled sets and the synthetic ones.
+GENERATED = ["digits", "iris", *config["synthetic"]]
+DATASETS = [
+    *dataset_arrays("mnist").values(),
+    *dataset_arrays("olivetti").values(),
+    f"{DATA}/raw/ladybug/ladybug.png",
+    *(path for name in GENERATED for path in dataset_arrays(name).values()),
+]
+# How each classification dataset is split: digits as in the chapter, MNIST by its rows.
+SPLITS = {
+    "digits": {"split_random_state": config["digits_preprocessing"]["split_random_state"],
+               "train_rows": None, "n_train": None, "pca_variance": None},
+    "mnist": {"split_random_state": config["digits_preprocessing"]["split_random_state"],
+              **{key: config["label_budget"]["mnist"][key]
+                 for key in ("train_rows", "n_train", "pca_variance")}},
+}
+
+
+def remote_file(wildcards):
+    return config["datasets"][wildcards.dataset]["files"][wildcards.filename]
+
+
+def split_path(dataset):
+    return f"{RESULTS}/splits/{dataset}.npz"
 
 
 rule download:
     output:
         f"{DATA}/raw/{{dataset}}/{{filename}}",
     params:
+        code=code_version("datasets/download.py"),
         urls=lambda w: remote_file(w)["urls"],
         sha256=lambda w: remote_file(w)["sha256"],
     log:
@@ -16,18 +48,17 @@ rule download:
     threads: 1
     conda:
         ENV
-    input:
-        code=package_code("download.py"),
     script:
-        "../scripts/download.py"
+        "../scripts/datasets/download.py"
 
 
 rule prepare_mnist:
     input:
         **{key: f"{DATA}/raw/mnist/{name}" for key, name in MNIST_FILES.items()},
-        code=package_code("prepare_mnist.py"),
     output:
         **dataset_arrays("mnist"),
+    params:
+        code=code_version("datasets/prepare_mnist.py"),
     log:
         data_log("prepare_mnist"),
     benchmark:
@@ -36,16 +67,16 @@ rule prepare_mnist:
     conda:
         ENV
     script:
-        "../scripts/prepare_mnist.py"
+        "../scripts/datasets/prepare_mnist.py"
 
 
 rule prepare_olivetti:
     input:
         mat=f"{DATA}/raw/olivetti/olivettifaces.mat",
-        code=package_code("prepare_olivetti.py"),
     output:
         **dataset_arrays("olivetti"),
     params:
+        code=code_version("datasets/prepare_olivetti.py"),
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
     log:
         data_log("prepare_olivetti"),
@@ -55,15 +86,14 @@ rule prepare_olivetti:
     conda:
         ENV
     script:
-        "../scripts/prepare_olivetti.py"
+        "../scripts/datasets/prepare_olivetti.py"
 
 
 rule make_dataset:
-    input:
-        code=package_code("make_dataset.py"),
     output:
         **dataset_arrays("{dataset}"),
     params:
+        code=code_version("datasets/make_dataset.py"),
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
     wildcard_constraints:
         dataset="|".join(GENERATED),
@@ -75,7 +105,28 @@ rule make_dataset:
     conda:
         ENV
     script:
-        "../scripts/make_dataset.py"
+        "../scripts/datasets/make_dataset.py"
+
+
+rule split_features:
+    input:
+        unpack(lambda w: dataset_arrays(w.dataset)),
+    output:
+        split=split_path("{dataset}"),
+    params:
+        code=code_version("datasets/split_features.py"),
+        **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
+    wildcard_constraints:
+        dataset="|".join(SPLITS),
+    log:
+        results_log("split_features/{dataset}"),
+    benchmark:
+        results_benchmark("split_features/{dataset}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/datasets/split_features.py"
 
 
 rule datasets:

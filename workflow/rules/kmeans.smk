@@ -1,40 +1,62 @@
-# "K-Means" (chapter sections 2.2.1-2.2.13): fit and predict, the algorithm, initialisation,
+# Chapter sections 2.2.1 to 2.2.13, "K-Means": fit and predict, the algorithm, initialisation,
 # accelerated and mini-batch K-Means, choosing k, limits, image segmentation.
 
+from unsupervised.core.ranges import int_range
+
+KMEANS_FIT = config["kmeans_fit"]
+KMEANS_MINIBATCH = config["kmeans_minibatch"]
+CHOOSE_K = config["choose_k"]
+SEGMENTATION = config["kmeans_segmentation"]
+RESOLUTION = KMEANS_FIT["resolution"]
+BLOBS = dataset_arrays("blobs")
+# Threads of a job that must run alone (timing): Snakemake lowers it to the --cores given.
+ALL_CORES = 1024
+MNIST = dataset_arrays("mnist")
+KMEANS_SECTION = "02 K-Means"
 EXPERIMENTS.update(
-    kmeans_fit="K-Means: fit and predict, hard and soft clustering",
-    kmeans_steps="K-Means: the algorithm step by step",
-    kmeans_init="K-Means: initialisation and variability",
-    kmeans_speed="K-Means: accelerated and mini-batch K-Means",
-    kmeans_minibatch="K-Means: accelerated and mini-batch K-Means",
-    kmeans_minibatch_vs_k="K-Means: accelerated and mini-batch K-Means",
-    choose_k_blobs="K-Means: choosing the number of clusters",
-    choose_k_mnist="K-Means: choosing the number of clusters (MNIST, beyond the chapter)",
-    kmeans_limits="K-Means: limits",
-    kmeans_segmentation="K-Means: image segmentation",
+    kmeans_fit=Experiment(KMEANS_SECTION, "1 Fit and predict, hard and soft clustering"),
+    kmeans_steps=Experiment(KMEANS_SECTION, "2 The algorithm step by step"),
+    kmeans_init=Experiment(KMEANS_SECTION, "3 Variability and initialisation"),
+    kmeans_speed=Experiment(KMEANS_SECTION, "4 Accelerated and mini-batch K-Means"),
+    kmeans_minibatch=Experiment(KMEANS_SECTION, "4 Accelerated and mini-batch K-Means"),
+    kmeans_minibatch_vs_k=Experiment(KMEANS_SECTION, "4 Accelerated and mini-batch K-Means"),
+    choose_k_blobs=Experiment(KMEANS_SECTION, "5 Choosing the number of clusters"),
+    choose_k_mnist=Experiment(
+        KMEANS_SECTION, "6 Choosing the number of clusters of MNIST (beyond the chapter)", "beyond"),
+    kmeans_limits=Experiment(KMEANS_SECTION, "7 Limits of K-Means"),
+    kmeans_segmentation=Experiment(KMEANS_SECTION, "8 Image segmentation"),
 )
+
+
+def choose_k_features(wildcards):
+    if wildcards.dataset == "mnist":
+        return {"X": rules.mnist_pca.output.X, "y": MNIST["y"]}
+    return dataset_arrays(wildcards.dataset)
+
+
+def choose_k_fits(dataset, ks):
+    return [f"{RESULTS}/choose_k_{dataset}/k/{k}.npz" for k in ks]
+
+
+def choose_k_experiment(wildcards):
+    return f"choose_k_{wildcards.dataset}"
+
+
 rule kmeans_fit:
     input:
         **BLOBS,
-        code=package_code("kmeans_fit.py"),
     output:
-        data_figure=report(
-            f"{RESULTS}/kmeans_fit/blobs.png",
-            caption="../report/kmeans_blobs.rst",
-            category=EXPERIMENTS["kmeans_fit"],
-        ),
-        voronoi=report(
-            f"{RESULTS}/kmeans_fit/voronoi.png",
-            caption="../report/kmeans_voronoi.rst",
-            category=EXPERIMENTS["kmeans_fit"],
-        ),
+        data_figure=figure(f"{RESULTS}/kmeans_fit/blobs.png", "kmeans_blobs", "kmeans_fit"),
+        voronoi=figure(f"{RESULTS}/kmeans_fit/voronoi.png", "kmeans_voronoi", "kmeans_fit"),
         centroids=f"{RESULTS}/kmeans_fit/centroids.tsv",
         new_points=f"{RESULTS}/kmeans_fit/new_points.tsv",
         metrics=f"{RESULTS}/kmeans_fit/metrics.json",
     params:
-        **config["kmeans_fit"],
+        code=code_version("kmeans/kmeans_fit.py"),
+        **KMEANS_FIT,
         true_centers=config["synthetic"]["blobs"]["centers"],
         dpi=DPI,
+        setting_keys={"k": "kmeans_fit.k"},
     log:
         results_log("kmeans_fit"),
     benchmark:
@@ -43,23 +65,20 @@ rule kmeans_fit:
     conda:
         ENV
     script:
-        "../scripts/kmeans_fit.py"
+        "../scripts/kmeans/kmeans_fit.py"
 
 
 rule kmeans_steps:
     input:
         **BLOBS,
-        code=package_code("kmeans_steps.py"),
     output:
-        figure=report(
-            f"{RESULTS}/kmeans_steps/kmeans_algorithm.png",
-            caption="../report/kmeans_steps.rst",
-            category=EXPERIMENTS["kmeans_steps"],
-        ),
+        figure=figure(f"{RESULTS}/kmeans_steps/kmeans_algorithm.png", "kmeans_steps",
+                      "kmeans_steps"),
         metrics=f"{RESULTS}/kmeans_steps/metrics.json",
     params:
+        code=code_version("kmeans/kmeans_steps.py"),
         **config["kmeans_steps"],
-        k=config["kmeans_fit"]["k"],
+        k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
     log:
@@ -70,28 +89,22 @@ rule kmeans_steps:
     conda:
         ENV
     script:
-        "../scripts/kmeans_steps.py"
+        "../scripts/kmeans/kmeans_steps.py"
 
 
 rule kmeans_init:
     input:
         **BLOBS,
-        code=package_code("kmeans_init.py"),
     output:
-        variability=report(
-            f"{RESULTS}/kmeans_init/variability.png",
-            caption="../report/kmeans_variability.rst",
-            category=EXPERIMENTS["kmeans_init"],
-        ),
-        distribution=report(
-            f"{RESULTS}/kmeans_init/inertia_distribution.png",
-            caption="../report/kmeans_init_distribution.rst",
-            category=EXPERIMENTS["kmeans_init"],
-        ),
+        variability=figure(f"{RESULTS}/kmeans_init/variability.png", "kmeans_variability",
+                           "kmeans_init"),
+        distribution=figure(f"{RESULTS}/kmeans_init/inertia_distribution.png",
+                            "kmeans_init_distribution", "kmeans_init"),
         metrics=f"{RESULTS}/kmeans_init/metrics.json",
     params:
+        code=code_version("kmeans/kmeans_init.py"),
         **config["kmeans_init"],
-        k=config["kmeans_fit"]["k"],
+        k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
     log:
@@ -102,7 +115,7 @@ rule kmeans_init:
     conda:
         ENV
     script:
-        "../scripts/kmeans_init.py"
+        "../scripts/kmeans/kmeans_init.py"
 
 
 # Timing rules take every core (ALL_CORES) so that no other job runs while they measure.
@@ -110,19 +123,16 @@ rule kmeans_speed:
     input:
         blobs_X=BLOBS["X"],
         blobs_y=BLOBS["y"],
-        mnist_X=f"{DATA}/mnist/X.npy",
-        mnist_y=f"{DATA}/mnist/y.npy",
-        code=package_code("kmeans_speed.py"),
+        mnist_X=MNIST["X"],
+        mnist_y=MNIST["y"],
     output:
-        figure=report(
-            f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png",
-            caption="../report/kmeans_speed.rst",
-            category=EXPERIMENTS["kmeans_speed"],
-        ),
+        figure=figure(f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png", "kmeans_speed",
+                      "kmeans_speed"),
         metrics=f"{RESULTS}/kmeans_speed/metrics.json",
     params:
+        code=code_version("kmeans/kmeans_speed.py"),
         **config["kmeans_speed"],
-        blobs_k=config["kmeans_fit"]["k"],
+        blobs_k=KMEANS_FIT["k"],
         dpi=DPI,
     log:
         results_log("kmeans_speed"),
@@ -132,21 +142,25 @@ rule kmeans_speed:
     conda:
         ENV
     script:
-        "../scripts/kmeans_speed.py"
+        "../scripts/kmeans/kmeans_speed.py"
 
 
 rule kmeans_minibatch:
     input:
         blobs_X=BLOBS["X"],
         blobs_y=BLOBS["y"],
-        mnist_X=f"{DATA}/mnist/X.npy",
-        mnist_y=f"{DATA}/mnist/y.npy",
-        code=package_code("kmeans_minibatch.py"),
+        mnist_X=MNIST["X"],
+        mnist_y=MNIST["y"],
     output:
         metrics=f"{RESULTS}/kmeans_minibatch/metrics.json",
     params:
-        **config["kmeans_minibatch"],
-        kmeans_n_init=config["kmeans_fit"]["n_init"],
+        code=code_version("kmeans/kmeans_minibatch.py"),
+        k=KMEANS_MINIBATCH["k"],
+        n_init=KMEANS_MINIBATCH["n_init"],
+        random_state=KMEANS_MINIBATCH["random_state"],
+        partial_fit=KMEANS_MINIBATCH["partial_fit"],
+        mnist_settings=KMEANS_MINIBATCH["mnist"],
+        kmeans_n_init=KMEANS_FIT["n_init"],
     log:
         results_log("kmeans_minibatch"),
     benchmark:
@@ -155,24 +169,22 @@ rule kmeans_minibatch:
     conda:
         ENV
     script:
-        "../scripts/kmeans_minibatch.py"
+        "../scripts/kmeans/kmeans_minibatch.py"
 
 
 rule kmeans_minibatch_vs_k:
     input:
         **BLOBS,
-        code=package_code("kmeans_minibatch_vs_k.py"),
     output:
-        figure=report(
-            f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png",
-            caption="../report/kmeans_minibatch_vs_k.rst",
-            category=EXPERIMENTS["kmeans_minibatch_vs_k"],
-        ),
+        figure=figure(f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png",
+                      "kmeans_minibatch_vs_k", "kmeans_minibatch_vs_k"),
         table=f"{RESULTS}/kmeans_minibatch_vs_k/inertia_and_time.tsv",
         metrics=f"{RESULTS}/kmeans_minibatch_vs_k/metrics.json",
     params:
+        code=code_version("kmeans/kmeans_minibatch_vs_k.py"),
         **config["kmeans_minibatch_vs_k"],
         dpi=DPI,
+        setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
     log:
         results_log("kmeans_minibatch_vs_k"),
     benchmark:
@@ -181,17 +193,17 @@ rule kmeans_minibatch_vs_k:
     conda:
         ENV
     script:
-        "../scripts/kmeans_minibatch_vs_k.py"
+        "../scripts/kmeans/kmeans_minibatch_vs_k.py"
 
 
 rule mnist_pca:
     input:
-        **dataset_arrays("mnist"),
-        code=package_code("mnist_pca.py"),
+        **MNIST,
     output:
         X=f"{RESULTS}/choose_k_mnist/pca/X.npy",
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
     params:
+        code=code_version("kmeans/mnist_pca.py"),
         variance=CHOOSE_K["mnist"]["pca_variance"],
     log:
         results_log("mnist_pca"),
@@ -201,7 +213,7 @@ rule mnist_pca:
     conda:
         ENV
     script:
-        "../scripts/mnist_pca.py"
+        "../scripts/kmeans/mnist_pca.py"
 
 
 # One job per (dataset, k): `--cores N` runs the sweep in parallel, and widening k_range runs
@@ -209,15 +221,16 @@ rule mnist_pca:
 rule choose_k_fit:
     input:
         unpack(choose_k_features),
-        code=package_code("choose_k_fit.py"),
     output:
         fit=f"{RESULTS}/choose_k_{{dataset}}/k/{{k}}.npz",
     params:
+        code=code_version("kmeans/choose_k_fit.py"),
         estimator=lambda w: CHOOSE_K[w.dataset]["estimator"],
         n_init=lambda w: CHOOSE_K[w.dataset]["n_init"],
         batch_size=lambda w: CHOOSE_K[w.dataset]["batch_size"],
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
-        silhouette_sample=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
+        silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
+        setting_keys=lambda w: {"k_range": f"choose_k.{w.dataset}.k_range"},
     wildcard_constraints:
         dataset="blobs|mnist",
         k=r"\d+",
@@ -229,7 +242,7 @@ rule choose_k_fit:
     conda:
         ENV
     script:
-        "../scripts/choose_k_fit.py"
+        "../scripts/kmeans/choose_k_fit.py"
 
 
 rule choose_k_report:
@@ -237,30 +250,18 @@ rule choose_k_report:
         unpack(choose_k_features),
         fits=lambda w: choose_k_fits(w.dataset, int_range(CHOOSE_K[w.dataset]["k_range"])),
         pca=lambda w: rules.mnist_pca.output.info if w.dataset == "mnist" else [],
-        code=package_code("choose_k_report.py"),
     output:
-        inertia=report(
-            f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png",
-            caption="../report/choose_k_inertia.rst",
-            category="K-Means: choosing the number of clusters",
-            subcategory="{dataset}",
-        ),
-        silhouette=report(
-            f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png",
-            caption="../report/choose_k_silhouette.rst",
-            category="K-Means: choosing the number of clusters",
-            subcategory="{dataset}",
-        ),
-        diagrams=report(
-            f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png",
-            caption="../report/choose_k_diagrams.rst",
-            category="K-Means: choosing the number of clusters",
-            subcategory="{dataset}",
-        ),
+        inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia",
+                       choose_k_experiment),
+        silhouette=figure(f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png",
+                          "choose_k_silhouette", choose_k_experiment),
+        diagrams=figure(f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png",
+                        "choose_k_diagrams", choose_k_experiment),
         metrics=f"{RESULTS}/choose_k_{{dataset}}/metrics.json",
     params:
+        code=code_version("kmeans/choose_k_report.py"),
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
-        silhouette_sample=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
+        silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
         diagram_k=lambda w: CHOOSE_K[w.dataset]["diagram_k"],
         report_k=lambda w: CHOOSE_K[w.dataset]["report_k"],
         figure_size=CHOOSE_K["figure_size"],
@@ -276,22 +277,17 @@ rule choose_k_report:
     conda:
         ENV
     script:
-        "../scripts/choose_k_report.py"
+        "../scripts/kmeans/choose_k_report.py"
 
 
 rule kmeans_bad_k:
     input:
         X=BLOBS["X"],
         fits=choose_k_fits("blobs", CHOOSE_K["blobs"]["bad_k"]),
-        code=package_code("kmeans_bad_k.py"),
     output:
-        figure=report(
-            f"{RESULTS}/choose_k_blobs/bad_k.png",
-            caption="../report/kmeans_bad_k.rst",
-            category="K-Means: choosing the number of clusters",
-            subcategory="blobs",
-        ),
+        figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "kmeans_bad_k", "choose_k_blobs"),
     params:
+        code=code_version("kmeans/kmeans_bad_k.py"),
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
         dpi=DPI,
@@ -303,21 +299,18 @@ rule kmeans_bad_k:
     conda:
         ENV
     script:
-        "../scripts/kmeans_bad_k.py"
+        "../scripts/kmeans/kmeans_bad_k.py"
 
 
 rule kmeans_limits:
     input:
         **dataset_arrays("ellipsoids"),
-        code=package_code("kmeans_limits.py"),
     output:
-        figure=report(
-            f"{RESULTS}/kmeans_limits/bad_kmeans.png",
-            caption="../report/kmeans_limits.rst",
-            category=EXPERIMENTS["kmeans_limits"],
-        ),
+        figure=figure(f"{RESULTS}/kmeans_limits/bad_kmeans.png", "kmeans_limits",
+                      "kmeans_limits"),
         metrics=f"{RESULTS}/kmeans_limits/metrics.json",
     params:
+        code=code_version("kmeans/kmeans_limits.py"),
         **config["kmeans_limits"],
         resolution=RESOLUTION,
         dpi=DPI,
@@ -329,19 +322,20 @@ rule kmeans_limits:
     conda:
         ENV
     script:
-        "../scripts/kmeans_limits.py"
+        "../scripts/kmeans/kmeans_limits.py"
 
 
 rule segment_image:
     input:
-        image=segmentation_image(),
-        code=package_code("segment_image.py"),
+        image=SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png",
     output:
         image=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.npy",
         stats=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.json",
     params:
+        code=code_version("kmeans/segment_image.py"),
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
+        setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
     wildcard_constraints:
         n_colors=r"\d+",
     log:
@@ -352,23 +346,20 @@ rule segment_image:
     conda:
         ENV
     script:
-        "../scripts/segment_image.py"
+        "../scripts/kmeans/segment_image.py"
 
 
 rule segmentation_report:
     input:
-        image=segmentation_image(),
+        image=rules.segment_image.input.image,
         images=expand(rules.segment_image.output.image, n_colors=SEGMENTATION["n_colors"]),
         stats=expand(rules.segment_image.output.stats, n_colors=SEGMENTATION["n_colors"]),
-        code=package_code("segmentation_report.py"),
     output:
-        figure=report(
-            f"{RESULTS}/kmeans_segmentation/image_segmentation.png",
-            caption="../report/kmeans_segmentation.rst",
-            category=EXPERIMENTS["kmeans_segmentation"],
-        ),
+        figure=figure(f"{RESULTS}/kmeans_segmentation/image_segmentation.png",
+                      "kmeans_segmentation", "kmeans_segmentation"),
         metrics=f"{RESULTS}/kmeans_segmentation/metrics.json",
     params:
+        code=code_version("kmeans/segmentation_report.py"),
         figure_size=SEGMENTATION["figure_size"],
         dpi=DPI,
     log:
@@ -379,14 +370,13 @@ rule segmentation_report:
     conda:
         ENV
     script:
-        "../scripts/segmentation_report.py"
+        "../scripts/kmeans/segmentation_report.py"
 
 
-TARGETS += rules.kmeans_bad_k.output
+FIGURES["chapter"] += rules.kmeans_bad_k.output
 
 
 rule kmeans:
     input:
-        expand(f"{RESULTS}/{{experiment}}/metrics.json",
-               experiment=[name for name in EXPERIMENTS if name.startswith(("kmeans", "choose_k"))]),
+        experiment_metrics(category=KMEANS_SECTION),
         rules.kmeans_bad_k.output,

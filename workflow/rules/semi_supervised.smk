@@ -1,142 +1,56 @@
-# "Using clustering for preprocessing" and "for semi-supervised learning": digits as in the
-# chapter, then label-budget curves on digits and MNIST.
+# Chapter section 2.2.15, "Clustering for semi-supervised learning": the digits with 50
+# labels, active learning; then label-budget curves on digits and MNIST (beyond the chapter).
 
+SEMI_SUPERVISED = config["digits_semi_supervised"]
+LABEL_BUDGET = config["label_budget"]
+# The clustering of the chapter's study (the preprocessing section's K-Means settings).
+CLUSTERING = {
+    "n_init": config["digits_preprocessing"]["n_init"],
+    "classifier": config["classifier"],
+}
+SEMI_SUPERVISED_SECTION = "04 Clustering for semi-supervised learning"
+BUDGET_SECTION = "05 Label budget, how many labels and which strategy (beyond the chapter)"
 EXPERIMENTS.update(
-    digits_preprocessing="Clustering for preprocessing",
-    digits_k_search="Clustering for preprocessing",
-    digits_semi_supervised="Clustering for semi-supervised learning",
-    digits_active_learning="Clustering for semi-supervised learning",
-    label_budget_digits="Label budget: how many labels, which strategy (beyond the chapter)",
-    label_budget_mnist="Label budget: how many labels, which strategy (beyond the chapter)",
+    digits_semi_supervised=Experiment(SEMI_SUPERVISED_SECTION, "1 Few labels"),
+    digits_active_learning=Experiment(SEMI_SUPERVISED_SECTION, "2 Active learning (beyond the chapter)",
+                                      "beyond"),
+    label_budget_digits=Experiment(BUDGET_SECTION, "Digits", "beyond"),
+    label_budget_mnist=Experiment(BUDGET_SECTION, "MNIST", "beyond"),
 )
 
 
-rule ssl_split:
-    input:
-        unpack(lambda w: dataset_arrays(w.dataset)),
-        code=package_code("ssl_split.py"),
-    output:
-        split=f"{RESULTS}/splits/{{dataset}}.npz",
-    params:
-        split_random_state=PREPROCESSING["split_random_state"],
-        train_rows=lambda w: LABEL_BUDGET[w.dataset].get("train_rows"),
-        n_train=lambda w: LABEL_BUDGET[w.dataset].get("n_train"),
-        pca_variance=lambda w: LABEL_BUDGET[w.dataset].get("pca_variance"),
-    wildcard_constraints:
-        dataset="digits|mnist",
-    log:
-        results_log("ssl_split/{dataset}"),
-    benchmark:
-        results_benchmark("ssl_split/{dataset}")
-    threads: 1
-    conda:
-        ENV
-    script:
-        "../scripts/ssl_split.py"
+def budget_settings(dataset):
+    """The settings of label_budget_job for one dataset (unpacked into BudgetSettings)."""
+    per_dataset = LABEL_BUDGET[dataset]
+    return {
+        "percentile": LABEL_BUDGET["percentile"],
+        "n_init": per_dataset["n_init"],
+        "minibatch": per_dataset["minibatch"],
+        "one_vs_rest": per_dataset["one_vs_rest"],
+        "max_iter": config["classifier"]["max_iter"],
+        "n_neighbors": LABEL_BUDGET["n_neighbors"],
+        "alpha": LABEL_BUDGET["alpha"],
+    }
 
 
-rule digits_preprocessing:
-    input:
-        split=DIGITS_SPLIT,
-        code=package_code("digits_preprocessing.py"),
-    output:
-        metrics=f"{RESULTS}/digits_preprocessing/metrics.json",
-    params:
-        k=PREPROCESSING["k"],
-        n_init=PREPROCESSING["n_init"],
-        random_state=PREPROCESSING["random_state"],
-        classifier=config["classifier"],
-    log:
-        results_log("digits_preprocessing"),
-    benchmark:
-        results_benchmark("digits_preprocessing")
-    threads: 1
-    conda:
-        ENV
-    script:
-        "../scripts/digits_preprocessing.py"
-
-
-# One job per chunk of k values; the folds are fixed by cv_random_state, so every job scores
-# every k on the same folds and nothing is fitted twice.
-rule digits_k_search_chunk:
-    input:
-        split=DIGITS_SPLIT,
-        code=package_code("digits_k_search_chunk.py"),
-    output:
-        scores=f"{RESULTS}/digits_k_search/k/{{chunk}}.json",
-    params:
-        ks=lambda w: K_CHUNKS[w.chunk],
-        cv_folds=K_SEARCH["cv_folds"],
-        cv_random_state=K_SEARCH["cv_random_state"],
-        n_init=PREPROCESSING["n_init"],
-        random_state=PREPROCESSING["random_state"],
-        classifier=config["classifier"],
-    wildcard_constraints:
-        chunk=r"\d+_\d+",
-    log:
-        results_log("digits_k_search_chunk/{chunk}"),
-    benchmark:
-        results_benchmark("digits_k_search_chunk/{chunk}")
-    threads: 1
-    conda:
-        ENV
-    script:
-        "../scripts/digits_k_search_chunk.py"
-
-
-rule digits_k_search_report:
-    input:
-        split=DIGITS_SPLIT,
-        chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
-        code=package_code("digits_k_search_report.py"),
-    output:
-        figure=report(
-            f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png",
-            caption="../report/digits_k_search.rst",
-            category=EXPERIMENTS["digits_k_search"],
-        ),
-        metrics=f"{RESULTS}/digits_k_search/metrics.json",
-    params:
-        cv_folds=K_SEARCH["cv_folds"],
-        cv_random_state=K_SEARCH["cv_random_state"],
-        n_init=PREPROCESSING["n_init"],
-        random_state=PREPROCESSING["random_state"],
-        classifier=config["classifier"],
-        figure_size=K_SEARCH["figure_size"],
-        dpi=DPI,
-    log:
-        results_log("digits_k_search_report"),
-    benchmark:
-        results_benchmark("digits_k_search_report")
-    threads: 1
-    conda:
-        ENV
-    script:
-        "../scripts/digits_k_search_report.py"
+def label_budget_experiment(wildcards):
+    return f"label_budget_{wildcards.dataset}"
 
 
 rule digits_semi_supervised:
     input:
-        split=DIGITS_SPLIT,
-        code=package_code("digits_semi_supervised.py"),
+        split=split_path("digits"),
     output:
-        representatives=report(
-            f"{RESULTS}/digits_semi_supervised/representative_images.png",
-            caption="../report/digits_representatives.rst",
-            category=EXPERIMENTS["digits_semi_supervised"],
-        ),
-        sweep=report(
-            f"{RESULTS}/digits_semi_supervised/percentile_sweep.png",
-            caption="../report/digits_percentile_sweep.rst",
-            category=EXPERIMENTS["digits_semi_supervised"],
-        ),
+        representatives=figure(f"{RESULTS}/digits_semi_supervised/representative_images.png",
+                               "digits_representatives", "digits_semi_supervised"),
+        sweep=figure(f"{RESULTS}/digits_semi_supervised/percentile_sweep.png",
+                     "digits_percentile_sweep", "digits_semi_supervised"),
         metrics=f"{RESULTS}/digits_semi_supervised/metrics.json",
     params:
+        code=code_version("semi_supervised/digits_semi_supervised.py"),
         **SEMI_SUPERVISED,
-        n_init=PREPROCESSING["n_init"],
-        random_state=PREPROCESSING["random_state"],
-        classifier=config["classifier"],
+        **CLUSTERING,
+        random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
     log:
         results_log("digits_semi_supervised"),
@@ -146,28 +60,24 @@ rule digits_semi_supervised:
     conda:
         ENV
     script:
-        "../scripts/digits_semi_supervised.py"
+        "../scripts/semi_supervised/digits_semi_supervised.py"
 
 
 rule digits_active_learning:
     input:
-        split=DIGITS_SPLIT,
-        code=package_code("digits_active_learning.py"),
+        split=split_path("digits"),
     output:
-        figure=report(
-            f"{RESULTS}/digits_active_learning/active_learning.png",
-            caption="../report/digits_active_learning.rst",
-            category=EXPERIMENTS["digits_active_learning"],
-        ),
+        figure=figure(f"{RESULTS}/digits_active_learning/active_learning.png",
+                      "digits_active_learning", "digits_active_learning"),
         table=f"{RESULTS}/digits_active_learning/rounds.tsv",
         metrics=f"{RESULTS}/digits_active_learning/metrics.json",
     params:
+        code=code_version("semi_supervised/digits_active_learning.py"),
         **config["digits_active_learning"],
+        **CLUSTERING,
         n_labels=SEMI_SUPERVISED["n_labels"],
         n_clusters=SEMI_SUPERVISED["n_clusters"],
-        n_init=PREPROCESSING["n_init"],
-        cluster_random_state=PREPROCESSING["random_state"],
-        classifier=config["classifier"],
+        cluster_random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
     log:
         results_log("digits_active_learning"),
@@ -177,20 +87,21 @@ rule digits_active_learning:
     conda:
         ENV
     script:
-        "../scripts/digits_active_learning.py"
+        "../scripts/semi_supervised/digits_active_learning.py"
 
 
 # One job per (dataset, strategy, budget), every seed inside: the grid runs in parallel and
 # adding a budget runs only its jobs.
 rule label_budget_job:
     input:
-        split=f"{RESULTS}/splits/{{dataset}}.npz",
-        code=package_code("label_budget_job.py"),
+        split=split_path("{dataset}"),
     output:
         scores=f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",
     params:
+        code=code_version("semi_supervised/label_budget_job.py"),
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: budget_settings(w.dataset),
+        setting_keys={"budgets": "label_budget.budgets"},
     wildcard_constraints:
         dataset="digits|mnist",
         strategy="|".join(LABEL_BUDGET["strategies"]),
@@ -203,29 +114,25 @@ rule label_budget_job:
     conda:
         ENV
     script:
-        "../scripts/label_budget_job.py"
+        "../scripts/semi_supervised/label_budget_job.py"
 
 
 rule label_budget_report:
     input:
-        split=f"{RESULTS}/splits/{{dataset}}.npz",
+        split=split_path("{dataset}"),
         scores=lambda w: expand(
             rules.label_budget_job.output.scores,
             dataset=w.dataset,
             strategy=LABEL_BUDGET["strategies"],
             budget=LABEL_BUDGET["budgets"],
         ),
-        code=package_code("label_budget_report.py"),
     output:
-        figure=report(
-            f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png",
-            caption="../report/label_budget.rst",
-            category=EXPERIMENTS["label_budget_digits"],
-            subcategory="{dataset}",
-        ),
+        figure=figure(f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png",
+                      "label_budget", label_budget_experiment),
         table=f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.tsv",
         metrics=f"{RESULTS}/label_budget_{{dataset}}/metrics.json",
     params:
+        code=code_version("semi_supervised/label_budget_report.py"),
         one_vs_rest=lambda w: LABEL_BUDGET[w.dataset]["one_vs_rest"],
         max_iter=config["classifier"]["max_iter"],
         random_state=config["classifier"]["random_state"],
@@ -241,10 +148,10 @@ rule label_budget_report:
     conda:
         ENV
     script:
-        "../scripts/label_budget_report.py"
+        "../scripts/semi_supervised/label_budget_report.py"
 
 
 rule semi_supervised:
     input:
-        expand(f"{RESULTS}/{{experiment}}/metrics.json",
-               experiment=[name for name in EXPERIMENTS if name.startswith(("digits", "label"))]),
+        experiment_metrics(category=SEMI_SUPERVISED_SECTION),
+        experiment_metrics(category=BUDGET_SECTION),

@@ -1,0 +1,116 @@
+"""The configuration checked against its schema, and in the ways a JSON schema cannot express.
+
+Kept light: the Snakefile runs this on every invocation, dry runs included (the schema is
+read with libyaml's loader and checked with jsonschema directly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from unsupervised.core.ranges import int_range
+
+
+class ConfigError(ValueError):
+    """An invalid configuration value; the message names the key and how to fix it."""
+
+
+def typed_overrides(overrides: Any) -> Any:
+    """The ``--config`` values with nested leaves read as YAML scalars.
+
+    Snakemake parses ``--config 'iris_gmm={random_state: 0}'`` with YAML's base loader, which
+    leaves ``"0"`` a string; this turns it into the integer the schema expects.
+    """
+    if isinstance(overrides, Mapping):
+        return {key: typed_overrides(value) for key, value in overrides.items()}
+    if isinstance(overrides, list):
+        return [typed_overrides(value) for value in overrides]
+    if isinstance(overrides, str):
+        return yaml.safe_load(overrides) if overrides else overrides
+    return overrides
+
+
+def check_config(config: Mapping[str, Any]) -> None:
+    """Raise ConfigError on the first empty or inverted range or missing data mirror."""
+    for key, value in _ranges(config):
+        start, stop = value["start"], value["stop"]
+        if start > stop:
+            raise ConfigError(
+                f"config key {key!r}: inverted range (start {start} > stop {stop}); "
+                "swap the two values"
+            )
+        if start == stop:
+            raise ConfigError(
+                f"config key {key!r}: empty range (start {start} == stop {stop}; stop is "
+                "excluded); make stop larger than start"
+            )
+    for key, value in _ranges(config):
+        if not key.endswith(".k_range"):
+            continue
+        parent = _lookup(config, key.rsplit(".", 1)[0])
+        ks = int_range(value)
+        for name, listed in parent.items():
+            outside = [k for k in listed if k not in ks] if name.endswith("_k") else []
+            if outside:
+                raise ConfigError(
+                    f"config key '{key.rsplit('.', 1)[0]}.{name}': k = {outside} not in "
+                    f"{key} ({list(ks)}); add them to the range or remove them"
+                )
+    semi = config.get("digits_semi_supervised", {})
+    if semi.get("n_clusters", 0) < semi.get("n_labels", 0):
+        raise ConfigError(
+            f"config key 'digits_semi_supervised.n_clusters': {semi['n_clusters']} clusters "
+            f"for {semi['n_labels']} labels (digits_semi_supervised.n_labels); each label goes "
+            "to one cluster's representative, so use at least as many clusters as labels"
+        )
+    mirror = config.get("data_mirror", "")
+    if mirror and not Path(mirror).is_dir():
+        raise ConfigError(
+            f"config key 'data_mirror': folder {mirror!r} does not exist; point it at a folder "
+            "laid out as <dataset>/<file> (like ../shared/datasets) or set it to \"\" to download"
+        )
+
+
+def validate_config(config: Mapping[str, Any], schema_path: str | Path) -> None:
+    """Raise ConfigError naming the key of the config's first (most relevant) schema error."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    schema = yaml.load(Path(schema_path).read_text(), Loader=loader)
+    error = best_match(Draft202012Validator(schema).iter_errors(config))
+    if error is not None:
+        raise ConfigError(explain_schema_error(error, schema_path))
+
+
+def explain_schema_error(error: ValidationError, schema_path: str | Path) -> str:
+    """A short message naming the config key that failed schema validation (jsonschema's own
+    text dumps the whole schema)."""
+    path = [str(part) for part in error.absolute_path]
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {}).keys()
+        unknown = sorted(key for key in error.instance if key not in known)
+        keys = ", ".join(repr(".".join([*path, key])) for key in unknown)
+        return (f"unknown config key {keys}; check its spelling (allowed keys and types: "
+                f"{schema_path})")
+    key = ".".join(path) or "(top level)"
+    return f"config key {key!r}: {error.message} (allowed values: {schema_path})"
+
+
+def _lookup(config: Mapping[str, Any], dotted: str) -> Mapping[str, Any]:
+    node: Any = config
+    for part in dotted.split("."):
+        node = node[part]
+    return node
+
+
+def _ranges(node: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, int]]]:
+    if isinstance(node, Mapping):
+        if {"start", "stop"} <= node.keys():
+            yield path, node
+            return
+        for key, value in node.items():
+            yield from _ranges(value, f"{path}.{key}" if path else str(key))

@@ -1,0 +1,56 @@
+"""The one shape every experiment returns, and the one writer of its files.
+
+An experiment's outputs live in ``results/<experiment>/``; its metrics are named
+``<experiment>.<metric>``. The experiment names its metrics without the prefix, and names
+its tables and figures after the rule outputs they are written to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from unsupervised.core.figures import save_figure
+from unsupervised.core.io import write_metrics, write_table
+
+
+@dataclass(frozen=True)
+class Result:
+    """What an experiment hands back: metrics, tables and figures."""
+
+    metrics: Mapping[str, float | int] = field(default_factory=dict)
+    tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    figures: Mapping[str, Figure] = field(default_factory=dict)
+
+    def prefixed_metrics(self, experiment: str) -> dict[str, float | int]:
+        return {f"{experiment}.{name}": value for name, value in self.metrics.items()}
+
+
+def experiment_of(metrics_path: str | Path) -> str:
+    """The experiment a metrics file belongs to: the name of its folder."""
+    return Path(metrics_path).parent.name
+
+
+def write_result(result: Result, smk: Any) -> None:
+    """Write `result` to the named outputs of a rule (`smk` is its ``snakemake`` object):
+    each figure (at ``params.dpi``) and table to the output of its name, the metrics to
+    ``output.metrics``, prefixed with the experiment's name. Every named output must be
+    covered, and nothing else."""
+    output = smk.output
+    named = {name for name in output.keys() if name != "metrics"}
+    produced = {*result.figures, *result.tables}
+    if named != produced or (result.metrics and "metrics" not in output.keys()):
+        raise ValueError(f"the experiment produced {sorted(produced)} (metrics: "
+                         f"{bool(result.metrics)}) for the rule outputs {sorted(output.keys())}")
+    for name, table in result.tables.items():
+        write_table(output[name], table)
+    for name, figure in result.figures.items():
+        save_figure(figure, output[name], smk.params.dpi)
+    if "metrics" in output.keys():
+        write_metrics(output.metrics,
+                      result.prefixed_metrics(experiment_of(output.metrics)))

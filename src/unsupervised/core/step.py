@@ -1,0 +1,65 @@
+"""Run a workflow step: log to the rule's log file, cap BLAS threads, keep plotting headless."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+
+from unsupervised.core.settings import SettingError  # noqa: E402
+
+
+def blas_kernels() -> str:
+    """The kernels each loaded OpenBLAS picked for this CPU (OPENBLAS_CORETYPE overrides it):
+    results may differ in their last bits from one kernel to another."""
+    return ", ".join(sorted({pool["architecture"] for pool in threadpool_info()
+                             if pool.get("internal_api") == "openblas"})) or "none"
+
+
+# Params for the workflow, the step runner and the result writer; every other param is the
+# experiment's. `code` is the fingerprint of the code the rule runs (see code_deps).
+RUNNER_PARAMS = ("code", "dpi", "setting_keys")
+
+
+def settings(smk: Any) -> dict[str, Any]:
+    """The rule's params meant for the experiment function (all but RUNNER_PARAMS)."""
+    return {name: value for name, value in smk.params.items() if name not in RUNNER_PARAMS}
+
+
+def run_step(smk: Any, main: Callable[[Any], None]) -> None:
+    """Call ``main(smk)`` with logging, warnings and any traceback sent to ``smk.log[0]``.
+
+    `smk` is the ``snakemake`` object Snakemake gives a script. numpy/BLAS use at most
+    the rule's ``threads``. A SettingError is renamed after the config key the rule gives
+    for the setting in ``params.setting_keys``.
+    """
+    log_path = smk.log[0]
+    handler = logging.FileHandler(log_path, mode="w")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler, logging.StreamHandler(sys.stderr)]
+    root.setLevel(logging.INFO)
+    logging.captureWarnings(True)
+    warnings.simplefilter("default")
+    log = logging.getLogger(f"step.{smk.rule}")
+    log.info("rule %s, %d thread(s), params %s", smk.rule, smk.threads, dict(smk.params.items()))
+    log.info("BLAS kernels %s", blas_kernels())
+    try:
+        with threadpool_limits(limits=smk.threads):
+            main(smk)
+    except SettingError as error:
+        keys = smk.params.get("setting_keys") or {}
+        named = error.renamed(keys.get(error.setting, error.setting))
+        log.error("rule %s failed: %s", smk.rule, named)
+        raise named from None
+    except Exception:
+        log.exception("rule %s failed", smk.rule)
+        raise
+    log.info("rule %s done", smk.rule)

@@ -1,0 +1,1 @@
+"""The datasets: downloads, preparation into X.npy/y.npy, train/test splits and PCA features."""

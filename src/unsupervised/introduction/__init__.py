@@ -1,0 +1,1 @@
+"""Chapter section 2.1, "Introduction: classification vs clustering" (iris)."""

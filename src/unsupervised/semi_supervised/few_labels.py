@@ -1,0 +1,73 @@
+"""The chapter's semi-supervised study: 50 labels given several ways."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.base import ClassifierMixin
+
+from unsupervised.data.splits import Split
+from unsupervised.semi_supervised.propagation import (
+    UNLABELLED,
+    cluster,
+    label_spreading,
+    largest_clusters,
+    propagate,
+)
+
+
+@dataclass(frozen=True)
+class FewLabelsStudy:
+    """The chapter's semi-supervised study: few labels given several ways."""
+
+    metrics: dict[str, float]
+    representatives: np.ndarray  # indices of the labelled representative instances
+    sweep: dict[float, tuple[float, float]]  # percentile -> (test accuracy, label accuracy)
+
+
+def few_labels_study(
+    split: Split, *, n_labels: int, n_clusters: int, percentile: float,
+    percentiles: Sequence[float],
+    n_neighbors: int, alpha: float, n_init: int, random_state: int,
+    make_model: Callable[[], ClassifierMixin],
+) -> FewLabelsStudy:
+    """Test accuracy with `n_labels` labels: the first instances of the (shuffled) training
+    set, the representatives of the largest clusters, those labels propagated to the closest
+    share of each cluster (for every percentile asked, 100 = whole clusters), and label
+    spreading or propagation from the representatives."""
+    X, y = split.X_train, split.y_train
+
+    def accuracy(X_fit: np.ndarray, y_fit: np.ndarray) -> float:
+        return float(make_model().fit(X_fit, y_fit).score(split.X_test, split.y_test))
+
+    clustering = cluster(X, n_clusters, random_state=random_state, n_init=n_init)
+    labelled = largest_clusters(clustering, n_labels)
+    reps = clustering.representatives[labelled]
+    rep_labels = np.full(n_clusters, UNLABELLED)
+    rep_labels[labelled] = y[reps]
+    sweep = {}
+    for share in sorted({*percentiles, percentile, 100}):
+        propagated = propagate(clustering, rep_labels, share)
+        kept = propagated != UNLABELLED
+        sweep[share] = (accuracy(X[kept], propagated[kept]),
+                        float(np.mean(propagated[kept] == y[kept])))
+    metrics = {
+        "random_accuracy": accuracy(X[:n_labels], y[:n_labels]),
+        "representative_accuracy": accuracy(X[reps], y[reps]),
+        "propagated_accuracy": sweep[100][0],
+        "propagated_percentile_accuracy": sweep[percentile][0],
+        "propagated_percentile_label_accuracy": sweep[percentile][1],
+    }
+    for share in percentiles:
+        name = f"{share:g}".replace(".", "_")
+        metrics[f"percentile_{name}_accuracy"] = sweep[share][0]
+        metrics[f"percentile_{name}_label_accuracy"] = sweep[share][1]
+    partial = np.full(len(X), UNLABELLED)
+    partial[reps] = y[reps]
+    for name, spreading in (("label_spreading", True), ("label_propagation", False)):
+        model = label_spreading(X, partial, n_neighbors=n_neighbors, alpha=alpha,
+                                spreading=spreading, max_iter=1000)
+        metrics[f"{name}_accuracy"] = float(model.score(split.X_test, split.y_test))
+    return FewLabelsStudy(metrics, reps, sweep)

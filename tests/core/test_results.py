@@ -1,0 +1,70 @@
+"""The one writer of an experiment's result, and the renaming of unsupported settings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from snakemake.iocontainers import Namedlist
+
+from unsupervised.core.figures import new_figure
+from unsupervised.core.io import read_json
+from unsupervised.core.results import Result, write_result
+from unsupervised.core.settings import SettingError
+from unsupervised.core.step import run_step, settings
+
+
+def rule(tmp_path: Path, outputs: dict[str, str], **params) -> SimpleNamespace:
+    """A stand-in for the ``snakemake`` object of a rule writing into tmp_path/toy."""
+    return SimpleNamespace(
+        output=Namedlist(fromdict={name: str(tmp_path / "toy" / path)
+                                   for name, path in outputs.items()}),
+        params=Namedlist(fromdict=params), log=[str(tmp_path / "toy.log")], rule="toy",
+        threads=1)
+
+
+def a_figure():
+    fig, (ax,) = new_figure(2, 2)
+    ax.plot([0, 1], [1, 0])
+    return fig
+
+
+def test_metrics_are_prefixed_with_the_experiment_folder(tmp_path: Path) -> None:
+    smk = rule(tmp_path, {"figure": "f.png", "table": "t.tsv", "metrics": "metrics.json"},
+               dpi=50)
+    write_result(Result({"accuracy": 0.5, "n": 3}, tables={"table": pd.DataFrame({"a": [1.0]})},
+                        figures={"figure": a_figure()}), smk)
+    assert read_json(tmp_path / "toy" / "metrics.json") == {"toy.accuracy": 0.5, "toy.n": 3}
+    assert (tmp_path / "toy" / "t.tsv").read_text() == "a\n1\n"
+    assert (tmp_path / "toy" / "f.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("result", [
+    Result({"accuracy": 0.5}),  # the figure output is not covered
+    Result({"accuracy": 0.5}, figures={"figure": a_figure(), "other": a_figure()}),
+])
+def test_outputs_and_result_must_match(tmp_path: Path, result: Result) -> None:
+    smk = rule(tmp_path, {"figure": "f.png", "metrics": "metrics.json"}, dpi=50)
+    with pytest.raises(ValueError, match="for the rule outputs"):
+        write_result(result, smk)
+    assert not (tmp_path / "toy").exists() or not any((tmp_path / "toy").iterdir())
+
+
+def test_settings_leave_out_what_the_runner_reads(tmp_path: Path) -> None:
+    smk = rule(tmp_path, {}, k=3, dpi=50, setting_keys={"k": "toy.k"})
+    assert settings(smk) == {"k": 3}
+
+
+def test_a_setting_error_is_renamed_after_the_config_key(tmp_path: Path) -> None:
+    smk = rule(tmp_path, {}, setting_keys={"k": "toy_section.k"})
+
+    def main(_) -> None:
+        raise SettingError("k", 99, "more clusters than the 10 samples; lower {setting}")
+
+    with pytest.raises(SettingError, match=r"^toy_section\.k=99: .* lower toy_section\.k$"):
+        run_step(smk, main)
+    logging.getLogger().handlers.clear()
+    assert "toy_section.k=99" in (tmp_path / "toy.log").read_text()

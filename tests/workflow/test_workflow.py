@@ -1,0 +1,323 @@
+"""The workflow itself: lint, dry runs, config errors, the CI pipeline on the real data,
+its regression check, incremental reruns and the report."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from conftest import REPO, run_snakemake, snakemake_command
+
+from unsupervised.core.cluster_classes import relabel
+from unsupervised.core.io import read_json
+from unsupervised.data.datasets import load_dataset
+from unsupervised.introduction.iris import classify_with_gmm
+from unsupervised.kmeans.algorithm import fit_kmeans
+from unsupervised.reporting.baseline import compare, load_rules
+
+pytestmark = pytest.mark.workflow
+CI = ["--configfile", "config/ci.yaml"]
+CI_RESULTS = REPO / "results-ci"
+CI_BASELINE = REPO / "tests" / "baseline" / "ci.json"
+# Stand-ins for other CPUs: the OpenBLAS kernel they would pick, and numpy's SIMD loops above
+# their level switched off. The oldest x86-64 level, and one generation below this CPU's.
+NUMPY_ABOVE_AVX2 = "X86_V4 AVX512_ICL AVX512_SPR"
+NUMPY_ABOVE_SSE4 = f"X86_V3 {NUMPY_ABOVE_AVX2}"
+OLDEST_CPU = {"OPENBLAS_CORETYPE": "Prescott", "NPY_DISABLE_CPU_FEATURES": NUMPY_ABOVE_SSE4}
+OLDER_CPU = {
+    "SkylakeX": {"OPENBLAS_CORETYPE": "Haswell", "NPY_DISABLE_CPU_FEATURES": NUMPY_ABOVE_AVX2},
+    "Haswell": {"OPENBLAS_CORETYPE": "Sandybridge", "NPY_DISABLE_CPU_FEATURES": NUMPY_ABOVE_SSE4},
+}
+
+
+def jobs_planned(dry_run_output: str) -> dict[str, int]:
+    """Rule name -> job count from the 'Job stats' table of a dry run."""
+    table = dry_run_output.split("Job stats:", 1)
+    if len(table) == 1:
+        return {}
+    counts = {}
+    for line in table[1].splitlines()[3:]:
+        parts = line.split()
+        if len(parts) != 2 or parts[0] == "total":
+            break
+        counts[parts[0]] = int(parts[1])
+    return counts
+
+
+def test_lint_finds_nothing() -> None:
+    result = run_snakemake("--lint")
+    assert result.returncode == 0, result.stderr
+    assert "Lints for" not in result.stdout + result.stderr
+
+
+def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
+    result = run_snakemake("-n", "--forceall", *CI)
+    assert result.returncode == 0, result.stderr
+    jobs = jobs_planned(result.stdout)
+    assert jobs["download"] == 6 and jobs["prepare_mnist"] == 1 and jobs["prepare_olivetti"] == 1
+    assert jobs["make_dataset"] == 5 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
+
+
+@pytest.mark.parametrize(
+    ("override", "named"),
+    [
+        ("bogus=1", "unknown config key 'bogus'"),
+        ("iris_gmm={n_components: three}", "config key 'iris_gmm.n_components'"),
+        ("iris_gmm={n_componets: 3}", "unknown config key 'iris_gmm.n_componets'"),
+        ("figures={dpi: 0}", "config key 'figures.dpi'"),
+        ("data_mirror=/no/such/folder", "config key 'data_mirror'"),
+        ("choose_k={blobs: {k_range: {start: 5, stop: 5}}}", "'choose_k.blobs.k_range': empty"),
+        ("choose_k={blobs: {k_range: {start: 9, stop: 3}}}", "'choose_k.blobs.k_range': invert"),
+        ("kmeans_segmentation={n_colors: [8, 0]}", "'kmeans_segmentation.n_colors.1'"),
+        ("label_budget={percentile: 0}", "config key 'label_budget.percentile'"),
+        ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
+        ("digits_semi_supervised={n_clusters: 40}", "'digits_semi_supervised.n_clusters': 40"),
+    ],
+)
+def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, named: str) -> None:
+    results = tmp_path / "results"
+    result = run_snakemake("--cores", "1", config=[f"results_dir={results}", override])
+    assert result.returncode != 0
+    assert named in result.stderr
+    assert not results.exists(), "no job may run on an invalid config"
+
+
+def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    target = results / "choose_k_blobs" / "k" / "2001.npz"
+    sweep = "choose_k={blobs: {k_range: {start: 2001, stop: 2002}, diagram_k: [], bad_k: [], " \
+            "report_k: []}}"
+    result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", sweep])
+    assert result.returncode != 0
+    assert "choose_k.blobs.k_range=2001: more clusters than the 2000 samples" in result.stderr
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize(("budget", "message"), [
+    (5000, "label_budget.budgets=5000: more labels than the 1347 training instances"),
+    (5, "label_budget.budgets=5: fewer labels than the 10 classes"),
+])
+def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, budget: int,
+                                                            message: str) -> None:
+    results = tmp_path / "results"
+    target = results / "label_budget_digits" / "runs" / f"random_{budget}.json"
+    budgets = f"label_budget={{budgets: [{budget}]}}"
+    result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", budgets])
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not target.exists() and not list(target.parent.glob("*"))
+
+
+def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
+    results, image = tmp_path / "results", tmp_path / "no-such-image.png"
+    image_config = f"kmeans_segmentation={{image: {image}}}"
+    result = run_snakemake("--cores", "1", "segmentation_report",
+                           config=[f"results_dir={results}", image_config])
+    assert result.returncode != 0 and str(image) in result.stderr
+    assert not results.exists()
+
+
+def test_unreadable_image_fails_naming_the_file(tmp_path: Path) -> None:
+    results, image = tmp_path / "results", tmp_path / "broken.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\nbroken")
+    image_config = f"kmeans_segmentation={{image: {image}}}"
+    result = run_snakemake("--cores", "1", "segmentation_report",
+                           config=[f"results_dir={results}", image_config])
+    assert result.returncode != 0
+    assert f"image {image} cannot be read" in result.stderr
+    assert not list((results / "kmeans_segmentation").rglob("*.npy"))
+
+
+@pytest.fixture(scope="module")
+def ci_run() -> subprocess.CompletedProcess:
+    """The CI configuration run end to end on the real datasets (once for this module)."""
+    result = run_snakemake("--cores", "2", *CI)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return result
+
+
+def test_ci_pipeline_writes_metrics_figures_logs_and_benchmarks(ci_run) -> None:
+    metrics = read_json(CI_RESULTS / "metrics.json")
+    assert {"iris_gmm.accuracy", "iris_gmm.n_correct"} <= metrics.keys()
+    assert metrics["iris_gmm.accuracy"] == metrics["iris_gmm.n_correct"] / 150
+    for figure in (CI_RESULTS / "iris_gmm").glob("*.png"):
+        assert figure.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(list((CI_RESULTS / "iris_gmm").glob("*.png"))) == 2
+    assert (CI_RESULTS / "logs" / "iris_gmm.log").read_text().strip().endswith("done")
+    assert (CI_RESULTS / "benchmarks" / "iris_gmm.tsv").read_text().startswith("s\t")
+    summary = (CI_RESULTS / "summary.md").read_text()
+    assert "`iris_gmm.accuracy`" in summary and "Out[9]" in summary
+
+
+def test_chapter_and_beyond_split_the_experiments() -> None:
+    """`chapter` asks for the chapter's experiments only, `beyond` for the rest, and
+    together they are everything `all` runs but the summary."""
+    def planned(target: str) -> dict[str, int]:
+        result = run_snakemake("-n", "--forceall", target, *CI)
+        assert result.returncode == 0, result.stderr
+        return jobs_planned(result.stdout)
+
+    chapter, beyond, everything = planned("chapter"), planned("beyond"), planned("all")
+    assert "label_budget_report" not in chapter and "digits_active_learning" not in chapter
+    assert chapter["kmeans_fit"] == 1 and chapter["choose_k_report"] == 1  # blobs only
+    assert beyond["label_budget_report"] == 2 and "kmeans_fit" not in beyond
+    assert beyond["choose_k_report"] == 1 and "iris_gmm" not in beyond
+    reports = {"gather_metrics", "summary", "all", "chapter", "beyond", "total"}
+    assert {rule for rule in everything if rule not in reports} == \
+        {rule for rule in {*chapter, *beyond} if rule not in reports}
+
+
+def test_report_is_clean_and_follows_the_chapter(ci_run, tmp_path: Path) -> None:
+    """The HTML report builds, holds no reStructuredText error, and its sections (listed
+    alphabetically by the report) come in the chapter's order."""
+    report = tmp_path / "report.html"
+    result = run_snakemake("--report", str(report), *CI)
+    assert result.returncode == 0, result.stderr[-5000:]
+    html = report.read_text()
+    assert "System Message" not in html and "Duplicate explicit target" not in html
+    headings = re.findall(r"^## (.*)$", (CI_RESULTS / "summary.md").read_text(), re.MULTILINE)
+    sections = list(dict.fromkeys(heading.split(" / ")[0] for heading in headings))
+    assert sections[:2] == ["01 Classification vs clustering", "02 K-Means"]
+    assert sections == sorted(sections)
+    assert all(section in html for section in sections)
+
+
+def test_one_changed_parameter_reruns_only_its_jobs(ci_run) -> None:
+    unchanged = run_snakemake("-n", *CI)
+    assert "Nothing to be done" in unchanged.stdout + unchanged.stderr
+    changed = run_snakemake("-n", *CI, config=["iris_gmm={random_state: 0}"])
+    assert set(jobs_planned(changed.stdout)) == {"iris_gmm", "gather_metrics", "summary", "all"}
+
+
+def median_seconds_of(command: list[str], cwd: Path, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[runs // 2]
+
+
+def test_a_no_op_dry_run_starts_fast(ci_run, tmp_path: Path) -> None:
+    """Nothing to do costs at most half again what it costs a one-rule workflow: our own
+    start-up (config checks, the imports each rule depends on, the DAG) stays small."""
+    (tmp_path / "Snakefile").write_text('rule all:\n    input: "a"\n\n'
+                                        'rule a:\n    output: "a"\n    shell: "touch {output}"\n')
+    snakemake = [sys.executable, "-m", "snakemake"]
+    subprocess.run([*snakemake, "--cores", "1", "-q"], cwd=tmp_path, check=True,
+                   capture_output=True)
+    one_rule = median_seconds_of([*snakemake, "-n", "--cores", "1"], tmp_path)
+    ours = median_seconds_of(snakemake_command("-n", *CI), REPO)
+    assert ours <= 1.5 * one_rule, f"{ours:.2f} s against {one_rule:.2f} s for one rule"
+
+
+def check_against_baseline(metrics: Path) -> str:
+    """The regression check's table for `metrics`; fails the test if any metric is out."""
+    result = subprocess.run(
+        [sys.executable, "-m", "unsupervised.reporting.baseline", str(metrics), str(CI_BASELINE)],
+        capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_ci_metrics_match_the_baseline(ci_run) -> None:
+    table = check_against_baseline(CI_RESULTS / "metrics.json")
+    assert re.search(r"^iris_gmm\.accuracy\s+\|.*\| ok$", table, re.MULTILINE)
+
+
+def blas_kernels(run: Path) -> str:
+    """The OpenBLAS kernels a run's jobs used, as their logs record them."""
+    log = (run / "logs" / "label_budget_report" / "mnist.log").read_text()
+    return re.search(r"BLAS kernels (.*)$", log, re.MULTILINE).group(1)
+
+
+@pytest.mark.parametrize(("cpu", "cores"), [("oldest", 1), ("older", 2)])
+def test_baseline_holds_on_other_cpus_and_thread_counts(ci_run, tmp_path: Path, cpu: str,
+                                                        cores: int) -> None:
+    """The CI configuration rerun with the BLAS kernels and numpy loops of an older CPU, and
+    another number of cores, stays within the same baseline."""
+    this_cpu = blas_kernels(CI_RESULTS)
+    if cpu == "older" and this_cpu not in OLDER_CPU:
+        pytest.skip(f"no older kernel to stand in for below {this_cpu}")
+    results = tmp_path / "results"
+    result = run_snakemake("--cores", str(cores), *CI, config=[f"results_dir={results}"],
+                           env=OLDEST_CPU if cpu == "oldest" else OLDER_CPU[this_cpu])
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert blas_kernels(results) != this_cpu, "the run did not change BLAS kernels"
+    check_against_baseline(results / "metrics.json")
+
+
+def copy_checkout(destination: Path) -> Path:
+    """A copy of the workflow (file times kept, so nothing looks edited) in `destination`."""
+    destination.mkdir()
+    for part in ("Snakefile", "config", "workflow", "src", "profiles"):
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def test_a_hard_killed_run_resumes_with_the_readme_command(ci_run, tmp_path: Path) -> None:
+    """SIGKILL mid-run leaves a lock and half-made outputs; `make run`'s two steps (lift a
+    stale lock, then plain `snakemake`, whose profile reruns incomplete jobs) finish it, to
+    the metrics of an uninterrupted run."""
+    copy = copy_checkout(tmp_path / "checkout")
+    config = [f"data_dir={REPO / 'data'}"]
+    run = subprocess.Popen(snakemake_command(*CI, config=config), cwd=copy,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           start_new_session=True)
+    incomplete = copy / ".snakemake" / "incomplete"
+    deadline = time.monotonic() + 300
+    while not (incomplete.is_dir() and any(incomplete.iterdir())
+               and len(list((copy / "results-ci").glob("*/metrics.json"))) >= 3):
+        assert run.poll() is None and time.monotonic() < deadline, "the run ended too soon"
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    assert list((copy / ".snakemake" / "locks").iterdir()), "a hard kill leaves the lock"
+    # One shell command, as `make run`'s recipe runs it.
+    resume = (f"{shlex.join([sys.executable, '-m', 'unsupervised.core.stale_lock'])} && "
+              f"{shlex.join(snakemake_command(*CI, config=config))}")
+    resumed = subprocess.run(["sh", "-c", resume], cwd=copy, capture_output=True, text=True,
+                             timeout=1800, env={**os.environ, "PYTHONPATH": str(copy / "src")})
+    assert resumed.returncode == 0, resumed.stderr[-5000:]
+    rows = compare(read_json(CI_RESULTS / "metrics.json"),
+                   read_json(copy / "results-ci" / "metrics.json"), load_rules())
+    assert [row.name for row in rows if not row.passed] == []
+
+
+def test_the_check_catches_real_regressions(ci_run) -> None:
+    """Results computed with deliberate bugs, on the real data, fail against the baseline."""
+    config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+    rules, baseline = load_rules(), read_json(CI_BASELINE)
+    iris_X, iris_y = load_dataset(REPO / "data/iris/X.npy", REPO / "data/iris/y.npy")
+    gmm = classify_with_gmm(iris_X, iris_y, 3, config["iris_gmm"]["random_state"])
+    cluster_of = {cls: cluster for cluster, cls in gmm.mapping.items()}
+    clusters = np.array([cluster_of[cls] for cls in gmm.predicted])
+    identity_mapping = relabel(clusters, {cluster: cluster for cluster in range(3)})
+    blobs_X, _ = load_dataset(REPO / "data/blobs/X.npy", REPO / "data/blobs/y.npy")
+    fit = config["kmeans_fit"]
+    k_off_by_one = fit_kmeans(blobs_X, fit["k"] - 1, n_init=fit["n_init"],
+                              random_state=fit["random_state"])
+    broken = {
+        "iris_gmm.n_correct": int(np.sum(identity_mapping == iris_y)),  # clusters not matched
+        "kmeans_fit.inertia": float(k_off_by_one.inertia_),
+    }
+    assert gmm.mapping != {cluster: cluster for cluster in range(3)}, "the bug changes nothing"
+    rows = compare({name: baseline[name] for name in broken}, broken, rules)
+    assert [row.status for row in rows] == ["FAIL", "FAIL"], rows

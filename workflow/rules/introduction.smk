@@ -1,0 +1,50 @@
+# Chapter section 2.1, "Introduction: classification vs clustering": iris species versus
+# Gaussian-mixture clusters.
+
+IRIS_GMM = config["iris_gmm"]
+EXPERIMENTS["iris_gmm"] = Experiment("01 Classification vs clustering", "Iris")
+
+
+rule iris_species_plot:
+    input:
+        **dataset_arrays("iris"),
+    output:
+        figure=figure(f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species",
+                      "iris_gmm"),
+    params:
+        code=code_version("introduction/iris_species_plot.py"),
+        figure_size=IRIS_GMM["figure_size"],
+        dpi=DPI,
+    log:
+        results_log("iris_species_plot"),
+    benchmark:
+        results_benchmark("iris_species_plot")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/introduction/iris_species_plot.py"
+
+
+rule iris_gmm:
+    input:
+        **dataset_arrays("iris"),
+    output:
+        figure=figure(f"{RESULTS}/iris_gmm/gmm_clusters.png", "iris_gmm", "iris_gmm"),
+        metrics=f"{RESULTS}/iris_gmm/metrics.json",
+    params:
+        code=code_version("introduction/iris_gmm.py"),
+        **IRIS_GMM,
+        dpi=DPI,
+    log:
+        results_log("iris_gmm"),
+    benchmark:
+        results_benchmark("iris_gmm")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/introduction/iris_gmm.py"
+
+
+FIGURES["chapter"] += rules.iris_species_plot.output

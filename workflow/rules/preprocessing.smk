@@ -1,0 +1,95 @@
+# Chapter section 2.2.14, "Using clustering for preprocessing": the digits classified from
+# their distances to K-Means centroids, and the number of clusters searched by cross-validation.
+
+from unsupervised.core.ranges import int_range, k_chunks
+
+PREPROCESSING = config["digits_preprocessing"]
+K_SEARCH = config["digits_k_search"]
+K_CHUNKS = k_chunks(int_range(K_SEARCH["k_range"]), K_SEARCH["chunk_size"])
+# The K-Means that makes the features, and the classifier, of every job of the section.
+FEATURES = {
+    "n_init": PREPROCESSING["n_init"],
+    "random_state": PREPROCESSING["random_state"],
+    "classifier": config["classifier"],
+}
+EXPERIMENTS.update(
+    digits_preprocessing=Experiment("03 Clustering for preprocessing", "Digits"),
+    digits_k_search=Experiment("03 Clustering for preprocessing", "Digits"),
+)
+
+
+rule digits_preprocessing:
+    input:
+        split=split_path("digits"),
+    output:
+        metrics=f"{RESULTS}/digits_preprocessing/metrics.json",
+    params:
+        code=code_version("preprocessing/digits_preprocessing.py"),
+        **FEATURES,
+        k=PREPROCESSING["k"],
+    log:
+        results_log("digits_preprocessing"),
+    benchmark:
+        results_benchmark("digits_preprocessing")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/preprocessing/digits_preprocessing.py"
+
+
+# One job per chunk of k values; the folds are fixed by cv_random_state, so every job scores
+# every k on the same folds and nothing is fitted twice.
+rule digits_k_search_chunk:
+    input:
+        split=split_path("digits"),
+    output:
+        scores=f"{RESULTS}/digits_k_search/k/{{chunk}}.json",
+    params:
+        code=code_version("preprocessing/digits_k_search_chunk.py"),
+        **FEATURES,
+        ks=lambda w: K_CHUNKS[w.chunk],
+        cv_folds=K_SEARCH["cv_folds"],
+        cv_random_state=K_SEARCH["cv_random_state"],
+    wildcard_constraints:
+        chunk=r"\d+_\d+",
+    log:
+        results_log("digits_k_search_chunk/{chunk}"),
+    benchmark:
+        results_benchmark("digits_k_search_chunk/{chunk}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/preprocessing/digits_k_search_chunk.py"
+
+
+rule digits_k_search_report:
+    input:
+        split=split_path("digits"),
+        chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
+    output:
+        figure=figure(f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search",
+                      "digits_k_search"),
+        metrics=f"{RESULTS}/digits_k_search/metrics.json",
+    params:
+        code=code_version("preprocessing/digits_k_search_report.py"),
+        **FEATURES,
+        cv_folds=K_SEARCH["cv_folds"],
+        cv_random_state=K_SEARCH["cv_random_state"],
+        figure_size=K_SEARCH["figure_size"],
+        dpi=DPI,
+    log:
+        results_log("digits_k_search_report"),
+    benchmark:
+        results_benchmark("digits_k_search_report")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/preprocessing/digits_k_search_report.py"
+
+
+rule preprocessing:
+    input:
+        experiment_metrics(category=EXPERIMENTS["digits_preprocessing"].category),

@@ -1,0 +1,44 @@
+# The run as a whole: every experiment's metrics in one file, and the run beside the chapter.
+
+
+rule gather_metrics:
+    input:
+        metrics=experiment_metrics(),
+    output:
+        metrics=f"{RESULTS}/metrics.json",
+    params:
+        code=code_version("reporting/gather_metrics.py"),
+    log:
+        results_log("gather_metrics"),
+    benchmark:
+        results_benchmark("gather_metrics")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/reporting/gather_metrics.py"
+
+
+rule summary:
+    input:
+        metrics=rules.gather_metrics.output.metrics,
+        chapter_values="workflow/report/chapter_values.yaml",
+    output:
+        markdown=f"{RESULTS}/summary.md",
+        table=report(
+            f"{RESULTS}/summary.tsv",
+            caption="../report/summary.rst",
+            category="Metrics",
+        ),
+    params:
+        code=code_version("reporting/summary.py"),
+        sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
+    log:
+        results_log("summary"),
+    benchmark:
+        results_benchmark("summary")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/reporting/summary.py"

@@ -1,0 +1,14 @@
+"""The chapter's opening figure: iris petals by species beside the same points unlabelled."""
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.data.datasets import load_dataset
+from unsupervised.introduction.experiments import species_figure
+
+
+def main(smk) -> None:
+    X, y = load_dataset(smk.input.X, smk.input.y)
+    write_result(species_figure(X, y, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821

@@ -1,0 +1,19 @@
+"""Gather a sweep over k: inertia with its elbow, silhouette, silhouette diagrams, metrics."""
+
+import numpy as np
+
+from unsupervised.core.io import read_json
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.kmeans.choosing_k import load_kfit
+from unsupervised.kmeans.experiments import choosing_k
+
+
+def main(smk) -> None:
+    X = np.load(smk.input.X)
+    fits = [load_kfit(path) for path in smk.input.fits]
+    pca = read_json(smk.input.pca)["n_components"] if smk.input.get("pca") else None
+    write_result(choosing_k(X, fits, pca_components=pca, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821

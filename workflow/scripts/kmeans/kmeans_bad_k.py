@@ -1,0 +1,16 @@
+"""Two clusterings of a 2-D set with badly chosen k, side by side."""
+
+import numpy as np
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.kmeans.choosing_k import load_kfit
+from unsupervised.kmeans.experiments import bad_choices_of_k
+
+
+def main(smk) -> None:
+    fits = [load_kfit(path) for path in smk.input.fits]
+    write_result(bad_choices_of_k(np.load(smk.input.X), fits, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821

@@ -1,0 +1,14 @@
+"""Digits with 50 labels: random, representative, propagated (whole cluster or closest
+percentile), label spreading and propagation; the representative images; a percentile sweep."""
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.data.splits import Split
+from unsupervised.semi_supervised.experiments import few_labels
+
+
+def main(smk) -> None:
+    write_result(few_labels(Split.load(smk.input.split), **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
