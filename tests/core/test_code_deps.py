@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-from unsupervised.core.code_deps import module_files
+from unsupervised.core.code_deps import code_fingerprint, module_files
 
 
 def names(paths: tuple[Path, ...]) -> set[str]:
@@ -32,3 +32,17 @@ def test_other_imports_and_imports_inside_functions_are_ignored(tmp_path: Path) 
         "def f():\n    from unsupervised.data import download\n"
     )
     assert names(module_files(script)) == {"__init__.py", "core/__init__.py", "core/io.py"}
+
+
+def test_the_fingerprint_follows_the_imported_code(tmp_path: Path) -> None:
+    io_user, figures_user = tmp_path / "a.py", tmp_path / "b.py"
+    io_user.write_text("from unsupervised.core import io\n")
+    figures_user.write_text("from unsupervised.core import io\n"
+                            "from unsupervised.core.figures import new_figure\n")
+    same_imports = tmp_path / "c.py"
+    same_imports.write_text("from unsupervised.core import io\n")
+    assert code_fingerprint(io_user) == code_fingerprint(same_imports)
+    assert code_fingerprint(io_user) != code_fingerprint(figures_user)
+    edited = tmp_path / "d.py"
+    edited.write_text("from unsupervised.core import io\nX = 1\n")
+    assert code_fingerprint(edited) != code_fingerprint(io_user)

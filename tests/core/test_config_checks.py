@@ -10,6 +10,7 @@ from conftest import REPO
 
 from unsupervised.core.config_checks import (
     ConfigError,
+    check_at_least,
     check_config,
     typed_overrides,
     validate_config,
@@ -31,6 +32,13 @@ def test_listed_k_must_lie_in_the_sweep() -> None:
     config = {"choose_k": {"toy": {"k_range": {"start": 2, "stop": 6}, "report_k": [3, 7]}}}
     with pytest.raises(ConfigError, match=r"'choose_k.toy.report_k': k = \[7\] not in"):
         check_config(config)
+
+
+def test_a_lower_bound_between_two_keys_names_both() -> None:
+    config = {"study": {"n_clusters": 40, "n_labels": 50}}
+    with pytest.raises(ConfigError, match=r"'study.n_clusters': 40, below study.n_labels \(50\)"):
+        check_at_least(config, "study.n_clusters", "study.n_labels", "one label per cluster")
+    check_at_least(config, "study.n_labels", "study.n_clusters", "")
 
 
 def test_good_ranges_and_mirror_pass(tmp_path: Path) -> None:

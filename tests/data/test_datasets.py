@@ -127,7 +127,7 @@ def test_olivetti_with_another_fingerprint_is_refused(default_config: dict) -> N
     path = MIRROR / "olivetti" / "olivettifaces.mat"
     expected = default_config["datasets"]["olivetti"]["array_sha256"]
     assert len(verified_olivetti(path, expected)[0]) == 400
-    with pytest.raises(DatasetFormatError, match="datasets.olivetti.array_sha256"):
+    with pytest.raises(DatasetFormatError, match="configured array_sha256 of the olivetti dataset"):
         verified_olivetti(path, "0" * 64)
 
 

@@ -62,13 +62,6 @@ def check_config(config: Mapping[str, Any]) -> None:
                     f"config key '{key.rsplit('.', 1)[0]}.{name}': k = {outside} not in "
                     f"{key} ({list(ks)}); add them to the range or remove them"
                 )
-    semi = config.get("digits_semi_supervised", {})
-    if semi.get("n_clusters", 0) < semi.get("n_labels", 0):
-        raise ConfigError(
-            f"config key 'digits_semi_supervised.n_clusters': {semi['n_clusters']} clusters "
-            f"for {semi['n_labels']} labels (digits_semi_supervised.n_labels); each label goes "
-            "to one cluster's representative, so use at least as many clusters as labels"
-        )
     mirror = config.get("data_mirror", "")
     if mirror and not Path(mirror).is_dir():
         raise ConfigError(
@@ -86,6 +79,14 @@ def validate_config(config: Mapping[str, Any], schema_path: str | Path) -> None:
         raise ConfigError(explain_schema_error(error, schema_path))
 
 
+def check_at_least(config: Mapping[str, Any], key: str, other: str, why: str) -> None:
+    """Raise ConfigError unless the value at dotted `key` is at least the one at `other`;
+    a rule file states its section's constraints this way."""
+    value, bound = _lookup(config, key), _lookup(config, other)
+    if value < bound:
+        raise ConfigError(f"config key {key!r}: {value}, below {other} ({bound}); {why}")
+
+
 def explain_schema_error(error: ValidationError, schema_path: str | Path) -> str:
     """A short message naming the config key that failed schema validation (jsonschema's own
     text dumps the whole schema)."""
@@ -100,7 +101,7 @@ def explain_schema_error(error: ValidationError, schema_path: str | Path) -> str
     return f"config key {key!r}: {error.message} (allowed values: {schema_path})"
 
 
-def _lookup(config: Mapping[str, Any], dotted: str) -> Mapping[str, Any]:
+def _lookup(config: Mapping[str, Any], dotted: str) -> Any:
     node: Any = config
     for part in dotted.split("."):
         node = node[part]

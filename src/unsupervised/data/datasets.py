@@ -83,9 +83,9 @@ def verified_olivetti(path: Path, array_sha256_expected: str) -> tuple[np.ndarra
     fingerprint = array_sha256(X)
     if fingerprint != array_sha256_expected:
         raise DatasetFormatError(
-            f"{path}: processed faces hash to {fingerprint}, expected {array_sha256_expected} "
-            "(datasets.olivetti.array_sha256); the file is not the Olivetti faces "
-            "scikit-learn uses")
+            f"{path}: processed faces hash to {fingerprint}, not to the configured "
+            f"array_sha256 of the olivetti dataset ({array_sha256_expected}); the file is not "
+            "the Olivetti faces scikit-learn uses")
     return X, y
 
 
