@@ -27,9 +27,9 @@ class Experiment:
         return f"{self.category} / {self.subcategory}"
 
 
-# Filled in by each section's rule file. EXPERIMENTS: each experiment by name (the folder of
-# its results and the prefix of its metric names). FIGURES: outputs beyond the experiments'
-# metrics that the `chapter` and `beyond` targets ask for.
+# Filled in by the file of each section. EXPERIMENTS holds each experiment by name (the folder
+# of its results and the prefix of its metric names); FIGURES, the outputs besides the
+# experiments' metrics that the `chapter` and `beyond` targets ask for.
 EXPERIMENTS = {}
 FIGURES = {"chapter": [], "beyond": []}
 

@@ -26,12 +26,8 @@ SPLITS = {
 }
 
 
-def remote_file(wildcards):
-    return config["datasets"][wildcards.dataset]["files"][wildcards.filename]
-
-
-def split_path(dataset):
-    return f"{RESULTS}/splits/{dataset}.npz"
+# The split of one dataset that its experiments share (format it with dataset=...).
+SPLIT = f"{RESULTS}/splits/{{dataset}}.npz"
 
 
 rule download:
@@ -39,8 +35,8 @@ rule download:
         f"{DATA}/raw/{{dataset}}/{{filename}}",
     params:
         code=code_version("datasets/download.py"),
-        urls=lambda w: remote_file(w)["urls"],
-        sha256=lambda w: remote_file(w)["sha256"],
+        urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
+        sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
     log:
         data_log("download/{dataset}/{filename}"),
     benchmark:
@@ -112,7 +108,7 @@ rule split_features:
     input:
         unpack(lambda w: dataset_arrays(w.dataset)),
     output:
-        split=split_path("{dataset}"),
+        split=SPLIT,
     params:
         code=code_version("datasets/split_features.py"),
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},

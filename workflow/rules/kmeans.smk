@@ -28,18 +28,12 @@ EXPERIMENTS.update(
 )
 
 
-def choose_k_features(wildcards):
-    if wildcards.dataset == "mnist":
-        return {"X": rules.mnist_pca.output.X, "y": MNIST["y"]}
-    return dataset_arrays(wildcards.dataset)
-
-
-def choose_k_fits(dataset, ks):
-    return [f"{RESULTS}/choose_k_{dataset}/k/{k}.npz" for k in ks]
-
-
-def choose_k_experiment(wildcards):
-    return f"choose_k_{wildcards.dataset}"
+# What each sweep over k clusters: the blobs as they are, MNIST after PCA.
+CHOOSE_K_FEATURES = {
+    "blobs": BLOBS,
+    "mnist": {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": MNIST["y"]},
+}
+CHOOSE_K_FIT = f"{RESULTS}/choose_k_{{dataset}}/k/{{k}}.npz"
 
 
 rule kmeans_fit:
@@ -200,7 +194,7 @@ rule mnist_pca:
     input:
         **MNIST,
     output:
-        X=f"{RESULTS}/choose_k_mnist/pca/X.npy",
+        X=CHOOSE_K_FEATURES["mnist"]["X"],
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
     params:
         code=code_version("kmeans/mnist_pca.py"),
@@ -220,9 +214,9 @@ rule mnist_pca:
 # only the new values.
 rule choose_k_fit:
     input:
-        unpack(choose_k_features),
+        unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
     output:
-        fit=f"{RESULTS}/choose_k_{{dataset}}/k/{{k}}.npz",
+        fit=CHOOSE_K_FIT,
     params:
         code=code_version("kmeans/choose_k_fit.py"),
         estimator=lambda w: CHOOSE_K[w.dataset]["estimator"],
@@ -247,16 +241,17 @@ rule choose_k_fit:
 
 rule choose_k_report:
     input:
-        unpack(choose_k_features),
-        fits=lambda w: choose_k_fits(w.dataset, int_range(CHOOSE_K[w.dataset]["k_range"])),
+        unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
+        fits=lambda w: expand(CHOOSE_K_FIT, dataset=w.dataset,
+                              k=int_range(CHOOSE_K[w.dataset]["k_range"])),
         pca=lambda w: rules.mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
         inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia",
-                       choose_k_experiment),
+                       lambda w: f"choose_k_{w.dataset}"),
         silhouette=figure(f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png",
-                          "choose_k_silhouette", choose_k_experiment),
+                          "choose_k_silhouette", lambda w: f"choose_k_{w.dataset}"),
         diagrams=figure(f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png",
-                        "choose_k_diagrams", choose_k_experiment),
+                        "choose_k_diagrams", lambda w: f"choose_k_{w.dataset}"),
         metrics=f"{RESULTS}/choose_k_{{dataset}}/metrics.json",
     params:
         code=code_version("kmeans/choose_k_report.py"),
@@ -283,7 +278,7 @@ rule choose_k_report:
 rule kmeans_bad_k:
     input:
         X=BLOBS["X"],
-        fits=choose_k_fits("blobs", CHOOSE_K["blobs"]["bad_k"]),
+        fits=expand(CHOOSE_K_FIT, dataset="blobs", k=CHOOSE_K["blobs"]["bad_k"]),
     output:
         figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "kmeans_bad_k", "choose_k_blobs"),
     params:

@@ -20,7 +20,7 @@ EXPERIMENTS.update(
 
 rule digits_preprocessing:
     input:
-        split=split_path("digits"),
+        split=SPLIT.format(dataset="digits"),
     output:
         metrics=f"{RESULTS}/digits_preprocessing/metrics.json",
     params:
@@ -42,7 +42,7 @@ rule digits_preprocessing:
 # every k on the same folds and nothing is fitted twice.
 rule digits_k_search_chunk:
     input:
-        split=split_path("digits"),
+        split=SPLIT.format(dataset="digits"),
     output:
         scores=f"{RESULTS}/digits_k_search/k/{{chunk}}.json",
     params:
@@ -66,7 +66,7 @@ rule digits_k_search_chunk:
 
 rule digits_k_search_report:
     input:
-        split=split_path("digits"),
+        split=SPLIT.format(dataset="digits"),
         chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
     output:
         figure=figure(f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search",

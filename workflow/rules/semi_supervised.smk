@@ -24,27 +24,24 @@ EXPERIMENTS.update(
 )
 
 
-def budget_settings(dataset):
-    """The settings of label_budget_job for one dataset (unpacked into BudgetSettings)."""
-    per_dataset = LABEL_BUDGET[dataset]
-    return {
+# The settings of label_budget_job per dataset (unpacked into BudgetSettings).
+BUDGET_SETTINGS = {
+    dataset: {
         "percentile": LABEL_BUDGET["percentile"],
-        "n_init": per_dataset["n_init"],
-        "minibatch": per_dataset["minibatch"],
-        "one_vs_rest": per_dataset["one_vs_rest"],
+        "n_init": LABEL_BUDGET[dataset]["n_init"],
+        "minibatch": LABEL_BUDGET[dataset]["minibatch"],
+        "one_vs_rest": LABEL_BUDGET[dataset]["one_vs_rest"],
         "max_iter": config["classifier"]["max_iter"],
         "n_neighbors": LABEL_BUDGET["n_neighbors"],
         "alpha": LABEL_BUDGET["alpha"],
     }
-
-
-def label_budget_experiment(wildcards):
-    return f"label_budget_{wildcards.dataset}"
+    for dataset in ("digits", "mnist")
+}
 
 
 rule digits_semi_supervised:
     input:
-        split=split_path("digits"),
+        split=SPLIT.format(dataset="digits"),
     output:
         representatives=figure(f"{RESULTS}/digits_semi_supervised/representative_images.png",
                                "digits_representatives", "digits_semi_supervised"),
@@ -70,7 +67,7 @@ rule digits_semi_supervised:
 
 rule digits_active_learning:
     input:
-        split=split_path("digits"),
+        split=SPLIT.format(dataset="digits"),
     output:
         figure=figure(f"{RESULTS}/digits_active_learning/active_learning.png",
                       "digits_active_learning", "digits_active_learning"),
@@ -99,13 +96,13 @@ rule digits_active_learning:
 # adding a budget runs only its jobs.
 rule label_budget_job:
     input:
-        split=split_path("{dataset}"),
+        split=SPLIT,
     output:
         scores=f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",
     params:
         code=code_version("semi_supervised/label_budget_job.py"),
         seeds=LABEL_BUDGET["seeds"],
-        settings=lambda w: budget_settings(w.dataset),
+        settings=lambda w: BUDGET_SETTINGS[w.dataset],
         setting_keys={"budgets": "label_budget.budgets"},
     wildcard_constraints:
         dataset="digits|mnist",
@@ -124,7 +121,7 @@ rule label_budget_job:
 
 rule label_budget_report:
     input:
-        split=split_path("{dataset}"),
+        split=SPLIT,
         scores=lambda w: expand(
             rules.label_budget_job.output.scores,
             dataset=w.dataset,
@@ -133,7 +130,7 @@ rule label_budget_report:
         ),
     output:
         figure=figure(f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png",
-                      "label_budget", label_budget_experiment),
+                      "label_budget", lambda w: f"label_budget_{w.dataset}"),
         table=f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.tsv",
         metrics=f"{RESULTS}/label_budget_{{dataset}}/metrics.json",
     params:
