@@ -131,5 +131,23 @@ def test_few_labels_study_reports_every_strategy(blobs) -> None:
     assert set(study.sweep) == {50, 100}
     assert study.metrics["propagated_percentile_label_accuracy"] == study.sweep[50][1]
     assert study.metrics["representative_accuracy"] > 0.9
+    assert study.metrics["label_spreading_label_accuracy"] > 0.9
     assert {"label_spreading_accuracy", "label_propagation_accuracy",
             "random_accuracy", "percentile_100_accuracy"} <= study.metrics.keys()
+
+
+def test_label_spreading_is_scored_by_the_same_classifier(blobs) -> None:
+    """The strategy's accuracy is the downstream classifier's, trained on the spread labels,
+    not the graph model's own predictions."""
+    X, y = blobs
+    settings = BudgetSettings(percentile=50, n_init=3, minibatch=False, one_vs_rest=True,
+                              max_iter=1000, n_neighbors=5, alpha=0.2)
+    X_test = X + 3.0  # shifted: the k-NN graph and the classifier disagree here
+    score = budget_accuracy("label_spreading", X, y, X_test, y, 6, seed=0, settings=settings)
+    reps = cluster(X, 6, random_state=0, n_init=3).representatives
+    partial = np.full(len(X), UNLABELLED)
+    partial[reps] = y[reps]
+    spread = label_spreading(X, partial, n_neighbors=5, alpha=0.2)
+    classifier = make_classifier(True, 1000, 0).fit(X, spread.transduction_)
+    assert score == classifier.score(X_test, y)
+    assert score != spread.score(X_test, y)

@@ -59,7 +59,8 @@ def budget_accuracy(strategy: str, X: np.ndarray, y: np.ndarray, X_test: np.ndar
         partial[reps] = y[reps]
         spread = label_spreading(X, partial, n_neighbors=settings.n_neighbors,
                                  alpha=settings.alpha)
-        return float(spread.score(X_test, y_test))
+        # Scored like every other strategy: the same classifier, trained on the spread labels.
+        return float(model.fit(X, spread.transduction_).score(X_test, y_test))
     percentile = settings.percentile if strategy == "propagated_percentile" else 100
     propagated = propagate(clustering, y[reps], percentile)
     kept = propagated != UNLABELLED
