@@ -32,6 +32,7 @@ report: "workflow/report/workflow.rst"
 wildcard_constraints:
     dataset=r"[a-z0-9_]+",
     filename=r"[A-Za-z0-9_.-]+",
+    seed=r"\d+",
 
 
 include: "workflow/rules/common.smk"
@@ -41,6 +42,7 @@ include: "workflow/rules/introduction.smk"
 include: "workflow/rules/kmeans.smk"
 include: "workflow/rules/preprocessing.smk"
 include: "workflow/rules/semi_supervised.smk"
+include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 
 

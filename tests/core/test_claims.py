@@ -13,13 +13,14 @@ from unsupervised.core.claims import (
     HOLDS,
     Claim,
     ClaimError,
+    Replicas,
+    check_replica_seeds,
+    check_replicated,
     check_seeds,
     evaluate,
+    evaluate_over,
 )
-from unsupervised.introduction import claims as introduction
-from unsupervised.kmeans import claims as kmeans
-from unsupervised.preprocessing import claims as preprocessing
-from unsupervised.semi_supervised import claims as semi_supervised
+from unsupervised.reporting.all_claims import CLAIMS
 
 BEATS = Claim(
     name="representatives_beat_random",
@@ -27,6 +28,7 @@ BEATS = Claim(
     source="made up",
     metrics=("toy.representative", "toy.random"),
     check=lambda m: m["toy.representative"] - m["toy.random"] >= 0.05,
+    expectation="representatives - random >= 0.05",
     effect=lambda m: m["toy.representative"] - m["toy.random"],
     effect_name="accuracy gained",
 )
@@ -47,6 +49,7 @@ def table(*gains: float) -> dict[int, dict[str, float]]:
 def test_verdicts(gains: tuple[float, ...], verdict: str, n_holds: int) -> None:
     result = evaluate(BEATS, table(*gains), chapter_seed=0)
     assert result.verdict == verdict and result.n_holds == n_holds
+    assert result.rank == {DOES_NOT_HOLD: 0, CHAPTER_SEED_ONLY: 1, HOLDS: 2}[verdict]
     assert result.effect_median == pytest.approx(sorted(gains)[1])
     assert result.effect_range == pytest.approx((min(gains), max(gains)))
 
@@ -63,7 +66,7 @@ def test_a_missing_metric_names_the_claim_and_the_metric() -> None:
 
 
 def test_a_check_that_is_not_a_boolean_is_refused() -> None:
-    sloppy = Claim("sloppy", "", "", ("toy.random",), lambda m: m["toy.random"],
+    sloppy = Claim("sloppy", "", "", ("toy.random",), lambda m: m["toy.random"], "",
                    lambda m: 0.0, "")
     with pytest.raises(ClaimError, match="'sloppy': its check gave 0.8, not True or False"):
         evaluate(sloppy, table(0.1), chapter_seed=0)
@@ -77,12 +80,42 @@ def test_bad_seed_lists_are_named(seeds: list[int], message: str) -> None:
         check_seeds(seeds, 0, "claims.seeds")
 
 
+@pytest.mark.parametrize(("seeds", "message"), [
+    ([], "no seed"), ([1, 2, 1], r"seeds \[1\] are listed twice"),
+    ([1, 42], "42 is the chapter's own seed"),
+])
+def test_bad_replica_seed_lists_are_named(seeds: list[int], message: str) -> None:
+    with pytest.raises(ClaimError, match=rf"^claims\.seeds\.toy: {message}"):
+        check_replica_seeds(seeds, 42, "claims.seeds.toy")
+
+
+def test_a_claim_over_two_experiments_uses_the_seeds_both_ran() -> None:
+    """Each experiment's metrics per seed are merged; seeds only one ran are left out."""
+    gain = Claim("gain", "", "", ("a.score", "b.score"), lambda m: m["b.score"] > m["a.score"],
+                 "b > a", lambda m: m["b.score"] - m["a.score"], "b - a")
+    runs = {
+        "a": Replicas(42, {42: {"a.score": 0.5}, 0: {"a.score": 0.5}, 1: {"a.score": 0.5}}),
+        "b": Replicas(42, {42: {"b.score": 0.7}, 1: {"b.score": 0.4}}),
+    }
+    result = evaluate_over(gain, runs)
+    assert sorted(result.holds) == [1, 42] and result.verdict == CHAPTER_SEED_ONLY
+    assert result.effects == pytest.approx({42: 0.2, 1: -0.1})
+
+
+def test_a_claim_must_read_replicated_experiments_with_one_chapter_seed() -> None:
+    with pytest.raises(ClaimError, match=r"'representatives_beat_random' reads \['toy'\], "
+                                         "which have no seed replicas"):
+        check_replicated([BEATS], {"other": 0})
+    two = Claim("two", "", "", ("a.x", "b.x"), lambda m: True, "", lambda m: 0.0, "")
+    with pytest.raises(ClaimError, match=r"chapter's seeds differ \(\[7, 42\]\)"):
+        check_replicated([two], {"a": 42, "b": 7})
+
+
 def test_every_section_claim_reads_metrics_the_ci_run_writes() -> None:
     """The section claims name metrics that exist (those of the CI baseline), and each gives
     a boolean and a number on them."""
     baseline = json.loads((REPO / "tests" / "baseline" / "ci.json").read_text())
-    claims = [*introduction.CLAIMS, *kmeans.CLAIMS, *preprocessing.CLAIMS,
-              *semi_supervised.CLAIMS]
+    claims = CLAIMS
     assert len(claims) >= 12 and len({claim.name for claim in claims}) == len(claims)
     for claim in claims:
         result = evaluate(claim, {0: baseline}, chapter_seed=0)

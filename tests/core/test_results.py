@@ -53,8 +53,25 @@ def test_outputs_and_result_must_match(tmp_path: Path, result: Result) -> None:
     assert not (tmp_path / "toy").exists() or not any((tmp_path / "toy").iterdir())
 
 
+def test_a_seed_replica_writes_its_metrics_only(tmp_path: Path) -> None:
+    smk = rule(tmp_path, {"metrics": "metrics.json"}, dpi=50, metrics_only=True)
+    write_result(Result({"accuracy": 0.5}, figures={"figure": a_figure()},
+                        texts={"page": "# toy"}), smk)
+    assert [path.name for path in (tmp_path / "toy").iterdir()] == ["metrics.json"]
+    misdeclared = rule(tmp_path, {"figure": "f.png", "metrics": "metrics.json"}, dpi=50,
+                       metrics_only=True)
+    with pytest.raises(ValueError, match="metrics-only rule has outputs"):
+        write_result(Result({"accuracy": 0.5}, figures={"figure": a_figure()}), misdeclared)
+
+
+def test_texts_go_to_the_output_of_their_name(tmp_path: Path) -> None:
+    smk = rule(tmp_path, {"page": "page.md"}, dpi=50)
+    write_result(Result(texts={"page": "# toy\n"}), smk)
+    assert (tmp_path / "toy" / "page.md").read_text() == "# toy\n"
+
+
 def test_settings_leave_out_what_the_runner_reads(tmp_path: Path) -> None:
-    smk = rule(tmp_path, {}, k=3, dpi=50, setting_keys={"k": "toy.k"})
+    smk = rule(tmp_path, {}, k=3, dpi=50, setting_keys={"k": "toy.k"}, metrics_only=True)
     assert settings(smk) == {"k": 3}
 
 

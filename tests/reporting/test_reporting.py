@@ -69,6 +69,17 @@ def test_statuses_follow_the_family_rules() -> None:
     assert one_instance[0].passed and not two_instances[0].passed
 
 
+def test_a_claim_that_held_must_still_hold() -> None:
+    """Verdicts (0 does not hold, 1 chapter's seed only, 2 holds) may rise, never fall."""
+    verdicts = Rule("verdicts", ("claims.*_verdict",), may_only_rise=True)
+    statuses = {(before, after): compare({"claims.x_verdict": before},
+                                         {"claims.x_verdict": after}, [verdicts])[0].status
+                for before in (0, 1, 2) for after in (0, 1, 2)}
+    assert [pair for pair, status in statuses.items() if status == "FAIL"] == [
+        (1, 0), (2, 0), (2, 1)]
+    assert verdicts.describe(2) == ">= 2"
+
+
 def test_nan_never_passes() -> None:
     (row,) = compare({"a.inertia": 1.0}, {"a.inertia": float("nan")}, RULES)
     assert row.status == "FAIL"

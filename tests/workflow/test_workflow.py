@@ -83,6 +83,12 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
         ("digits_semi_supervised={n_clusters: 40}",
          "'digits_semi_supervised.n_clusters': 40, below"),
+        ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
+                                           "non-empty"),
+        ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
+                                                  "non-unique elements"),
+        ("claims={seeds: {iris_gmm: [1, 42]}}",
+         "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
     ],
 )
 def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, named: str) -> None:
@@ -173,9 +179,13 @@ def test_chapter_and_beyond_split_the_experiments() -> None:
     assert chapter["kmeans_fit"] == 1 and chapter["choose_k_report"] == 1  # blobs only
     assert beyond["label_budget_report"] == 2 and "kmeans_fit" not in beyond
     assert beyond["choose_k_report"] == 1 and "iris_gmm" not in beyond
+    claims = planned("claims")
+    assert claims["iris_gmm"] == 1 and claims["iris_gmm_replica"] >= 1
+    assert "kmeans_fit" not in claims and "label_budget_job" not in claims
     reports = {"gather_metrics", "summary", "all", "chapter", "beyond", "total"}
     # The Olivetti faces are prepared for their exercises, which no experiment runs yet.
-    assert set(everything) - {*chapter, *beyond, *reports} == {"prepare_olivetti"}
+    replicas = {name for name in claims if name.endswith("_replica")} | {"claims"}
+    assert set(everything) - {*chapter, *beyond, *reports} == {"prepare_olivetti", *replicas}
     assert {*chapter, *beyond} - set(everything) == {"chapter", "beyond"}
 
 
@@ -197,8 +207,41 @@ def test_report_is_clean_and_follows_the_chapter(ci_run, tmp_path: Path) -> None
 def test_one_changed_parameter_reruns_only_its_jobs(ci_run) -> None:
     unchanged = run_snakemake("-n", *CI)
     assert "Nothing to be done" in unchanged.stdout + unchanged.stderr
-    changed = run_snakemake("-n", *CI, config=["iris_gmm={random_state: 0}"])
-    assert set(jobs_planned(changed.stdout)) == {"iris_gmm", "gather_metrics", "summary", "all"}
+    changed = run_snakemake("-n", *CI, config=["iris_gmm={random_state: 5}"])
+    assert set(jobs_planned(changed.stdout)) == {"iris_gmm", "claims", "gather_metrics",
+                                                 "summary", "all"}
+
+
+def test_one_more_seed_runs_only_its_replicas(ci_run) -> None:
+    """A seed added to an experiment's replicas plans that experiment with it (and the
+    synthetic set it draws), then the claims; nothing else reruns."""
+    seeds = yaml.safe_load((REPO / "config" / "ci.yaml").read_text())["claims"]["seeds"]
+    more = f"claims={{seeds: {{kmeans_init: {[*seeds['kmeans_init'], 99]}}}}}"
+    planned = jobs_planned(run_snakemake("-n", *CI, config=[more]).stdout)
+    assert planned == {"make_dataset_replica": 1, "kmeans_init_replica": 1, "claims": 1,
+                       "gather_metrics": 1, "summary": 1, "all": 1}
+
+
+def test_claims_are_checked_over_every_seed(ci_run) -> None:
+    """results/claims.md has a row per claim, over the chapter's seed and the replicas', and
+    each verdict is a metric of the regression check."""
+    page = (CI_RESULTS / "claims.md").read_text()
+    metrics = read_json(CI_RESULTS / "metrics.json")
+    verdicts = {name for name in metrics if name.startswith("claims.")}
+    assert len(verdicts) >= 12
+    seeds = yaml.safe_load((REPO / "config" / "ci.yaml").read_text())["claims"]["seeds"]
+    # the elbow rests on one experiment: its replicas' seeds and the chapter's
+    n_seeds = len(seeds["choose_k_blobs"]) + 1
+    assert re.search(rf"^\| the_elbow_is_at_4: .*\| \d+ of {n_seeds} \|", page, re.MULTILINE)
+    for name in verdicts:
+        claim = name.removeprefix("claims.").removesuffix("_verdict")
+        assert f"| {claim}: " in page
+        if metrics[name] < 2:
+            assert f"**{claim}**" in page.split("## What we found instead")[1]
+    replica = read_json(CI_RESULTS / "seeds" / str(seeds["iris_gmm"][0]) / "iris_gmm"
+                        / "metrics.json")
+    assert replica.keys() == {key for key in metrics if key.startswith("iris_gmm.")}
+    assert not list((CI_RESULTS / "seeds").glob("*/*/*.png")), "replicas draw no figure"
 
 
 def median_seconds_of(command: list[str], cwd: Path, runs: int = 5) -> float:

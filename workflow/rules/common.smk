@@ -1,5 +1,5 @@
 # What every section's rules use: paths, the package code of a script, logs and benchmarks,
-# the registry of experiments and the report's figures.
+# the registry of experiments and the report's figures, and the seed replicas.
 import os
 from dataclasses import dataclass
 
@@ -32,6 +32,45 @@ class Experiment:
 # experiments' metrics that the `chapter` and `beyond` targets ask for.
 EXPERIMENTS = {}
 FIGURES = {"chapter": [], "beyond": []}
+
+
+@dataclass(frozen=True)
+class Replica:
+    """How an experiment a claim rests on reruns with other seeds (config claims.seeds): its
+    regular run uses `chapter_seed`, and a seed replaces it in what `varies` names."""
+
+    chapter_seed: int
+    varies: str
+
+
+# Filled in by the file of each section, beside the `use rule ... as <rule>_replica` that
+# reruns the experiment with the {seed} wildcard, metrics only.
+REPLICAS = {}
+
+
+def replica_path(experiment, name="metrics.json"):
+    """An output of `experiment` rerun with the {seed} wildcard."""
+    return f"{RESULTS}/seeds/{{seed}}/{experiment}/{name}"
+
+
+def replica_arrays(dataset):
+    """The synthetic `dataset` drawn with the {seed} wildcard as its random state."""
+    return {"X": f"{DATA}/seeds/{{seed}}/{dataset}/X.npy",
+            "y": f"{DATA}/seeds/{{seed}}/{dataset}/y.npy"}
+
+
+def seed_runs(experiment):
+    """The metrics files of `experiment` over its seeds: its regular run, then each replica."""
+    return [f"{RESULTS}/{experiment}/metrics.json",
+            *expand(replica_path(experiment), seed=config["claims"]["seeds"][experiment])]
+
+
+def replica_log(experiment):
+    return results_log(f"seeds/{{seed}}/{experiment}")
+
+
+def replica_benchmark(experiment):
+    return results_benchmark(f"seeds/{{seed}}/{experiment}")
 
 
 def experiment_metrics(part=None, category=None):

@@ -104,6 +104,21 @@ rule make_dataset:
         "../scripts/datasets/make_dataset.py"
 
 
+# A synthetic set drawn again with another random state, for the seed replicas of the
+# experiments on it.
+use rule make_dataset as make_dataset_replica with:
+    output:
+        **replica_arrays("{dataset}"),
+    params:
+        spec=lambda w: {**config["synthetic"][w.dataset], "random_state": int(w.seed)},
+    wildcard_constraints:
+        dataset="|".join(config["synthetic"]),
+    log:
+        data_log("make_dataset/seeds/{seed}/{dataset}"),
+    benchmark:
+        data_benchmark("make_dataset/seeds/{seed}/{dataset}")
+
+
 rule split_features:
     input:
         unpack(lambda w: dataset_arrays(w.dataset)),

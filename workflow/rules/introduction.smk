@@ -47,4 +47,20 @@ rule iris_gmm:
         "../scripts/introduction/iris_gmm.py"
 
 
+REPLICAS["iris_gmm"] = Replica(IRIS_GMM["random_state"],
+                               "the mixture's initialisation (iris_gmm.random_state)")
+
+
+use rule iris_gmm as iris_gmm_replica with:
+    output:
+        metrics=replica_path("iris_gmm"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("iris_gmm"),
+    benchmark:
+        replica_benchmark("iris_gmm")
+
+
 FIGURES["chapter"] += rules.iris_species_plot.output

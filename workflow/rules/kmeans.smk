@@ -368,6 +368,118 @@ rule segmentation_report:
         "../scripts/kmeans/segmentation_report.py"
 
 
+# Seed replicas. On the synthetic sets a seed draws the data again (the chapter's
+# conclusions are about such data, not one sample of it); elsewhere it sets the random state.
+BLOBS_SEED = config["synthetic"]["blobs"]["random_state"]
+SEED_SETS_BLOBS = "the blobs sample (synthetic.blobs.random_state)"
+REPLICAS.update(
+    kmeans_init=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
+    kmeans_speed=Replica(config["kmeans_speed"]["random_state"],
+                         "the K-Means initialisation (kmeans_speed.random_state)"),
+    kmeans_minibatch=Replica(KMEANS_MINIBATCH["random_state"],
+                             "the K-Means initialisations (kmeans_minibatch.random_state)"),
+    kmeans_minibatch_vs_k=Replica(config["kmeans_minibatch_vs_k"]["random_state"],
+                                  "the K-Means initialisations "
+                                  "(kmeans_minibatch_vs_k.random_state)"),
+    choose_k_blobs=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
+    kmeans_limits=Replica(config["synthetic"]["ellipsoids"]["random_state"],
+                          "the ellipsoids sample (synthetic.ellipsoids.random_state)"),
+)
+
+
+use rule kmeans_init as kmeans_init_replica with:
+    input:
+        **replica_arrays("blobs"),
+    output:
+        metrics=replica_path("kmeans_init"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("kmeans_init"),
+    benchmark:
+        replica_benchmark("kmeans_init")
+
+
+use rule kmeans_speed as kmeans_speed_replica with:
+    output:
+        metrics=replica_path("kmeans_speed"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("kmeans_speed"),
+    benchmark:
+        replica_benchmark("kmeans_speed")
+
+
+use rule kmeans_minibatch as kmeans_minibatch_replica with:
+    output:
+        metrics=replica_path("kmeans_minibatch"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("kmeans_minibatch"),
+    benchmark:
+        replica_benchmark("kmeans_minibatch")
+
+
+use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
+    output:
+        metrics=replica_path("kmeans_minibatch_vs_k"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("kmeans_minibatch_vs_k"),
+    benchmark:
+        replica_benchmark("kmeans_minibatch_vs_k")
+
+
+use rule choose_k_fit as choose_k_fit_replica with:
+    input:
+        **replica_arrays("blobs"),
+    output:
+        fit=replica_path("choose_k_{dataset}", "k/{k}.npz"),
+    wildcard_constraints:
+        dataset="blobs",
+        k=r"\d+",
+    log:
+        replica_log("choose_k_fit/{dataset}/{k}"),
+    benchmark:
+        replica_benchmark("choose_k_fit/{dataset}/{k}")
+
+
+use rule choose_k_report as choose_k_report_replica with:
+    input:
+        **replica_arrays("blobs"),
+        fits=expand(rules.choose_k_fit_replica.output.fit, dataset="blobs",
+                    k=int_range(CHOOSE_K["blobs"]["k_range"]), allow_missing=True),
+    output:
+        metrics=replica_path("choose_k_{dataset}"),
+    params:
+        metrics_only=True,
+    wildcard_constraints:
+        dataset="blobs",
+    log:
+        replica_log("choose_k_report/{dataset}"),
+    benchmark:
+        replica_benchmark("choose_k_report/{dataset}")
+
+
+use rule kmeans_limits as kmeans_limits_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("kmeans_limits"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("kmeans_limits"),
+    benchmark:
+        replica_benchmark("kmeans_limits")
+
+
 FIGURES["chapter"] += rules.kmeans_bad_k.output
 
 

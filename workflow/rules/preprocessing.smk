@@ -90,6 +90,54 @@ rule digits_k_search_report:
         "../scripts/preprocessing/digits_k_search_report.py"
 
 
+# Seed replicas: the K-Means initialisation of the features changes, the split and the
+# folds do not.
+SEED_SETS_KMEANS = "the K-Means initialisation (digits_preprocessing.random_state)"
+REPLICAS.update(
+    digits_preprocessing=Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS),
+    digits_k_search=Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS),
+)
+
+
+use rule digits_preprocessing as digits_preprocessing_replica with:
+    output:
+        metrics=replica_path("digits_preprocessing"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("digits_preprocessing"),
+    benchmark:
+        replica_benchmark("digits_preprocessing")
+
+
+use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
+    output:
+        scores=replica_path("digits_k_search", "k/{chunk}.json"),
+    params:
+        random_state=lambda w: int(w.seed),
+    log:
+        replica_log("digits_k_search_chunk/{chunk}"),
+    benchmark:
+        replica_benchmark("digits_k_search_chunk/{chunk}")
+
+
+use rule digits_k_search_report as digits_k_search_report_replica with:
+    input:
+        split=SPLIT.format(dataset="digits"),
+        chunks=expand(rules.digits_k_search_chunk_replica.output.scores, chunk=K_CHUNKS,
+                      allow_missing=True),
+    output:
+        metrics=replica_path("digits_k_search"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("digits_k_search_report"),
+    benchmark:
+        replica_benchmark("digits_k_search_report")
+
+
 rule preprocessing:
     input:
         experiment_metrics(category=EXPERIMENTS["digits_preprocessing"].category),

@@ -65,6 +65,23 @@ rule digits_semi_supervised:
         "../scripts/semi_supervised/digits_semi_supervised.py"
 
 
+REPLICAS["digits_semi_supervised"] = Replica(
+    config["digits_preprocessing"]["random_state"],
+    "the K-Means initialisation (digits_preprocessing.random_state)")
+
+
+use rule digits_semi_supervised as digits_semi_supervised_replica with:
+    output:
+        metrics=replica_path("digits_semi_supervised"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("digits_semi_supervised"),
+    benchmark:
+        replica_benchmark("digits_semi_supervised")
+
+
 rule digits_active_learning:
     input:
         split=SPLIT.format(dataset="digits"),

@@ -3,6 +3,7 @@
 A claim quotes a conclusion of the chapter, names the metrics it rests on, and gives a
 check (a boolean) and an effect (a number, e.g. a difference of accuracies) as functions of
 the metrics of one seed. Evaluated over the metrics of several seeds, it gets a verdict.
+The seeds are those of the seed replicas of the experiments its metrics come from.
 """
 
 from __future__ import annotations
@@ -30,8 +31,22 @@ class Claim:
     source: str  # where in ../shared/reference
     metrics: tuple[str, ...]  # the metric names check and effect read
     check: Callable[[Metrics], bool]
+    expectation: str  # the check in words, e.g. "Elkan / Lloyd < 1"
     effect: Callable[[Metrics], float]
     effect_name: str  # what the effect measures, e.g. "accuracy gained"
+
+    @property
+    def experiments(self) -> tuple[str, ...]:
+        """The experiments whose metrics the claim reads (the prefixes of their names)."""
+        return tuple(dict.fromkeys(name.split(".", 1)[0] for name in self.metrics))
+
+
+@dataclass(frozen=True)
+class Replicas:
+    """An experiment's metrics per seed: its regular run (the chapter's seed) and replicas."""
+
+    chapter_seed: int
+    metrics: Mapping[int, Metrics]
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,11 @@ class Verdict:
         return HOLDS if all(self.holds.values()) else CHAPTER_SEED_ONLY
 
     @property
+    def rank(self) -> int:
+        """The verdict as a number that only rises as a claim holds more: 0, 1 or 2."""
+        return (DOES_NOT_HOLD, CHAPTER_SEED_ONLY, HOLDS).index(self.verdict)
+
+    @property
     def effect_median(self) -> float:
         return statistics.median(self.effects.values())
 
@@ -70,6 +90,19 @@ def check_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -> None:
         raise ClaimError(f"{setting}: the chapter's seed {chapter_seed} is not among {list(seeds)}")
 
 
+def check_replica_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -> None:
+    """The seeds an experiment reruns with, besides the chapter's: some, each once, and not
+    the chapter's own (its regular run has it)."""
+    if not seeds:
+        raise ClaimError(f"{setting}: no seed to rerun the experiment with; list at least one")
+    repeated = sorted({seed for seed in seeds if list(seeds).count(seed) > 1})
+    if repeated:
+        raise ClaimError(f"{setting}: seeds {repeated} are listed twice; list each seed once")
+    if chapter_seed in seeds:
+        raise ClaimError(f"{setting}: {chapter_seed} is the chapter's own seed, which the "
+                         "regular run already uses; remove it from the list")
+
+
 def evaluate(claim: Claim, metrics_by_seed: Mapping[int, Metrics], chapter_seed: int
              ) -> Verdict:
     """The claim's check and effect in every seed, and its verdict."""
@@ -86,3 +119,29 @@ def evaluate(claim: Claim, metrics_by_seed: Mapping[int, Metrics], chapter_seed:
                              "False; write it as a comparison")
         holds[seed], effects[seed] = result, float(claim.effect(metrics))
     return Verdict(claim, holds, effects, chapter_seed)
+
+
+def check_replicated(claims: Sequence[Claim], replicated: Mapping[str, int]) -> None:
+    """Every claim reads experiments that have seed replicas (`replicated` maps each to its
+    chapter's seed), and the same chapter's seed for all, so that a seed means one thing."""
+    for claim in claims:
+        missing = [name for name in claim.experiments if name not in replicated]
+        if missing:
+            raise ClaimError(f"claim {claim.name!r} reads {missing}, which have no seed "
+                             "replicas; add them to the claims' experiments or fix the "
+                             "claim's metric names")
+        seeds = {replicated[name] for name in claim.experiments}
+        if len(seeds) > 1:
+            raise ClaimError(f"claim {claim.name!r} reads {list(claim.experiments)}, whose "
+                             f"chapter's seeds differ ({sorted(seeds)}); a seed must set the "
+                             "same thing in every experiment of a claim")
+
+
+def evaluate_over(claim: Claim, replicas: Mapping[str, Replicas]) -> Verdict:
+    """The claim over the seeds every experiment it reads was run with."""
+    check_replicated([claim], {name: run.chapter_seed for name, run in replicas.items()})
+    runs = [replicas[name] for name in claim.experiments]
+    seeds = sorted(set.intersection(*(set(run.metrics) for run in runs)))
+    merged = {seed: {name: value for run in runs for name, value in run.metrics[seed].items()}
+              for seed in seeds}
+    return evaluate(claim, merged, runs[0].chapter_seed)

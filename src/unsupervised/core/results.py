@@ -2,7 +2,8 @@
 
 An experiment's outputs live in ``results/<experiment>/``; its metrics are named
 ``<experiment>.<metric>``. The experiment names its metrics without the prefix, and names
-its tables and figures after the rule outputs they are written to.
+its tables, figures and texts after the rule outputs they are written to. A seed replica of
+an experiment (a rule with param ``metrics_only``) writes its metrics and nothing else.
 """
 
 from __future__ import annotations
@@ -16,16 +17,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from unsupervised.core.figures import save_figure
-from unsupervised.core.io import write_metrics, write_table
+from unsupervised.core.io import write_metrics, write_table, write_text
 
 
 @dataclass(frozen=True)
 class Result:
-    """What an experiment hands back: metrics, tables and figures."""
+    """What an experiment hands back: metrics, tables, figures and texts (e.g. Markdown)."""
 
     metrics: Mapping[str, float | int] = field(default_factory=dict)
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     figures: Mapping[str, Figure] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)
 
     def prefixed_metrics(self, experiment: str) -> dict[str, float | int]:
         return {f"{experiment}.{name}": value for name, value in self.metrics.items()}
@@ -38,12 +40,17 @@ def experiment_of(metrics_path: str | Path) -> str:
 
 def write_result(result: Result, smk: Any) -> None:
     """Write `result` to the named outputs of a rule (`smk` is its ``snakemake`` object):
-    each figure (at ``params.dpi``) and table to the output of its name, the metrics to
+    each figure (at ``params.dpi``), table and text to the output of its name, the metrics to
     ``output.metrics``, prefixed with the experiment's name. Every named output must be
-    covered, and nothing else."""
+    covered, and nothing else; a seed replica (``params.metrics_only``) gets its metrics only."""
     output = smk.output
+    if smk.params.get("metrics_only"):
+        if list(output.keys()) != ["metrics"]:
+            raise ValueError(f"a metrics-only rule has outputs {list(output.keys())}, not "
+                             "just 'metrics'")
+        result = Result(result.metrics)
     named = {name for name in output.keys() if name != "metrics"}
-    produced = {*result.figures, *result.tables}
+    produced = {*result.figures, *result.tables, *result.texts}
     if named != produced or (result.metrics and "metrics" not in output.keys()):
         raise ValueError(f"the experiment produced {sorted(produced)} (metrics: "
                          f"{bool(result.metrics)}) for the rule outputs {sorted(output.keys())}")
@@ -51,6 +58,8 @@ def write_result(result: Result, smk: Any) -> None:
         write_table(output[name], table)
     for name, figure in result.figures.items():
         save_figure(figure, output[name], smk.params.dpi)
+    for name, text in result.texts.items():
+        write_text(output[name], text)
     if "metrics" in output.keys():
         write_metrics(output.metrics,
                       result.prefixed_metrics(experiment_of(output.metrics)))

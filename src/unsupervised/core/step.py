@@ -24,8 +24,9 @@ def blas_kernels() -> str:
 
 
 # Params for the workflow, the step runner and the result writer; every other param is the
-# experiment's. `code` is the fingerprint of the code the rule runs (see code_deps).
-RUNNER_PARAMS = ("code", "dpi", "setting_keys")
+# experiment's. `code` is the fingerprint of the code the rule runs (see code_deps);
+# `metrics_only` marks a seed replica, which writes no figure or table.
+RUNNER_PARAMS = ("code", "dpi", "setting_keys", "metrics_only")
 
 
 def settings(smk: Any) -> dict[str, Any]:

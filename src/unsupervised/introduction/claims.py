@@ -14,6 +14,7 @@ CLAIMS = (
         source=f"{EN}, 2.1 Introduction",
         metrics=("iris_gmm.accuracy",),
         check=lambda m: m["iris_gmm.accuracy"] >= 0.9,
+        expectation="accuracy >= 0.9",
         effect=lambda m: m["iris_gmm.accuracy"],
         effect_name="share of the iris in their species' cluster",
     ),

@@ -15,11 +15,20 @@ from unsupervised.kmeans.algorithm import check_k
 ALGORITHMS = ("elkan", "lloyd")
 
 
+def warm_up(X: np.ndarray) -> None:
+    """Fit each estimator once, untimed: the first fit of a process pays one-time costs
+    (OpenMP thread pools, lazy imports) that would otherwise land in one timing."""
+    for algorithm in ALGORITHMS:
+        KMeans(n_clusters=2, n_init=1, algorithm=algorithm, random_state=0).fit(X[:1000])
+    MiniBatchKMeans(n_clusters=2, n_init=1, random_state=0).fit(X[:1000])
+
+
 def time_algorithms(
     X: np.ndarray, k: int, n_init: int, random_state: int, repeats: int
 ) -> dict[str, float]:
     """Median fit time of each K-Means algorithm on the same data and initialisations."""
     check_k(k, len(X), "k")
+    warm_up(X)
     return {
         algorithm: median_seconds(
             lambda algorithm=algorithm: KMeans(n_clusters=k, n_init=n_init, algorithm=algorithm,
@@ -40,6 +49,7 @@ def minibatch_vs_full(
     repeats: int,
 ) -> pd.DataFrame:
     """Per k: inertia and median fit time of K-Means and of mini-batch K-Means."""
+    warm_up(X)
     rows = []
     for k in ks:
         check_k(k, len(X), "k_range")

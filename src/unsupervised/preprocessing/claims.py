@@ -13,6 +13,7 @@ CLAIMS = (
         source=f"{EN}, 2.2.14 Using Clustering for Preprocessing",
         metrics=("digits_preprocessing.error_rate_reduction",),
         check=lambda m: m["digits_preprocessing.error_rate_reduction"] >= 0.2,
+        expectation="error rate cut by >= 20%",
         effect=lambda m: m["digits_preprocessing.error_rate_reduction"],
         effect_name="share of the classifier's errors removed",
     ),
@@ -25,6 +26,7 @@ CLAIMS = (
                  "digits_preprocessing.kmeans_logreg_accuracy"),
         check=lambda m: (m["digits_k_search.best_k_test_accuracy"]
                          > m["digits_preprocessing.kmeans_logreg_accuracy"]),
+        expectation="searched k > k = 50 in test accuracy",
         effect=lambda m: (m["digits_k_search.best_k_test_accuracy"]
                           - m["digits_preprocessing.kmeans_logreg_accuracy"]),
         effect_name="test accuracy with the searched k minus k = 50",

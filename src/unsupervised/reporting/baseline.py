@@ -38,6 +38,7 @@ class Rule:
     rel_tol: float = 0.0
     timing: bool = False  # a timing: only a gross slowdown fails
     slowdown: float | None = None  # timing: fail above this multiple of the baseline
+    may_only_rise: bool = False  # a fall fails, a rise passes (e.g. a claim's verdict)
 
     def allowed(self, baseline: float) -> float:
         """Largest accepted |current - baseline| for a result."""
@@ -48,11 +49,15 @@ class Rule:
             return False
         if self.timing:
             return self.slowdown is None or current <= self.slowdown * baseline
+        if self.may_only_rise:
+            return current >= baseline - self.allowed(baseline)
         return abs(current - baseline) <= self.allowed(baseline)
 
     def describe(self, baseline: float) -> str:
         if self.timing:
             return "not checked" if self.slowdown is None else f"<= {self.slowdown:g}x"
+        if self.may_only_rise:
+            return f">= {_num(baseline - self.allowed(baseline))}"
         return _num(self.allowed(baseline))
 
 

@@ -16,6 +16,7 @@ CLAIMS = (
         metrics=(f"{STUDY}.representative_accuracy", f"{STUDY}.random_accuracy"),
         check=lambda m: (m[f"{STUDY}.representative_accuracy"]
                          - m[f"{STUDY}.random_accuracy"]) >= 0.05,
+        expectation="representatives - random >= 0.05",
         effect=lambda m: m[f"{STUDY}.representative_accuracy"] - m[f"{STUDY}.random_accuracy"],
         effect_name="test accuracy, representatives minus random",
     ),
@@ -26,6 +27,7 @@ CLAIMS = (
         metrics=(f"{STUDY}.propagated_accuracy", f"{STUDY}.representative_accuracy"),
         check=lambda m: (m[f"{STUDY}.propagated_accuracy"]
                          > m[f"{STUDY}.representative_accuracy"]),
+        expectation="whole clusters > representatives",
         effect=lambda m: (m[f"{STUDY}.propagated_accuracy"]
                           - m[f"{STUDY}.representative_accuracy"]),
         effect_name="test accuracy, whole clusters minus representatives",
@@ -37,6 +39,7 @@ CLAIMS = (
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.propagated_percentile_label_accuracy",),
         check=lambda m: m[f"{STUDY}.propagated_percentile_label_accuracy"] >= 0.97,
+        expectation="share right >= 0.97",
         effect=lambda m: m[f"{STUDY}.propagated_percentile_label_accuracy"],
         effect_name="share of the labels propagated to the closest 20% that are right",
     ),

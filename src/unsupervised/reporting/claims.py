@@ -1,0 +1,109 @@
+"""The chapter's claims checked over seeds: their verdicts, as a table, results/claims.md and
+one metric per claim for the regression check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from unsupervised.core.claims import DOES_NOT_HOLD, HOLDS, Claim, Replicas, Verdict, evaluate_over
+from unsupervised.core.io import read_json
+from unsupervised.core.results import Result
+from unsupervised.reporting.all_claims import CLAIMS
+
+
+def load_replicas(files: Mapping[str, Sequence[str]], specs: Mapping[str, Mapping[str, Any]]
+                  ) -> dict[str, Replicas]:
+    """Each experiment's metrics per seed. `files[name]` lists its regular run's metrics file
+    then one per seed of `specs[name]["seeds"]`; `specs[name]["chapter_seed"]` is the seed of
+    the regular run."""
+    runs = {}
+    for name, spec in specs.items():
+        seeds = [spec["chapter_seed"], *spec["seeds"]]
+        if len(files[name]) != len(seeds):
+            raise ValueError(f"{name}: {len(files[name])} metrics files for seeds {seeds}")
+        runs[name] = Replicas(spec["chapter_seed"],
+                              {seed: read_json(path) for seed, path in zip(seeds, files[name],
+                                                                           strict=True)})
+    return runs
+
+
+def claims_over_seeds(runs: Mapping[str, Replicas], varies: Mapping[str, str],
+                      claims: Sequence[Claim] = CLAIMS) -> Result:
+    """Every claim's verdict over its experiments' seeds (`varies[experiment]` says what a seed
+    sets there): the table, the Markdown page, and each verdict as a metric (0 does not hold,
+    1 holds for the chapter's seed only, 2 holds)."""
+    verdicts = [evaluate_over(claim, runs) for claim in claims]
+    return Result(
+        metrics={f"{verdict.claim.name}_verdict": verdict.rank for verdict in verdicts},
+        tables={"table": claims_table(verdicts, varies)},
+        texts={"markdown": claims_markdown(verdicts, varies)},
+    )
+
+
+def seeds_vary(claim: Claim, varies: Mapping[str, str]) -> str:
+    return "; ".join(dict.fromkeys(varies[name] for name in claim.experiments))
+
+
+def claims_table(verdicts: Sequence[Verdict], varies: Mapping[str, str]) -> pd.DataFrame:
+    rows = []
+    for verdict in verdicts:
+        claim = verdict.claim
+        low, high = verdict.effect_range
+        rows.append({
+            "claim": claim.name, "chapter's words": claim.statement, "source": claim.source,
+            "expected": claim.expectation, "seeds holding": verdict.n_holds,
+            "seeds": len(verdict.holds), "effect": claim.effect_name,
+            "chapter's seed": verdict.effects[verdict.chapter_seed],
+            "median": verdict.effect_median, "min": low, "max": high,
+            "verdict": verdict.verdict, "a seed sets": seeds_vary(claim, varies),
+        })
+    return pd.DataFrame(rows)
+
+
+def found_instead(verdict: Verdict, varies: Mapping[str, str]) -> str:
+    """What we found for a claim that does not hold for every seed."""
+    claim = verdict.claim
+    low, high = verdict.effect_range
+    return (f"**{claim.name}** ({verdict.verdict}): expected {claim.expectation}. "
+            f"{claim.effect_name[0].upper()}{claim.effect_name[1:]}: "
+            f"{_num(verdict.effects[verdict.chapter_seed])} with the chapter's seed, "
+            f"{_num(verdict.effect_median)} in the median ({_num(low)} to {_num(high)}) over "
+            f"{len(verdict.holds)} seeds; the check passes for {verdict.n_holds} of them. "
+            f"A seed sets {seeds_vary(claim, varies)}.")
+
+
+def claims_markdown(verdicts: Sequence[Verdict], varies: Mapping[str, str]) -> str:
+    lines = [
+        "# The chapter's claims, checked over seeds", "",
+        "Each claim quotes a conclusion of the chapter and checks it on the metrics of one "
+        "seed. It **holds** if the check passes for every seed, **holds for the chapter's seed "
+        "only** if it passes for the chapter's own seed (the run `results/summary.md` shows) "
+        "but not for every other, and **does not hold** if it fails for the chapter's seed. "
+        "The other seeds are those of `claims.seeds` in the configuration; each experiment "
+        "reruns with them, metrics only. The effect is the number the check reads: its value "
+        "with the chapter's seed, then its median and range over all seeds.", "",
+        "| claim | source | expected | holds in | effect: chapter's seed, median (range) "
+        "| verdict |",
+        "|---|---|---|---|---|---|",
+    ]
+    for verdict in verdicts:
+        claim = verdict.claim
+        low, high = verdict.effect_range
+        lines.append(
+            f"| {claim.name}: \"{claim.statement}\" | {claim.source} | {claim.expectation} "
+            f"| {verdict.n_holds} of {len(verdict.holds)} | {claim.effect_name}: "
+            f"{_num(verdict.effects[verdict.chapter_seed])}, {_num(verdict.effect_median)} "
+            f"({_num(low)} to {_num(high)}) | {verdict.verdict} |")
+    failing = [verdict for verdict in verdicts if verdict.verdict != HOLDS]
+    if failing:
+        lines += ["", "## What we found instead", ""]
+        lines += [f"- {found_instead(verdict, varies)}"
+                  for verdict in sorted(failing, key=lambda v: v.verdict != DOES_NOT_HOLD)]
+    return "\n".join(lines) + "\n"
+
+
+def _num(value: float) -> str:
+    return f"{value:.3g}"

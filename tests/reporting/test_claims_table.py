@@ -1,0 +1,51 @@
+"""The claims table and page, from made-up runs of two experiments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from unsupervised.core.claims import Claim, Replicas
+from unsupervised.reporting.claims import claims_over_seeds, load_replicas
+
+FASTER = Claim("b_is_faster", "B is much faster", "made up, 1.2", ("toy.a_over_b",),
+               lambda m: m["toy.a_over_b"] > 1.5, "A / B > 1.5", lambda m: m["toy.a_over_b"],
+               "time of A / B")
+BETTER = Claim("b_is_better", "B is better", "made up, 1.3", ("toy.a_over_b",),
+               lambda m: m["toy.a_over_b"] > 1, "A / B > 1", lambda m: m["toy.a_over_b"],
+               "time of A / B")
+RUNS = {"toy": Replicas(42, {42: {"toy.a_over_b": 2.0}, 0: {"toy.a_over_b": 1.2},
+                             1: {"toy.a_over_b": 3.0}})}
+VARIES = {"toy": "the toy's random state (toy.random_state)"}
+
+
+def test_verdicts_become_metrics_a_table_and_a_page() -> None:
+    result = claims_over_seeds(RUNS, VARIES, [FASTER, BETTER])
+    assert result.metrics == {"b_is_faster_verdict": 1, "b_is_better_verdict": 2}
+    table = result.tables["table"].set_index("claim")
+    assert table.loc["b_is_faster", ["seeds holding", "seeds", "chapter's seed", "median", "min",
+                                     "max"]].tolist() == [2, 3, 2.0, 2.0, 1.2, 3.0]
+    assert table.loc["b_is_better", "verdict"] == "holds"
+    page = result.texts["markdown"]
+    assert '| b_is_faster: "B is much faster" | made up, 1.2 | A / B > 1.5 | 2 of 3 |' in page
+    found = page.split("## What we found instead", 1)[1]
+    assert "**b_is_faster** (holds for the chapter's seed only): expected A / B > 1.5. Time of " \
+           "A / B: 2 with the chapter's seed, 2 in the median (1.2 to 3) over 3 seeds; the " \
+           "check passes for 2 of them." in found
+    assert "toy.random_state" in found and "b_is_better" not in found
+
+
+def test_replicas_are_read_in_the_order_of_their_seeds(tmp_path: Path) -> None:
+    files = []
+    for seed in (42, 3, 5):
+        path = tmp_path / f"{seed}.json"
+        path.write_text(json.dumps({"toy.seed": seed}))
+        files.append(str(path))
+    runs = load_replicas({"toy": files}, {"toy": {"chapter_seed": 42, "seeds": [3, 5]}})
+    assert runs["toy"].chapter_seed == 42
+    assert {seed: metrics["toy.seed"] for seed, metrics in runs["toy"].metrics.items()} == {
+        42: 42, 3: 3, 5: 5}
+    with pytest.raises(ValueError, match=r"toy: 3 metrics files for seeds \[42, 3\]"):
+        load_replicas({"toy": files}, {"toy": {"chapter_seed": 42, "seeds": [3]}})

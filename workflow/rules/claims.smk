@@ -1,0 +1,35 @@
+# The chapter's conclusions checked over seeds: each experiment a claim rests on runs with the
+# chapter's seed (its regular run) and with the seeds of config claims.seeds (replicas,
+# metrics only); results/claims.md says which claims hold, how often and by how much.
+
+from unsupervised.core.claims import check_replica_seeds, check_replicated
+from unsupervised.reporting.all_claims import CLAIMS
+
+CLAIM_SEEDS = config["claims"]["seeds"]
+for name, replica in REPLICAS.items():
+    check_replica_seeds(CLAIM_SEEDS[name], replica.chapter_seed, f"claims.seeds.{name}")
+check_replicated(CLAIMS, {name: replica.chapter_seed for name, replica in REPLICAS.items()})
+EXPERIMENTS["claims"] = Experiment("Claims of the chapter over seeds", "All sections", "claims")
+
+
+rule claims:
+    input:
+        **{name: seed_runs(name) for name in REPLICAS},
+    output:
+        markdown=f"{RESULTS}/claims.md",
+        table=report(f"{RESULTS}/claims/claims.tsv", caption="../report/claims.rst",
+                     category=EXPERIMENTS["claims"].category),
+        metrics=f"{RESULTS}/claims/metrics.json",
+    params:
+        code=code_version("reporting/claims.py"),
+        replicas={name: {"chapter_seed": replica.chapter_seed, "seeds": CLAIM_SEEDS[name],
+                         "varies": replica.varies} for name, replica in REPLICAS.items()},
+    log:
+        results_log("claims"),
+    benchmark:
+        results_benchmark("claims")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/reporting/claims.py"

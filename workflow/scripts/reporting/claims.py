@@ -1,0 +1,15 @@
+"""The chapter's claims over the seeds of their experiments: table, results/claims.md, metrics."""
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step
+from unsupervised.reporting.claims import claims_over_seeds, load_replicas
+
+
+def main(smk) -> None:
+    specs = smk.params.replicas
+    runs = load_replicas({name: smk.input[name] for name in specs}, specs)
+    varies = {name: spec["varies"] for name, spec in specs.items()}
+    write_result(claims_over_seeds(runs, varies), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
