@@ -22,8 +22,13 @@ VARIES = {"toy": "the toy's random state (toy.random_state)"}
 
 
 def test_verdicts_become_metrics_a_table_and_a_page() -> None:
-    result = claims_over_seeds(RUNS, VARIES, [FASTER, BETTER])
+    result = claims_over_seeds(RUNS, VARIES, panel_size=(3, 2), claims=[FASTER, BETTER])
     assert result.metrics == {"b_is_faster_verdict": 1, "b_is_better_verdict": 2}
+    panels = [ax for ax in result.figures["figure"].axes if ax.axison]
+    assert [ax.get_title().splitlines()[0] for ax in panels] == ["b_is_faster", "b_is_better"]
+    # the chapter's seed first, then the others in order, one point each
+    assert [label.get_text() for label in panels[0].get_xticklabels()] == ["42", "0", "1"]
+    assert len(panels[0].collections) == 3
     table = result.tables["table"].set_index("claim")
     assert table.loc["b_is_faster", ["seeds holding", "seeds", "chapter's seed", "median", "min",
                                      "max"]].tolist() == [2, 3, 2.0, 2.0, 1.2, 3.0]
@@ -35,6 +40,9 @@ def test_verdicts_become_metrics_a_table_and_a_page() -> None:
            "A / B: 2 with the chapter's seed, 2 in the median (1.2 to 3) over 3 seeds; the " \
            "check passes for 2 of them." in found
     assert "toy.random_state" in found and "b_is_better" not in found
+    unlucky = {"toy": Replicas(42, {42: {"toy.a_over_b": 1.2}, 0: {"toy.a_over_b": 3.0}})}
+    page = claims_over_seeds(unlucky, VARIES, panel_size=(3, 2), claims=[FASTER]).texts["markdown"]
+    assert "(does not hold)" in page and "passes for 1 of them, not for the chapter's." in page
 
 
 def test_replicas_are_read_in_the_order_of_their_seeds(tmp_path: Path) -> None:

@@ -19,11 +19,14 @@ rule claims:
         markdown=f"{RESULTS}/claims.md",
         table=report(f"{RESULTS}/claims/claims.tsv", caption="../report/claims.rst",
                      category=EXPERIMENTS["claims"].category),
+        figure=figure(f"{RESULTS}/claims/effects_over_seeds.png", "claims_figure", "claims"),
         metrics=f"{RESULTS}/claims/metrics.json",
     params:
         code=code_version("reporting/claims.py"),
         replicas={name: {"chapter_seed": replica.chapter_seed, "seeds": CLAIM_SEEDS[name],
                          "varies": replica.varies} for name, replica in REPLICAS.items()},
+        panel_size=config["claims"]["panel_size"],
+        dpi=DPI,
     log:
         results_log("claims"),
     benchmark:

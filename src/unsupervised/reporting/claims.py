@@ -3,12 +3,16 @@ one metric per claim for the regression check."""
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from unsupervised.core.claims import DOES_NOT_HOLD, HOLDS, Claim, Replicas, Verdict, evaluate_over
+from unsupervised.core.figures import new_figure
 from unsupervised.core.io import read_json
 from unsupervised.core.results import Result
 from unsupervised.reporting.all_claims import CLAIMS
@@ -30,15 +34,17 @@ def load_replicas(files: Mapping[str, Sequence[str]], specs: Mapping[str, Mappin
     return runs
 
 
-def claims_over_seeds(runs: Mapping[str, Replicas], varies: Mapping[str, str],
-                      claims: Sequence[Claim] = CLAIMS) -> Result:
+def claims_over_seeds(runs: Mapping[str, Replicas], varies: Mapping[str, str], *,
+                      panel_size: Sequence[float], claims: Sequence[Claim] = CLAIMS) -> Result:
     """Every claim's verdict over its experiments' seeds (`varies[experiment]` says what a seed
-    sets there): the table, the Markdown page, and each verdict as a metric (0 does not hold,
-    1 holds for the chapter's seed only, 2 holds)."""
+    sets there): the table, the Markdown page, a figure of the effects (a panel of
+    `panel_size` inches per claim), and each verdict as a metric (0 does not hold, 1 holds
+    for the chapter's seed only, 2 holds)."""
     verdicts = [evaluate_over(claim, runs) for claim in claims]
     return Result(
         metrics={f"{verdict.claim.name}_verdict": verdict.rank for verdict in verdicts},
         tables={"table": claims_table(verdicts, varies)},
+        figures={"figure": plot_effects(verdicts, panel_size)},
         texts={"markdown": claims_markdown(verdicts, varies)},
     )
 
@@ -67,12 +73,14 @@ def found_instead(verdict: Verdict, varies: Mapping[str, str]) -> str:
     """What we found for a claim that does not hold for every seed."""
     claim = verdict.claim
     low, high = verdict.effect_range
+    passes = f"the check passes for {verdict.n_holds} of them"
+    if verdict.n_holds and not verdict.holds[verdict.chapter_seed]:
+        passes += ", not for the chapter's"
     return (f"**{claim.name}** ({verdict.verdict}): expected {claim.expectation}. "
             f"{claim.effect_name[0].upper()}{claim.effect_name[1:]}: "
             f"{_num(verdict.effects[verdict.chapter_seed])} with the chapter's seed, "
             f"{_num(verdict.effect_median)} in the median ({_num(low)} to {_num(high)}) over "
-            f"{len(verdict.holds)} seeds; the check passes for {verdict.n_holds} of them. "
-            f"A seed sets {seeds_vary(claim, varies)}.")
+            f"{len(verdict.holds)} seeds; {passes}. A seed sets {seeds_vary(claim, varies)}.")
 
 
 def claims_markdown(verdicts: Sequence[Verdict], varies: Mapping[str, str]) -> str:
@@ -103,6 +111,34 @@ def claims_markdown(verdicts: Sequence[Verdict], varies: Mapping[str, str]) -> s
         lines += [f"- {found_instead(verdict, varies)}"
                   for verdict in sorted(failing, key=lambda v: v.verdict != DOES_NOT_HOLD)]
     return "\n".join(lines) + "\n"
+
+
+def plot_effects(verdicts: Sequence[Verdict], panel_size: Sequence[float],
+                 columns: int = 4) -> Figure:
+    """A panel per claim: its effect for each seed, the chapter's seed first (a star), green
+    where the check passes and red where it fails."""
+    rows = math.ceil(len(verdicts) / columns)
+    width, height = panel_size
+    fig, axes = new_figure(width * columns, height * rows, rows, columns)
+    for ax, verdict in zip(axes, verdicts, strict=False):
+        seeds = [verdict.chapter_seed,
+                 *sorted(seed for seed in verdict.effects if seed != verdict.chapter_seed)]
+        for x, seed in enumerate(seeds):
+            ax.scatter(x, verdict.effects[seed], s=140 if x == 0 else 40,
+                       marker="*" if x == 0 else "o",
+                       color="tab:green" if verdict.holds[seed] else "tab:red", zorder=3)
+        ax.set_xticks(range(len(seeds)), [str(seed) for seed in seeds], fontsize=8)
+        ax.tick_params(axis="y", labelsize=9)
+        ax.set_xlim(-0.7, len(seeds) - 0.3)
+        ax.grid(axis="y", alpha=0.3)
+        ax.set_title(f"{verdict.claim.name}\n{verdict.verdict} ({verdict.n_holds} of "
+                     f"{len(seeds)})", fontsize=10)
+        ax.set_ylabel(textwrap.fill(verdict.claim.effect_name, 32), fontsize=8)
+        ax.set_xlabel(textwrap.fill(f"seed; expected: {verdict.claim.expectation}", 60),
+                      fontsize=8)
+    for ax in axes[len(verdicts):]:
+        ax.set_axis_off()
+    return fig
 
 
 def _num(value: float) -> str:
