@@ -18,7 +18,8 @@ rule claims:
     output:
         markdown=f"{RESULTS}/claims.md",
         table=report(f"{RESULTS}/claims/claims.tsv", caption="../report/claims.rst",
-                     category=EXPERIMENTS["claims"].category),
+                     category=EXPERIMENTS["claims"].category,
+                     subcategory=EXPERIMENTS["claims"].subcategory),
         figure=figure(f"{RESULTS}/claims/effects_over_seeds.png", "claims_figure", "claims"),
         metrics=f"{RESULTS}/claims/metrics.json",
     params:
