@@ -129,12 +129,13 @@ def plot_effects(verdicts: Sequence[Verdict], panel_size: Sequence[float],
                        color="tab:green" if verdict.holds[seed] else "tab:red", zorder=3)
         ax.set_xticks(range(len(seeds)), [str(seed) for seed in seeds], fontsize=8)
         ax.tick_params(axis="y", labelsize=9)
+        ax.ticklabel_format(axis="y", useOffset=False)
         ax.set_xlim(-0.7, len(seeds) - 0.3)
         ax.grid(axis="y", alpha=0.3)
         ax.set_title(f"{verdict.claim.name}\n{verdict.verdict} ({verdict.n_holds} of "
                      f"{len(seeds)})", fontsize=10)
         ax.set_ylabel(textwrap.fill(verdict.claim.effect_name, 32), fontsize=8)
-        ax.set_xlabel(textwrap.fill(f"seed; expected: {verdict.claim.expectation}", 60),
+        ax.set_xlabel(textwrap.fill(f"seed; expected: {verdict.claim.expectation}", 48),
                       fontsize=8)
     for ax in axes[len(verdicts):]:
         ax.set_axis_off()
