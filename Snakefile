@@ -42,6 +42,7 @@ include: "workflow/rules/introduction.smk"
 include: "workflow/rules/kmeans.smk"
 include: "workflow/rules/preprocessing.smk"
 include: "workflow/rules/semi_supervised.smk"
+include: "workflow/rules/gaussian_mixtures.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 

@@ -83,6 +83,12 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
         ("digits_semi_supervised={n_clusters: 40}",
          "'digits_semi_supervised.n_clusters': 40, below"),
+        ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
+        ("gaussian_mixture={anomaly_percentile: 100}",
+         "config key 'gaussian_mixture.anomaly_percentile'"),
+        ("gmm_selection={covariance_types: [full, round]}",
+         "config key 'gmm_selection.covariance_types.1'"),
+        ("gmm_selection={k_range: {start: 4, stop: 4}}", "'gmm_selection.k_range': empty"),
         ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
                                            "non-empty"),
         ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
@@ -107,6 +113,18 @@ def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
     result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", sweep])
     assert result.returncode != 0
     assert "choose_k.blobs.k_range=2001: more clusters than the 2000 samples" in result.stderr
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+def test_more_components_than_instances_fails_naming_the_key(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    target = results / "gmm_fit" / "metrics.json"
+    too_many = "gaussian_mixture={n_components: 2000}"
+    result = run_snakemake("--cores", "1", str(target),
+                           config=[f"results_dir={results}", too_many])
+    assert result.returncode != 0
+    assert "gaussian_mixture.n_components=2000: a mixture needs between 1 and the 1250" \
+        in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 

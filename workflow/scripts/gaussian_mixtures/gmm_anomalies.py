@@ -1,0 +1,14 @@
+"""Anomalies as the instances of lowest density under the mixture, and their figure."""
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.data.datasets import load_dataset
+from unsupervised.gaussian_mixtures.experiments import anomaly_detection
+
+
+def main(smk) -> None:
+    X, _ = load_dataset(smk.input.X, smk.input.y)
+    write_result(anomaly_detection(X, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821

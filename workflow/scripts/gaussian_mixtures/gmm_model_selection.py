@@ -1,0 +1,14 @@
+"""The grid gathered: best (k, covariance type) by BIC, and BIC/AIC against k."""
+
+from unsupervised.core.io import read_json
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.gaussian_mixtures.experiments import model_selection
+
+
+def main(smk) -> None:
+    fits = [read_json(path) for path in smk.input.fits]
+    write_result(model_selection(fits, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
