@@ -9,7 +9,12 @@ from conftest import gaussian_blobs
 
 from unsupervised.core.settings import SettingError
 from unsupervised.data.datasets import ellipsoids
-from unsupervised.gaussian_mixtures.experiments import grid_fit, model_selection
+from unsupervised.gaussian_mixtures.bayesian import (
+    effective_components,
+    fit_bayesian,
+    likelihood_surface,
+)
+from unsupervised.gaussian_mixtures.experiments import likelihood_function, model_selection
 from unsupervised.gaussian_mixtures.mixtures import (
     COVARIANCE_TYPES,
     TrueMixture,
@@ -18,6 +23,7 @@ from unsupervised.gaussian_mixtures.mixtures import (
     density_threshold,
     ellipsoids_mixture,
     fit_mixture,
+    grid_fit,
     information_criteria,
     n_parameters,
     shared_lowest,
@@ -94,3 +100,23 @@ def test_model_selection_finds_the_generating_number_of_components() -> None:
     assert result.metrics["best_k"] == 4 and result.metrics["bic_best_k"] == 4
     assert result.metrics["best_is_spherical"] == 1  # round blobs: fewest parameters wins
     assert len(result.tables["table"]) == 12
+
+
+def test_a_bayesian_mixture_leaves_unneeded_components_empty(blobs) -> None:
+    model = fit_bayesian(blobs[0], 8, n_init=5, random_state=0)
+    assert effective_components(model.weights_, 0.005) == 3
+    assert effective_components(np.array([0.5, 0.49, 0.004, 0.006]), 0.005) == 3
+
+
+def test_the_likelihood_surface_is_a_density_in_x_for_every_theta() -> None:
+    xs, thetas = np.linspace(-6, 4, 101), np.linspace(1, 2, 11)
+    surface = likelihood_surface(xs, thetas)
+    assert surface.shape == (11, 101)
+    assert np.allclose(surface.sum(axis=1) * (xs[1] - xs[0]), 1)
+    result = likelihood_function(xs={"start": -6, "stop": 4, "num": 101},
+                                 thetas={"start": 1, "stop": 2, "num": 101}, x=2.5, theta=1.3,
+                                 figure_size=(6, 4))
+    # the maximum of the likelihood is the maximum of the log-likelihood
+    assert np.log(result.metrics["likelihood_max"]) == pytest.approx(
+        result.metrics["log_likelihood_max"])
+    assert 1 < result.metrics["theta_hat"] < 2

@@ -89,6 +89,11 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("gmm_selection={covariance_types: [full, round]}",
          "config key 'gmm_selection.covariance_types.1'"),
         ("gmm_selection={k_range: {start: 4, stop: 4}}", "'gmm_selection.k_range': empty"),
+        ("anomaly_detectors={detectors: [isolation_forest, kmeans]}",
+         "config key 'anomaly_detectors.detectors.1'"),
+        ("anomaly_detectors={problems: {mnist: {anomaly_share: 0.5}}}",
+         "config key 'anomaly_detectors.problems.mnist.anomaly_share'"),
+        ("anomaly_detectors={percentile: 0}", "config key 'anomaly_detectors.percentile'"),
         ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
                                            "non-empty"),
         ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
@@ -125,6 +130,19 @@ def test_more_components_than_instances_fails_naming_the_key(tmp_path: Path) -> 
     assert result.returncode != 0
     assert "gaussian_mixture.n_components=2000: a mixture needs between 1 and the 1250" \
         in result.stderr
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+def test_detector_with_more_components_than_instances_fails_naming_the_key(
+        tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    target = results / "anomaly_detectors" / "runs" / "ellipsoids" / "gaussian_mixture.json"
+    too_many = "anomaly_detectors={problems: {ellipsoids: {mixture_components: 5000}}}"
+    result = run_snakemake("--cores", "1", str(target),
+                           config=[f"results_dir={results}", too_many])
+    assert result.returncode != 0
+    assert "anomaly_detectors.problems.ellipsoids.mixture_components=5000: a mixture needs " \
+           "between 1 and the 1276 instances" in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 

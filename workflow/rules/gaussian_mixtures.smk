@@ -1,9 +1,14 @@
 # Chapter section 3, "Gaussian Mixtures", on the ellipsoids: the EM fit, covariance types,
-# anomaly detection by density, and model selection by BIC and AIC over a grid of
-# (number of components, covariance type).
+# anomaly detection by density, model selection by BIC and AIC over a grid of (number of
+# components, covariance type), Bayesian Gaussian mixtures and the likelihood function; beyond
+# the chapter, a contest of anomaly detectors on problems whose anomalies are known.
 
 GMM = config["gaussian_mixture"]
 GMM_SELECTION = config["gmm_selection"]
+BAYESIAN = config["bayesian_mixture"]
+DETECTORS = config["anomaly_detectors"]
+GMM_INIT = config["gmm_init_params"]
+GMM_MNIST = config["gmm_selection_mnist"]
 ELLIPSOIDS = dataset_arrays("ellipsoids")
 GMM_SECTION = "06 Gaussian mixtures"
 # The mixture every experiment of the section fits (the grid varies k and the covariance).
@@ -13,8 +18,31 @@ EXPERIMENTS.update(
     gmm_covariance_types=Experiment(GMM_SECTION, "1 EM fit and covariance types"),
     gmm_anomalies=Experiment(GMM_SECTION, "2 Anomaly detection"),
     gmm_selection=Experiment(GMM_SECTION, "3 Model selection with BIC and AIC"),
+    gmm_bayesian=Experiment(GMM_SECTION, "4 Bayesian Gaussian mixtures"),
+    gmm_likelihood=Experiment(GMM_SECTION, "5 The likelihood function"),
+    anomaly_detectors=Experiment(
+        GMM_SECTION, "6 Anomaly detectors compared (beyond the chapter)", "beyond"),
+    gmm_init_params=Experiment(GMM_SECTION, "7 Initialisation of EM (beyond the chapter)",
+                               "beyond"),
+    gmm_selection_mnist=Experiment(
+        GMM_SECTION, "8 Model selection on MNIST (beyond the chapter)", "beyond"),
 )
 GMM_GRID_FIT = f"{RESULTS}/gmm_selection/fits/{{covariance_type}}_{{k}}.json"
+GMM_MNIST_FEATURES = {name: f"{RESULTS}/gmm_selection_mnist/features/{name}.npy"
+                      for name in ("X", "y")}
+GMM_MNIST_GRID_FIT = f"{RESULTS}/gmm_selection_mnist/fits/{{covariance_type}}_{{k}}.json"
+DETECTOR_RUNS = f"{RESULTS}/anomaly_detectors/runs/{{problem}}/{{detector}}.json"
+# The settings each problem gives its detectors.
+PROBLEM_SETTINGS = {
+    "gaussian_mixture": lambda problem: {"n_components": problem["mixture_components"]},
+    "pca_reconstruction": lambda problem: {"n_components": problem["reconstruction_components"]},
+}
+# Each problem's data, and what its figure panel is titled.
+DETECTOR_PROBLEMS = {"ellipsoids": ELLIPSOIDS, "mnist": dataset_arrays("mnist")}
+DETECTOR_TITLES = {
+    "ellipsoids": "Ellipsoids + {anomaly_share:.0%} uniform outliers",
+    "mnist": "MNIST: {n_normal:,} images of digit {normal_digit} + {anomaly_share:.0%} other digits",
+}
 
 
 rule gmm_fit:
@@ -149,6 +177,211 @@ rule gmm_model_selection:
         ENV
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection.py"
+
+
+rule gmm_bayesian:
+    input:
+        **ELLIPSOIDS,
+        moons=dataset_arrays("moons")["X"],
+    output:
+        figure=figure(f"{RESULTS}/gmm_bayesian/bayesian_mixture.png", "gmm_bayesian",
+                      "gmm_bayesian"),
+        priors=figure(f"{RESULTS}/gmm_bayesian/concentration_prior.png", "gmm_priors",
+                      "gmm_bayesian"),
+        moons=figure(f"{RESULTS}/gmm_bayesian/moons.png", "gmm_moons", "gmm_bayesian"),
+        metrics=f"{RESULTS}/gmm_bayesian/metrics.json",
+    params:
+        code=code_version("gaussian_mixtures/gmm_bayesian.py"),
+        **BAYESIAN,
+        generator=config["synthetic"]["ellipsoids"],
+        resolution=GMM["resolution"],
+        figure_size=GMM["figure_size"],
+        dpi=DPI,
+        setting_keys={"n_components": "bayesian_mixture.n_components"},
+    log:
+        results_log("gmm_bayesian"),
+    benchmark:
+        results_benchmark("gmm_bayesian")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/gmm_bayesian.py"
+
+
+rule gmm_likelihood:
+    output:
+        figure=figure(f"{RESULTS}/gmm_likelihood/likelihood_function.png", "gmm_likelihood",
+                      "gmm_likelihood"),
+        metrics=f"{RESULTS}/gmm_likelihood/metrics.json",
+    params:
+        code=code_version("gaussian_mixtures/gmm_likelihood.py"),
+        **config["likelihood_function"],
+        dpi=DPI,
+    log:
+        results_log("gmm_likelihood"),
+    benchmark:
+        results_benchmark("gmm_likelihood")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/gmm_likelihood.py"
+
+
+rule gmm_init_params:
+    input:
+        **ELLIPSOIDS,
+    output:
+        figure=figure(f"{RESULTS}/gmm_init_params/iterations_and_likelihood.png",
+                      "gmm_init_params", "gmm_init_params"),
+        table=f"{RESULTS}/gmm_init_params/runs.tsv",
+        metrics=f"{RESULTS}/gmm_init_params/metrics.json",
+    params:
+        code=code_version("gaussian_mixtures/gmm_init_params.py"),
+        **GMM_INIT,
+        dpi=DPI,
+        setting_keys={"n_components": "gmm_init_params.n_components"},
+    log:
+        results_log("gmm_init_params"),
+    benchmark:
+        results_benchmark("gmm_init_params")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/gmm_init_params.py"
+
+
+# MNIST on the K-Means section's principal components: a subsample on the leading ones.
+rule gmm_mnist_features:
+    input:
+        X=CHOOSE_K_FEATURES["mnist"]["X"],
+        y=dataset_arrays("mnist")["y"],
+    output:
+        **GMM_MNIST_FEATURES,
+    params:
+        code=code_version("gaussian_mixtures/gmm_mnist_features.py"),
+        dimensions=GMM_MNIST["dimensions"],
+        n_samples=GMM_MNIST["n_samples"],
+        random_state=GMM_MNIST["sample_random_state"],
+        setting_keys={"dimensions": "gmm_selection_mnist.dimensions",
+                      "n_samples": "gmm_selection_mnist.n_samples"},
+    log:
+        results_log("gmm_mnist_features"),
+    benchmark:
+        results_benchmark("gmm_mnist_features")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/gmm_mnist_features.py"
+
+
+use rule gmm_grid_fit as gmm_grid_fit_mnist with:
+    input:
+        X=GMM_MNIST_FEATURES["X"],
+    output:
+        fit=GMM_MNIST_GRID_FIT,
+    params:
+        n_init=GMM_MNIST["n_init"],
+        random_state=GMM_MNIST["random_state"],
+        setting_keys={"n_components": "gmm_selection_mnist.k_range"},
+    log:
+        results_log("gmm_grid_fit_mnist/{covariance_type}_{k}"),
+    benchmark:
+        results_benchmark("gmm_grid_fit_mnist/{covariance_type}_{k}")
+
+
+rule gmm_model_selection_mnist:
+    input:
+        **GMM_MNIST_FEATURES,
+        fits=expand(GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"],
+                    k=int_range(GMM_MNIST["k_range"])),
+    output:
+        figure=figure(f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png",
+                      "gmm_selection_mnist", "gmm_selection_mnist"),
+        table=f"{RESULTS}/gmm_selection_mnist/grid.tsv",
+        metrics=f"{RESULTS}/gmm_selection_mnist/metrics.json",
+    params:
+        code=code_version("gaussian_mixtures/gmm_model_selection_mnist.py"),
+        covariance_type=GMM_MNIST["figure_covariance_type"],
+        n_init=GMM_MNIST["n_init"],
+        random_state=GMM_MNIST["random_state"],
+        figure_size=GMM_SELECTION["figure_size"],
+        dpi=DPI,
+    log:
+        results_log("gmm_model_selection_mnist"),
+    benchmark:
+        results_benchmark("gmm_model_selection_mnist")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/gmm_model_selection_mnist.py"
+
+
+# One job per (detector, problem), every seed inside.
+rule anomaly_detector_job:
+    input:
+        unpack(lambda w: DETECTOR_PROBLEMS[w.problem]),
+    output:
+        runs=DETECTOR_RUNS,
+    params:
+        code=code_version("gaussian_mixtures/anomaly_detector_job.py"),
+        spec=lambda w: DETECTORS["problems"][w.problem],
+        settings=lambda w: {
+            **DETECTORS["settings"].get(w.detector, {}),
+            **PROBLEM_SETTINGS.get(w.detector, lambda problem: {})(
+                DETECTORS["problems"][w.problem]),
+        },
+        seeds=DETECTORS["seeds"],
+        percentile=DETECTORS["percentile"],
+        setting_keys=lambda w: {
+            "n_normal": f"anomaly_detectors.problems.{w.problem}.n_normal",
+            "anomaly_share": f"anomaly_detectors.problems.{w.problem}.anomaly_share",
+            "n_components": f"anomaly_detectors.problems.{w.problem}."
+            + ("mixture" if w.detector == "gaussian_mixture" else "reconstruction")
+            + "_components",
+        },
+    wildcard_constraints:
+        problem="|".join(DETECTOR_PROBLEMS),
+        detector="|".join(DETECTORS["detectors"]),
+    log:
+        results_log("anomaly_detector_job/{problem}/{detector}"),
+    benchmark:
+        results_benchmark("anomaly_detector_job/{problem}/{detector}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/anomaly_detector_job.py"
+
+
+rule anomaly_detectors:
+    input:
+        runs=expand(DETECTOR_RUNS, problem=DETECTOR_PROBLEMS, detector=DETECTORS["detectors"]),
+    output:
+        figure=figure(f"{RESULTS}/anomaly_detectors/detectors.png", "anomaly_detectors",
+                      "anomaly_detectors"),
+        table=f"{RESULTS}/anomaly_detectors/detectors.tsv",
+        metrics=f"{RESULTS}/anomaly_detectors/metrics.json",
+    params:
+        code=code_version("gaussian_mixtures/anomaly_detectors.py"),
+        titles={problem: title.format(**DETECTORS["problems"][problem])
+                for problem, title in DETECTOR_TITLES.items()},
+        percentile=DETECTORS["percentile"],
+        figure_size=DETECTORS["figure_size"],
+        dpi=DPI,
+    log:
+        results_log("anomaly_detectors"),
+    benchmark:
+        results_benchmark("anomaly_detectors")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/gaussian_mixtures/anomaly_detectors.py"
 
 
 rule gaussian_mixtures:

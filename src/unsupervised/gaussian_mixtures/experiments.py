@@ -11,8 +11,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from unsupervised.core.cluster_classes import purity
 from unsupervised.core.results import Result
 from unsupervised.gaussian_mixtures import plots
+from unsupervised.gaussian_mixtures.bayesian import (
+    effective_components,
+    fit_bayesian,
+    likelihood_surface,
+)
+from unsupervised.gaussian_mixtures.initialisation import init_runs, init_summary
 from unsupervised.gaussian_mixtures.mixtures import (
     COVARIANCE_TYPES,
     TrueMixture,
@@ -101,15 +108,6 @@ def anomaly_detection(X: np.ndarray, *, generator: Mapping[str, Any], n_componen
     }, figures={"figure": plots.plot_anomalies(model, X, X[flagged], resolution, figure_size)})
 
 
-def grid_fit(X: np.ndarray, *, k: int, covariance_type: str, n_init: int, random_state: int
-             ) -> dict[str, float | int | str]:
-    """One point of the model-selection grid."""
-    model = fit_mixture(X, k, covariance_type=covariance_type, n_init=n_init,
-                        random_state=random_state)
-    return {"k": k, "covariance_type": covariance_type, "bic": model.bic(X),
-            "aic": model.aic(X), "log_likelihood": model.score(X) * len(X)}
-
-
 def model_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
                     figure_size: Size) -> Result:
     """The (k, covariance type) of least BIC over the grid, and the k of least BIC and AIC for
@@ -128,3 +126,73 @@ def model_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
     }
     return Result(metrics, tables={"table": table.reset_index(drop=True)},
                   figures={"figure": plots.plot_criteria(table, covariance_type, figure_size)})
+
+
+def bayesian_mixtures(X: np.ndarray, moons: np.ndarray, *, generator: Mapping[str, Any],
+                      n_components: int, n_init: int, random_state: int, weight_floor: float,
+                      prior_instances: int, concentration_priors: Sequence[float],
+                      prior_max_iter: int, resolution: int, figure_size: Size,
+                      pair_figure_size: Size) -> Result:
+    """BayesianGaussianMixture with more components than needed, on the ellipsoids and on
+    the moons, and the effect of the weight-concentration prior on a few instances."""
+    model = fit_bayesian(X, n_components, n_init=n_init, random_state=random_state)
+    order = component_order(model.means_, true_mixture(generator).means)
+    metrics: dict[str, float] = {
+        "ellipsoids_components": effective_components(model.weights_, weight_floor),
+        **{f"weight_{i}": model.weights_[component] for i, component in enumerate(order)},
+    }
+    few = X[:prior_instances]
+    priors = {prior: fit_bayesian(few, n_components, n_init=1, random_state=random_state,
+                                  max_iter=prior_max_iter, weight_concentration_prior=prior)
+              for prior in concentration_priors}
+    for index, prior_model in enumerate(priors.values()):
+        metrics[f"prior_{index}_components"] = effective_components(prior_model.weights_,
+                                                                    weight_floor)
+    moons_model = fit_bayesian(moons, n_components, n_init=n_init, random_state=random_state)
+    metrics["moons_components"] = effective_components(moons_model.weights_, weight_floor)
+    return Result(metrics, figures={
+        "figure": plots.plot_fit(model, X, resolution, figure_size),
+        "priors": plots.plot_priors(priors, few, resolution, pair_figure_size),
+        "moons": plots.plot_moons(moons_model, moons, resolution, pair_figure_size),
+    })
+
+
+def likelihood_function(*, xs: Mapping[str, float], thetas: Mapping[str, float], x: float,
+                        theta: float, figure_size: Size) -> Result:
+    """The chapter's figure of a model, one of its PDFs, and the likelihood of theta given
+    one observation x, with its maximum."""
+    grid_x = np.linspace(xs["start"], xs["stop"], int(xs["num"]))
+    grid_theta = np.linspace(thetas["start"], thetas["stop"], int(thetas["num"]))
+    surface = likelihood_surface(grid_x, grid_theta)
+    x_index = int(np.abs(grid_x - x).argmin())
+    theta_index = int(np.abs(grid_theta - theta).argmin())
+    likelihood = surface[:, x_index]
+    best = int(likelihood.argmax())
+    return Result({"theta_hat": grid_theta[best], "likelihood_max": likelihood[best],
+                   "log_likelihood_max": float(np.log(likelihood[best]))},
+                  figures={"figure": plots.plot_likelihood(grid_x, grid_theta, surface,
+                                                           x_index, theta_index, figure_size)})
+
+
+def init_params_effect(X: np.ndarray, *, n_components: int, inits: Sequence[str],
+                       seeds: Mapping[str, int], max_iter: int, best_tolerance: float,
+                       figure_size: Size) -> Result:
+    """EM from each initialisation over seeds: iterations, convergence, log-likelihood."""
+    runs = init_runs(X, n_components=n_components, inits=inits,
+                     seeds=range(seeds["start"], seeds["stop"]), max_iter=max_iter)
+    return Result(init_summary(runs, best_tolerance), tables={"table": runs},
+                  figures={"figure": plots.plot_init_params(runs, figure_size)})
+
+
+def mnist_model_selection(fits: Sequence[Mapping[str, Any]], X: np.ndarray, y: np.ndarray, *,
+                          covariance_type: str, n_init: int, random_state: int,
+                          figure_size: Size) -> Result:
+    """Model selection on the grid, then the chosen mixture refitted: how pure its
+    components are in digits."""
+    selection = model_selection(fits, covariance_type=covariance_type, figure_size=figure_size)
+    best_type = next(name for name in COVARIANCE_TYPES
+                     if selection.metrics.get(f"best_is_{name}"))
+    model = fit_mixture(X, selection.metrics["best_k"], covariance_type=best_type,
+                        n_init=n_init, random_state=random_state)
+    return Result({**selection.metrics, "purity": purity(y, model.predict(X))},
+                  tables=selection.tables, figures=selection.figures)

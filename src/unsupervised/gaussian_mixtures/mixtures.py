@@ -75,6 +75,31 @@ def fit_mixture(X: np.ndarray, n_components: int, *, covariance_type: str = "ful
                            n_init=n_init, random_state=random_state).fit(X)
 
 
+def grid_fit(X: np.ndarray, *, k: int, covariance_type: str, n_init: int, random_state: int
+             ) -> dict[str, float | int | str]:
+    """One point of the model-selection grid (kept here, away from plotting, so that its
+    many small jobs import little)."""
+    model = fit_mixture(X, k, covariance_type=covariance_type, n_init=n_init,
+                        random_state=random_state)
+    return {"k": k, "covariance_type": covariance_type, "bic": model.bic(X),
+            "aic": model.aic(X), "log_likelihood": model.score(X) * len(X)}
+
+
+def leading_features(X: np.ndarray, y: np.ndarray, *, dimensions: int, n_samples: int,
+                     random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """`n_samples` rows drawn at random, on their first `dimensions` columns (the leading
+    principal components when X holds PCA features), with their labels."""
+    if not 1 <= dimensions <= X.shape[1]:
+        raise SettingError("dimensions", dimensions, f"must be between 1 and the {X.shape[1]} "
+                           "principal components kept: change {setting}")
+    if not 1 <= n_samples <= len(X):
+        raise SettingError("n_samples", n_samples, f"must be between 1 and the {len(X)} "
+                           "images: change {setting}")
+    rows = np.sort(np.random.default_rng(random_state).choice(len(X), n_samples,
+                                                              replace=False))
+    return np.asarray(X[rows, :dimensions], dtype=np.float64), np.asarray(y[rows])
+
+
 def n_parameters(n_components: int, n_features: int, covariance_type: str) -> int:
     """Free parameters: weights (they sum to 1), means, and the covariances' free entries."""
     per_matrix = n_features * (n_features + 1) // 2

@@ -1,0 +1,15 @@
+"""The contest of anomaly detectors: table, figure and metrics over every (detector,
+problem)."""
+
+from unsupervised.core.io import read_json
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.gaussian_mixtures.contest import detector_contest
+
+
+def main(smk) -> None:
+    runs = [run for path in smk.input.runs for run in read_json(path)]
+    write_result(detector_contest(runs, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821

@@ -1,0 +1,12 @@
+"""The chapter's figure of a model, a PDF and the likelihood function."""
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.gaussian_mixtures.experiments import likelihood_function
+
+
+def main(smk) -> None:
+    write_result(likelihood_function(**settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821

@@ -1,0 +1,18 @@
+"""The MNIST grid gathered: best (k, covariance type) by BIC, BIC/AIC against k, and the
+purity in digits of the chosen mixture's components."""
+
+import numpy as np
+
+from unsupervised.core.io import read_json
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.gaussian_mixtures.experiments import mnist_model_selection
+
+
+def main(smk) -> None:
+    fits = [read_json(path) for path in smk.input.fits]
+    write_result(mnist_model_selection(fits, np.load(smk.input.X), np.load(smk.input.y),
+                                       **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
