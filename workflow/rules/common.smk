@@ -59,6 +59,11 @@ def replica_arrays(dataset):
             "y": f"{DATA}/seeds/{{seed}}/{dataset}/y.npy"}
 
 
+def synthetic_spec(dataset, seed):
+    """The settings the synthetic `dataset` is drawn with, its random state set to `seed`."""
+    return {**config["synthetic"][dataset], "random_state": int(seed)}
+
+
 def seed_runs(experiment):
     """The metrics files of `experiment` over its seeds: its regular run, then each replica."""
     return [f"{RESULTS}/{experiment}/metrics.json",

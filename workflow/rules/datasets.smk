@@ -110,7 +110,7 @@ use rule make_dataset as make_dataset_replica with:
     output:
         **replica_arrays("{dataset}"),
     params:
-        spec=lambda w: {**config["synthetic"][w.dataset], "random_state": int(w.seed)},
+        spec=lambda w: synthetic_spec(w.dataset, w.seed),
     wildcard_constraints:
         dataset="|".join(config["synthetic"]),
     log:

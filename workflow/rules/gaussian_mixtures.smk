@@ -384,6 +384,102 @@ rule anomaly_detectors:
         "../scripts/gaussian_mixtures/anomaly_detectors.py"
 
 
+# Seed replicas of the experiments the section's claims rest on: the ellipsoids (and, for the
+# Bayesian mixture, the moons) drawn again with each seed of claims.seeds.
+ELLIPSOIDS_SEED = config["synthetic"]["ellipsoids"]["random_state"]
+SEED_SETS_ELLIPSOIDS = "the ellipsoids sample (synthetic.ellipsoids.random_state)"
+REPLICAS.update(
+    gmm_fit=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
+    gmm_anomalies=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
+    gmm_selection=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
+    gmm_bayesian=Replica(ELLIPSOIDS_SEED, "the ellipsoids and moons samples "
+                                          "(synthetic.ellipsoids/moons.random_state)"),
+    gmm_init_params=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
+)
+GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{k}.json")
+
+
+use rule gmm_fit as gmm_fit_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("gmm_fit"),
+    params:
+        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
+        metrics_only=True,
+    log:
+        replica_log("gmm_fit"),
+    benchmark:
+        replica_benchmark("gmm_fit")
+
+
+use rule gmm_anomalies as gmm_anomalies_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("gmm_anomalies"),
+    params:
+        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
+        metrics_only=True,
+    log:
+        replica_log("gmm_anomalies"),
+    benchmark:
+        replica_benchmark("gmm_anomalies")
+
+
+use rule gmm_grid_fit as gmm_grid_fit_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        fit=GMM_GRID_FIT_REPLICA,
+    log:
+        replica_log("gmm_grid_fit/{covariance_type}_{k}"),
+    benchmark:
+        replica_benchmark("gmm_grid_fit/{covariance_type}_{k}")
+
+
+use rule gmm_model_selection as gmm_model_selection_replica with:
+    input:
+        fits=expand(GMM_GRID_FIT_REPLICA, covariance_type=GMM_SELECTION["covariance_types"],
+                    k=int_range(GMM_SELECTION["k_range"]), allow_missing=True),
+    output:
+        metrics=replica_path("gmm_selection"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("gmm_model_selection"),
+    benchmark:
+        replica_benchmark("gmm_model_selection")
+
+
+use rule gmm_bayesian as gmm_bayesian_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+        moons=replica_arrays("moons")["X"],
+    output:
+        metrics=replica_path("gmm_bayesian"),
+    params:
+        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
+        metrics_only=True,
+    log:
+        replica_log("gmm_bayesian"),
+    benchmark:
+        replica_benchmark("gmm_bayesian")
+
+
+use rule gmm_init_params as gmm_init_params_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("gmm_init_params"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("gmm_init_params"),
+    benchmark:
+        replica_benchmark("gmm_init_params")
+
+
 rule gaussian_mixtures:
     input:
         experiment_metrics(category=GMM_SECTION),
