@@ -24,6 +24,7 @@ from unsupervised.gaussian_mixtures.mixtures import (
     ellipsoids_mixture,
     fit_mixture,
     grid_fit,
+    grid_fits,
     information_criteria,
     n_parameters,
     shared_lowest,
@@ -100,6 +101,13 @@ def test_model_selection_finds_the_generating_number_of_components() -> None:
     assert result.metrics["best_k"] == 4 and result.metrics["bic_best_k"] == 4
     assert result.metrics["best_is_spherical"] == 1  # round blobs: fewest parameters wins
     assert len(result.tables["table"]) == 12
+
+
+def test_a_chunk_of_the_grid_holds_the_same_points_as_single_fits() -> None:
+    X, _ = gaussian_blobs([[0, 0], [6, 0]], per_class=20, scale=0.7, seed=4)
+    chunk = grid_fits(X, ks=[1, 2, 3], covariance_type="diag", n_init=1, random_state=0)
+    assert chunk == [grid_fit(X, k=k, covariance_type="diag", n_init=1, random_state=0)
+                     for k in (1, 2, 3)]
 
 
 def test_a_bayesian_mixture_leaves_unneeded_components_empty(blobs) -> None:

@@ -248,6 +248,19 @@ def test_one_changed_parameter_reruns_only_its_jobs(ci_run) -> None:
                                                  "summary", "all"}
 
 
+def test_widening_the_mixture_grid_runs_only_the_chunks_it_adds(ci_run) -> None:
+    ci = yaml.safe_load((REPO / "config" / "ci.yaml").read_text())
+    wider = "gmm_selection={k_range: {start: 1, stop: 16}}"  # CI: 1..5 in chunks of 5
+    planned = jobs_planned(run_snakemake("-n", *CI, config=[wider]).stdout)
+    # chunks 1_4 stay; 5_9, 10_14 and 15_15 are new (5_5 grows into 5_9), per covariance type
+    new_chunks = 3 * len(ci["gmm_selection"]["covariance_types"])
+    assert planned["gmm_grid_fit"] == new_chunks
+    assert planned["gmm_grid_fit_replica"] == new_chunks * len(ci["claims"]["seeds"]
+                                                                ["gmm_selection"])
+    assert {"gmm_model_selection", "gmm_model_selection_replica"} <= set(planned)
+    assert "gmm_fit" not in planned and "choose_k_fit" not in planned
+
+
 def test_one_more_seed_runs_only_its_replicas(ci_run) -> None:
     """A seed added to an experiment's replicas plans that experiment with it (and the
     synthetic set it draws), then the claims; nothing else reruns."""

@@ -3,6 +3,8 @@
 # components, covariance type), Bayesian Gaussian mixtures and the likelihood function; beyond
 # the chapter, a contest of anomaly detectors on problems whose anomalies are known.
 
+from unsupervised.core.ranges import int_range, k_chunks
+
 GMM = config["gaussian_mixture"]
 GMM_SELECTION = config["gmm_selection"]
 BAYESIAN = config["bayesian_mixture"]
@@ -27,10 +29,13 @@ EXPERIMENTS.update(
     gmm_selection_mnist=Experiment(
         GMM_SECTION, "8 Model selection on MNIST (beyond the chapter)", "beyond"),
 )
-GMM_GRID_FIT = f"{RESULTS}/gmm_selection/fits/{{covariance_type}}_{{k}}.json"
+# The grids of (covariance type, k) run one job per covariance type and chunk of k values.
+GMM_CHUNKS = k_chunks(int_range(GMM_SELECTION["k_range"]), GMM_SELECTION["chunk_size"])
+GMM_MNIST_CHUNKS = k_chunks(int_range(GMM_MNIST["k_range"]), GMM_MNIST["chunk_size"])
+GMM_GRID_FIT = f"{RESULTS}/gmm_selection/fits/{{covariance_type}}_{{chunk}}.json"
 GMM_MNIST_FEATURES = {name: f"{RESULTS}/gmm_selection_mnist/features/{name}.npy"
                       for name in ("X", "y")}
-GMM_MNIST_GRID_FIT = f"{RESULTS}/gmm_selection_mnist/fits/{{covariance_type}}_{{k}}.json"
+GMM_MNIST_GRID_FIT = f"{RESULTS}/gmm_selection_mnist/fits/{{covariance_type}}_{{chunk}}.json"
 DETECTOR_RUNS = f"{RESULTS}/anomaly_detectors/runs/{{problem}}/{{detector}}.json"
 # The settings each problem gives its detectors.
 PROBLEM_SETTINGS = {
@@ -129,8 +134,8 @@ rule gmm_anomalies:
         "../scripts/gaussian_mixtures/gmm_anomalies.py"
 
 
-# One job per (covariance type, k): the grid runs in parallel and widening it runs only the
-# new points.
+# One job per (covariance type, chunk of k values aligned on multiples of chunk_size): the
+# grid runs in parallel and widening it runs only the chunks it adds.
 rule gmm_grid_fit:
     input:
         **ELLIPSOIDS,
@@ -139,14 +144,15 @@ rule gmm_grid_fit:
     params:
         code=code_version("gaussian_mixtures/gmm_grid_fit.py"),
         **MIXTURE,
+        ks=lambda w: GMM_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection.k_range"},
     wildcard_constraints:
         covariance_type="full|tied|spherical|diag",
-        k=r"\d+",
+        chunk=r"\d+_\d+",
     log:
-        results_log("gmm_grid_fit/{covariance_type}_{k}"),
+        results_log("gmm_grid_fit/{covariance_type}_{chunk}"),
     benchmark:
-        results_benchmark("gmm_grid_fit/{covariance_type}_{k}")
+        results_benchmark("gmm_grid_fit/{covariance_type}_{chunk}")
     threads: 1
     conda:
         ENV
@@ -157,7 +163,7 @@ rule gmm_grid_fit:
 rule gmm_model_selection:
     input:
         fits=expand(GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"],
-                    k=int_range(GMM_SELECTION["k_range"])),
+                    chunk=GMM_CHUNKS),
     output:
         figure=figure(f"{RESULTS}/gmm_selection/bic_aic_vs_k.png", "gmm_selection",
                       "gmm_selection"),
@@ -286,18 +292,19 @@ use rule gmm_grid_fit as gmm_grid_fit_mnist with:
     params:
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
+        ks=lambda w: GMM_MNIST_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection_mnist.k_range"},
     log:
-        results_log("gmm_grid_fit_mnist/{covariance_type}_{k}"),
+        results_log("gmm_grid_fit_mnist/{covariance_type}_{chunk}"),
     benchmark:
-        results_benchmark("gmm_grid_fit_mnist/{covariance_type}_{k}")
+        results_benchmark("gmm_grid_fit_mnist/{covariance_type}_{chunk}")
 
 
 rule gmm_model_selection_mnist:
     input:
         **GMM_MNIST_FEATURES,
         fits=expand(GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"],
-                    k=int_range(GMM_MNIST["k_range"])),
+                    chunk=GMM_MNIST_CHUNKS),
     output:
         figure=figure(f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png",
                       "gmm_selection_mnist", "gmm_selection_mnist"),
@@ -396,7 +403,7 @@ REPLICAS.update(
                                           "(synthetic.ellipsoids/moons.random_state)"),
     gmm_init_params=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
 )
-GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{k}.json")
+GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{chunk}.json")
 
 
 use rule gmm_fit as gmm_fit_replica with:
@@ -433,15 +440,15 @@ use rule gmm_grid_fit as gmm_grid_fit_replica with:
     output:
         fit=GMM_GRID_FIT_REPLICA,
     log:
-        replica_log("gmm_grid_fit/{covariance_type}_{k}"),
+        replica_log("gmm_grid_fit/{covariance_type}_{chunk}"),
     benchmark:
-        replica_benchmark("gmm_grid_fit/{covariance_type}_{k}")
+        replica_benchmark("gmm_grid_fit/{covariance_type}_{chunk}")
 
 
 use rule gmm_model_selection as gmm_model_selection_replica with:
     input:
         fits=expand(GMM_GRID_FIT_REPLICA, covariance_type=GMM_SELECTION["covariance_types"],
-                    k=int_range(GMM_SELECTION["k_range"]), allow_missing=True),
+                    chunk=GMM_CHUNKS, allow_missing=True),
     output:
         metrics=replica_path("gmm_selection"),
     params:

@@ -77,8 +77,8 @@ def fit_mixture(X: np.ndarray, n_components: int, *, covariance_type: str = "ful
 
 def grid_fit(X: np.ndarray, *, k: int, covariance_type: str, n_init: int, random_state: int
              ) -> dict[str, float | int | str]:
-    """One point of the model-selection grid (kept here, away from plotting, so that its
-    many small jobs import little)."""
+    """One point of the model-selection grid (kept here, away from plotting, so that the
+    grid's jobs import little)."""
     model = fit_mixture(X, k, covariance_type=covariance_type, n_init=n_init,
                         random_state=random_state)
     return {"k": k, "covariance_type": covariance_type, "bic": model.bic(X),
@@ -98,6 +98,14 @@ def leading_features(X: np.ndarray, y: np.ndarray, *, dimensions: int, n_samples
     rows = np.sort(np.random.default_rng(random_state).choice(len(X), n_samples,
                                                               replace=False))
     return np.asarray(X[rows, :dimensions], dtype=np.float64), np.asarray(y[rows])
+
+
+def grid_fits(X: np.ndarray, *, ks: Sequence[int], covariance_type: str, n_init: int,
+              random_state: int) -> list[dict[str, float | int | str]]:
+    """Points of the grid for one covariance type: one job fits a chunk of k values, so a
+    grid of cheap fits does not pay a process start per point."""
+    return [grid_fit(X, k=k, covariance_type=covariance_type, n_init=n_init,
+                     random_state=random_state) for k in ks]
 
 
 def n_parameters(n_components: int, n_features: int, covariance_type: str) -> int:

@@ -7,7 +7,7 @@ from unsupervised.gaussian_mixtures.experiments import model_selection
 
 
 def main(smk) -> None:
-    fits = [read_json(path) for path in smk.input.fits]
+    fits = [fit for path in smk.input.fits for fit in read_json(path)]
     write_result(model_selection(fits, **settings(smk)), smk)
 
 

@@ -10,7 +10,7 @@ from unsupervised.gaussian_mixtures.experiments import mnist_model_selection
 
 
 def main(smk) -> None:
-    fits = [read_json(path) for path in smk.input.fits]
+    fits = [fit for path in smk.input.fits for fit in read_json(path)]
     write_result(mnist_model_selection(fits, np.load(smk.input.X), np.load(smk.input.y),
                                        **settings(smk)), smk)
 
