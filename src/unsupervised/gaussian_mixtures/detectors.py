@@ -17,12 +17,11 @@ from sklearn.covariance import EllipticEnvelope
 from sklearn.decomposition import PCA
 from sklearn.ensemble import IsolationForest
 from sklearn.metrics import average_precision_score, roc_auc_score, roc_curve
-from sklearn.mixture import GaussianMixture
 from sklearn.neighbors import LocalOutlierFactor
 from sklearn.svm import OneClassSVM
 
 from unsupervised.core.settings import SettingError
-from unsupervised.gaussian_mixtures.mixtures import check_components
+from unsupervised.gaussian_mixtures.mixtures import fit_mixture
 
 
 @dataclass(frozen=True)
@@ -65,16 +64,14 @@ def one_class(X: np.ndarray, y: np.ndarray, *, normal_class: int, n_normal: int,
     normal = rng.choice(normal_rows, n_normal, replace=False)
     other = rng.choice(np.flatnonzero(y != normal_class), n_anomalies(n_normal, share),
                        replace=False)
-    rows = np.r_[normal, other]
-    return Problem(np.asarray(X[np.sort(rows)], dtype=np.float64),
-                   np.isin(np.sort(rows), other))
+    rows = np.sort(np.r_[normal, other])
+    return Problem(np.asarray(X[rows], dtype=np.float64), np.isin(rows, other))
 
 
 def _gaussian_mixture(X, *, n_components: int, covariance_type: str, n_init: int,
                       random_state: int) -> np.ndarray:
-    check_components(n_components, len(X), "n_components")
-    model = GaussianMixture(n_components, covariance_type=covariance_type, n_init=n_init,
-                            random_state=random_state).fit(X)
+    model = fit_mixture(X, n_components, covariance_type=covariance_type, n_init=n_init,
+                        random_state=random_state)
     return -model.score_samples(X)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from unsupervised.core.cluster_classes import purity
+from unsupervised.core.ranges import int_range
 from unsupervised.core.results import Result
 from unsupervised.gaussian_mixtures import plots
 from unsupervised.gaussian_mixtures.bayesian import (
@@ -178,8 +179,8 @@ def init_params_effect(X: np.ndarray, *, n_components: int, inits: Sequence[str]
                        seeds: Mapping[str, int], max_iter: int, best_tolerance: float,
                        figure_size: Size) -> Result:
     """EM from each initialisation over seeds: iterations, convergence, log-likelihood."""
-    runs = init_runs(X, n_components=n_components, inits=inits,
-                     seeds=range(seeds["start"], seeds["stop"]), max_iter=max_iter)
+    runs = init_runs(X, n_components=n_components, inits=inits, seeds=int_range(seeds),
+                     max_iter=max_iter)
     return Result(init_summary(runs, best_tolerance), tables={"table": runs},
                   figures={"figure": plots.plot_init_params(runs, figure_size)})
 
