@@ -84,6 +84,13 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
         ("digits_semi_supervised={n_clusters: 40}",
          "'digits_semi_supervised.n_clusters': 40, below"),
+        ("dbscan={eps: [0.05, 0]}", "config key 'dbscan.eps.1'"),
+        ("dbscan={min_samples: 0}", "config key 'dbscan.min_samples'"),
+        ("dbscan={classifier: {eps: 0.3}}",
+         "'dbscan.classifier.eps': 0.3 is not one of dbscan.eps [0.05, 0.2]"),
+        ("dbscan_eps={min_samples: [5, 1]}", "config key 'dbscan_eps.min_samples.1'"),
+        ("agglomerative_clustering={linkage: centroid}",
+         "config key 'agglomerative_clustering.linkage'"),
         ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
         ("gaussian_mixture={anomaly_percentile: 100}",
          "config key 'gaussian_mixture.anomaly_percentile'"),
@@ -131,6 +138,16 @@ def test_more_components_than_instances_fails_naming_the_key(tmp_path: Path) -> 
     assert result.returncode != 0
     assert "gaussian_mixture.n_components=2000: a mixture needs between 1 and the 1250" \
         in result.stderr
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+def test_min_samples_above_the_instances_fails_naming_the_key(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    target = results / "dbscan_eps" / "metrics.json"
+    result = run_snakemake("--cores", "1", str(target),
+                           config=[f"results_dir={results}", "dbscan_eps={min_samples: [1001]}"])
+    assert result.returncode != 0
+    assert "dbscan_eps.min_samples=1001: must be from 2 to the 1000 instances" in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 

@@ -12,7 +12,7 @@ DETECTORS = config["anomaly_detectors"]
 GMM_INIT = config["gmm_init_params"]
 GMM_MNIST = config["gmm_selection_mnist"]
 ELLIPSOIDS = dataset_arrays("ellipsoids")
-GMM_SECTION = "06 Gaussian mixtures"
+GMM_SECTION = "07 Gaussian mixtures"
 # The mixture every experiment of the section fits (the grid varies k and the covariance).
 MIXTURE = {key: GMM[key] for key in ("n_init", "random_state")}
 EXPERIMENTS.update(

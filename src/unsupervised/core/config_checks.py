@@ -87,6 +87,14 @@ def check_at_least(config: Mapping[str, Any], key: str, other: str, why: str) ->
         raise ConfigError(f"config key {key!r}: {value}, below {other} ({bound}); {why}")
 
 
+def check_member(config: Mapping[str, Any], key: str, collection: str, why: str) -> None:
+    """Raise ConfigError unless the value at dotted `key` is one of the list at `collection`."""
+    value, allowed = _lookup(config, key), _lookup(config, collection)
+    if value not in allowed:
+        raise ConfigError(f"config key {key!r}: {value} is not one of {collection} {allowed}; "
+                          f"{why}")
+
+
 def explain_schema_error(error: ValidationError, schema_path: str | Path) -> str:
     """A short message naming the config key that failed schema validation (jsonschema's own
     text dumps the whole schema)."""

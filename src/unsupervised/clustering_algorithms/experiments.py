@@ -1,0 +1,164 @@
+"""The section's experiments, one function per rule: each fits, draws and names its metrics,
+and returns a Result for the workflow to write."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from scipy.cluster import hierarchy
+from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans, SpectralClustering
+from sklearn.datasets import make_blobs, make_moons
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.mixture import GaussianMixture
+
+from unsupervised.clustering_algorithms import plots
+from unsupervised.clustering_algorithms.dbscan import (
+    NOISE,
+    core_classifier,
+    fit_dbscan,
+    knee,
+    n_clusters,
+    point_kinds,
+    predict_or_noise,
+)
+from unsupervised.core.results import Result
+from unsupervised.core.settings import SettingError
+
+Size = Sequence[float]
+
+
+def tag(value: float) -> str:
+    """A parameter value as part of a metric name: 0.05 -> "0_05"."""
+    return f"{value:g}".replace(".", "_").replace("-", "m")
+
+
+def dbscan_moons(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samples: int,
+                 classifier: Mapping[str, Any], resolution: int, figure_size: Size,
+                 classifier_figure_size: Size) -> Result:
+    """DBSCAN at each eps: its cores, borders, noise and clusters; then, at the classifier's
+    eps, a k-NN classifier trained on the cores predicts the chapter's new instances, and
+    calls noise those farther than max_distance from every core."""
+    models = {value: fit_dbscan(X, value, min_samples) for value in eps}
+    metrics: dict[str, float] = {}
+    for value, model in models.items():
+        kinds = point_kinds(model.labels_, model.core_sample_indices_)
+        metrics |= {f"eps_{tag(value)}_{name}": number for name, number in {
+            "core_instances": int(kinds.core.sum()),
+            "border_instances": int(kinds.border.sum()),
+            "anomalies": int(kinds.noise.sum()),
+            "clusters": n_clusters(model.labels_),
+            "label_min": int(model.labels_.min()),
+            "label_max": int(model.labels_.max()),
+            "ari": adjusted_rand_score(y, model.labels_),
+        }.items()}
+    if classifier["eps"] not in models:
+        raise SettingError("classifier_eps", classifier["eps"],
+                           f"must be one of the eps fitted ({list(models)})")
+    model = models[classifier["eps"]]
+    knn = core_classifier(model, classifier["n_neighbors"])
+    new = np.asarray(classifier["new_points"], dtype=float)
+    predicted, proba = knn.predict(new), knn.predict_proba(new)
+    or_noise = predict_or_noise(model, knn, new, classifier["max_distance"])
+    for i in range(len(new)):
+        metrics |= {f"new_point_{i}_cluster": int(predicted[i]),
+                    f"new_point_{i}_probability": float(proba[i].max()),
+                    f"new_point_{i}_cluster_or_noise": int(or_noise[i])}
+    return Result(metrics, figures={
+        "figure": plots.plot_dbscans(models, X, figure_size),
+        "classification": plots.plot_core_classifier(knn, X, new, resolution,
+                                                     classifier_figure_size),
+    })
+
+
+def dbscan_eps(X: np.ndarray, y: np.ndarray, *, min_samples: Sequence[int],
+               eps_sweep: Mapping[str, float], chapter_eps: float, figure_size: Size) -> Result:
+    """For each min_samples: eps at the knee of the k-distance curve and DBSCAN there, beside
+    DBSCAN's agreement with the generating labels over a sweep of eps."""
+    eps_grid = np.linspace(eps_sweep["start"], eps_sweep["stop"], eps_sweep["num"]).round(6)
+    knees, sweeps, metrics = {}, {}, {}
+    for count in min_samples:
+        found = knees[count] = knee(X, count)
+        labels = fit_dbscan(X, found.eps, count).labels_
+        sweeps[count] = np.array([adjusted_rand_score(y, fit_dbscan(X, value, count).labels_)
+                                  for value in eps_grid])
+        near_best = eps_grid[sweeps[count] >= sweeps[count].max() - 0.01]
+        metrics |= {f"min_samples_{count}_{name}": number for name, number in {
+            "knee_eps": found.eps,
+            "knee_non_core_share": found.rank / len(X),
+            "knee_clusters": n_clusters(labels),
+            "knee_noise": float(np.mean(labels == NOISE)),
+            "knee_ari": adjusted_rand_score(y, labels),
+            "best_ari": float(sweeps[count].max()),
+            "best_eps_low": float(near_best.min()),
+            "best_eps_high": float(near_best.max()),
+        }.items()}
+    return Result(metrics, figures={
+        "figure": plots.plot_eps_choice(knees, eps_grid, sweeps, chapter_eps, figure_size)})
+
+
+def spectral_moons(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_clusters: int,
+                   random_state: int, affinity_percentile: float, figure_size: Size) -> Result:
+    """Spectral clustering with an RBF affinity of each gamma: a percentile of the affinity
+    matrix, and the clusters' agreement with the moons."""
+    models = {gamma: SpectralClustering(n_clusters=n_clusters, gamma=gamma,
+                                        random_state=random_state).fit(X) for gamma in gammas}
+    metrics = {}
+    for gamma, model in models.items():
+        metrics |= {
+            f"gamma_{tag(gamma)}_affinity_percentile":
+                float(np.percentile(model.affinity_matrix_, affinity_percentile)),
+            f"gamma_{tag(gamma)}_ari": adjusted_rand_score(y, model.labels_),
+        }
+    return Result(metrics, figures={"figure": plots.plot_spectral(models, X, figure_size)})
+
+
+def agglomerative_points(*, points: Sequence[float], linkage: str,
+                         figure_size: Size) -> Result:
+    """Agglomerative clustering of a few 1-D points: which clusters merge, in which order."""
+    X = np.asarray(points, dtype=float).reshape(-1, 1)
+    model = AgglomerativeClustering(linkage=linkage, compute_distances=True).fit(X)
+    metrics = {}
+    for step, (first, second) in enumerate(model.children_):
+        metrics |= {f"merge_{step}_first": int(first), f"merge_{step}_second": int(second),
+                    f"merge_{step}_distance": float(model.distances_[step])}
+    return Result(metrics, figures={"figure": plots.plot_dendrogram(
+        hierarchy.linkage(X, linkage), [f"{point:g}" for point in points], linkage,
+        "the chapter's four points", figure_size)})
+
+
+def course_notes(*, kmeans: Mapping[str, Any], agglomerative: Mapping[str, Any],
+                 dbscan: Mapping[str, Any], gaussian_mixture: Mapping[str, Any],
+                 figure_size: Size, dendrogram_figure_size: Size) -> Result:
+    """The course notes' four clusterings of small synthetic sets, each scored by its
+    silhouette (as the notes do) and against the generating labels."""
+    sets = {"kmeans": make_blobs(**kmeans["data"]),
+            "agglomerative": make_blobs(**agglomerative["data"]),
+            "dbscan": make_moons(**dbscan["data"]),
+            "gaussian_mixture": make_blobs(**gaussian_mixture["data"])}
+    clusterers = {
+        "kmeans": KMeans(n_clusters=kmeans["n_clusters"], init=kmeans["init"],
+                         max_iter=kmeans["max_iter"], random_state=kmeans["random_state"]),
+        "agglomerative": AgglomerativeClustering(n_clusters=agglomerative["n_clusters"],
+                                                 linkage=agglomerative["linkage"]),
+        "dbscan": DBSCAN(eps=dbscan["eps"], min_samples=dbscan["min_samples"]),
+        "gaussian_mixture": GaussianMixture(n_components=gaussian_mixture["n_components"],
+                                            random_state=gaussian_mixture["random_state"]),
+    }
+    labels = {name: clusterer.fit_predict(sets[name][0]) for name, clusterer in clusterers.items()}
+    metrics = {}
+    for name, found in labels.items():
+        X, y = sets[name]
+        metrics |= {f"{name}_silhouette": float(silhouette_score(X, found)),
+                    f"{name}_clusters": n_clusters(found),
+                    f"{name}_ari": adjusted_rand_score(y, found)}
+    X_tree = sets["agglomerative"][0]
+    return Result(metrics, figures={
+        "figure": plots.plot_course_notes(sets, labels, metrics, figure_size),
+        "dendrogram": plots.plot_dendrogram(
+            hierarchy.linkage(X_tree, agglomerative["linkage"]),
+            [str(label) for label in labels["agglomerative"]], agglomerative["linkage"],
+            f"make_blobs({len(X_tree)}), leaves labelled by their cluster of "
+            f"{agglomerative['n_clusters']}", dendrogram_figure_size),
+    })

@@ -1,0 +1,136 @@
+"""The section's figures: DBSCAN's cores, borders and noise, the classifier trained on its
+cores, the choice of eps, spectral clustering's affinities, dendrograms and the course
+notes' clusterings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+from scipy.cluster.hierarchy import dendrogram
+from sklearn.cluster import DBSCAN, SpectralClustering
+from sklearn.neighbors import KNeighborsClassifier
+
+from unsupervised.clustering_algorithms.dbscan import Knee, n_clusters, point_kinds
+from unsupervised.core.figures import new_figure
+from unsupervised.core.plots_2d import label_axes, plot_decision_regions
+
+# The chapter draws each core as a disc whose area grows with eps: points^2 per unit of eps.
+CORE_AREA_PER_EPS = 3000
+
+
+def plot_dbscan(ax, model: DBSCAN, X: np.ndarray, ylabel: bool = True) -> None:
+    """Cores (discs and stars in their cluster's colour), borders (dots), noise (red x)."""
+    kinds = point_kinds(model.labels_, model.core_sample_indices_)
+    labels = model.labels_
+    cores = X[kinds.core]
+    ax.scatter(cores[:, 0], cores[:, 1], c=labels[kinds.core], marker="o",
+               s=CORE_AREA_PER_EPS * model.eps, cmap="Paired")
+    ax.scatter(cores[:, 0], cores[:, 1], c=labels[kinds.core], marker="*", s=20)
+    ax.scatter(X[kinds.noise, 0], X[kinds.noise, 1], c="r", marker="x", s=100)
+    ax.scatter(X[kinds.border, 0], X[kinds.border, 1], c=labels[kinds.border], marker=".")
+    ax.set_title(f"eps={model.eps:.2f}, min_samples={model.min_samples}\n"
+                 f"{n_clusters(labels)} clusters, {kinds.core.sum()} cores, "
+                 f"{kinds.noise.sum()} anomalies (x)", fontsize=12)
+    label_axes(ax, y=ylabel)
+
+
+def plot_dbscans(models: Mapping[float, DBSCAN], X: np.ndarray, figure_size: Sequence[float]
+                 ) -> Figure:
+    fig, axes = new_figure(*figure_size, 1, len(models), sharey=True)
+    for index, (ax, model) in enumerate(zip(axes, models.values(), strict=True)):
+        plot_dbscan(ax, model, X, ylabel=index == 0)
+    return fig
+
+
+def plot_core_classifier(classifier: KNeighborsClassifier, X: np.ndarray, new: np.ndarray,
+                         resolution: int, figure_size: Sequence[float]) -> Figure:
+    """The regions where the classifier trained on DBSCAN's cores predicts each cluster, and
+    the new instances (blue +)."""
+    fig, (ax,) = new_figure(*figure_size)
+    plot_decision_regions(ax, X, classifier.predict, len(classifier.classes_), resolution,
+                          extra_points=new)
+    ax.scatter(new[:, 0], new[:, 1], c="b", marker="+", s=200, zorder=10,
+               label="new instances")
+    ax.legend(loc="lower left", fontsize=10)
+    label_axes(ax)
+    ax.set_title(f"KNeighborsClassifier(n_neighbors={classifier.n_neighbors}) on the cores",
+                 fontsize=12)
+    return fig
+
+
+def plot_eps_choice(knees: Mapping[int, Knee], eps_grid: np.ndarray,
+                    sweeps: Mapping[int, np.ndarray], chapter_eps: float,
+                    figure_size: Sequence[float]) -> Figure:
+    """Left: each min_samples' k-distance curve, its knee starred. Right: DBSCAN's adjusted
+    Rand index against the generating labels over eps, the knees dashed."""
+    fig, (curves, sweep) = new_figure(*figure_size, 1, 2)
+    for index, (count, found) in enumerate(knees.items()):
+        colour = f"C{index}"
+        curves.plot(found.distances, color=colour,
+                    label=f"min_samples={count}: knee at eps {found.eps:.3f}")
+        curves.plot(found.rank, found.eps, "*", color=colour, markersize=14)
+        sweep.plot(eps_grid, sweeps[count], "o-", color=colour, markersize=3,
+                   label=f"min_samples={count}")
+        sweep.axvline(found.eps, color=colour, linestyle="--")
+    sweep.axvline(chapter_eps, color="k", linestyle=":", label=f"the chapter's eps={chapter_eps:g}")
+    curves.set_xlabel("Instances, by decreasing k-distance")
+    curves.set_ylabel("k-distance (k = min_samples − 1)")
+    curves.set_title("k-distance curve and its knee")
+    curves.legend(fontsize=10)
+    sweep.set_xlabel("eps")
+    sweep.set_ylabel("Adjusted Rand index (moons)")
+    sweep.set_title("DBSCAN over eps (dashed: the knees)")
+    sweep.set_ylim(-0.05, 1.05)
+    sweep.legend(fontsize=10, loc="lower right")
+    return fig
+
+
+def plot_spectral(models: Mapping[float, SpectralClustering], X: np.ndarray,
+                  figure_size: Sequence[float]) -> Figure:
+    """The chapter's view: each instance in its cluster's colour over a grey halo whose width
+    shows how far its RBF affinity reaches."""
+    fig, axes = new_figure(*figure_size, 1, len(models), sharey=True)
+    for index, (ax, (gamma, model)) in enumerate(zip(axes, models.items(), strict=True)):
+        # the chapter's halos: 500 points^2 at gamma 100, 4000 at gamma 1, fainter as they grow
+        ax.scatter(X[:, 0], X[:, 1], marker="o", s=5000 / gamma ** 0.5, c="gray",
+                   alpha=min(0.1, 0.01 * gamma ** 0.5))
+        ax.scatter(X[:, 0], X[:, 1], marker="o", s=30, c="w")
+        ax.scatter(X[:, 0], X[:, 1], marker=".", s=10, c=model.labels_, cmap="Paired")
+        ax.set_title(f"RBF gamma={gamma:g}")
+        label_axes(ax, y=index == 0)
+    return fig
+
+
+def plot_dendrogram(tree: np.ndarray, leaves: Sequence[str], linkage_name: str, title: str,
+                    figure_size: Sequence[float]) -> Figure:
+    fig, (ax,) = new_figure(*figure_size)
+    dendrogram(tree, labels=list(leaves), ax=ax, leaf_font_size=12)
+    ax.set_ylabel(f"Merge distance ({linkage_name} linkage)")
+    ax.set_title(title, fontsize=12)
+    return fig
+
+
+NOTES_TITLES = {
+    "kmeans": "K-Means",
+    "agglomerative": "Agglomerative",
+    "dbscan": "DBSCAN",
+    "gaussian_mixture": "Gaussian mixture",
+}
+
+
+def plot_course_notes(sets: Mapping[str, tuple[np.ndarray, np.ndarray]],
+                      labels: Mapping[str, np.ndarray], metrics: Mapping[str, float],
+                      figure_size: Sequence[float]) -> Figure:
+    """One panel per clustering of the course notes, titled with its silhouette."""
+    fig, axes = new_figure(*figure_size, 2, 2)
+    for ax, (name, found) in zip(axes, labels.items(), strict=True):
+        X = sets[name][0]
+        ax.scatter(X[:, 0], X[:, 1], c=found, cmap="tab10",
+                   s=25, vmin=0, vmax=9)
+        ax.set_title(f"{NOTES_TITLES[name]} ({len(X)} instances)\nsilhouette "
+                     f"{metrics[f'{name}_silhouette']:.4f}, {n_clusters(found)} clusters",
+                     fontsize=12)
+        label_axes(ax)
+    return fig

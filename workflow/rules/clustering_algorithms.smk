@@ -1,0 +1,185 @@
+# Chapter sections 2.3 and 2.4, "DBSCAN" and "Other Clustering Algorithms", on the moons:
+# DBSCAN's cores, borders and noise and a classifier trained on its cores, spectral and
+# agglomerative clustering, and the course notes' clusterings of small synthetic sets;
+# beyond the chapter, eps chosen at the knee of the k-distance curve.
+
+from unsupervised.core.config_checks import check_member
+
+DBSCAN = config["dbscan"]
+MOONS = dataset_arrays("moons")
+CLUSTERING_SECTION = "06 DBSCAN and other clustering algorithms"
+EXPERIMENTS.update(
+    dbscan=Experiment(CLUSTERING_SECTION, "1 DBSCAN"),
+    dbscan_eps=Experiment(CLUSTERING_SECTION, "2 Choosing eps (beyond the chapter)", "beyond"),
+    spectral_clustering=Experiment(CLUSTERING_SECTION, "3 Spectral clustering"),
+    agglomerative_clustering=Experiment(CLUSTERING_SECTION, "4 Agglomerative clustering"),
+    clustering_course_notes=Experiment(CLUSTERING_SECTION, "5 The course notes' clusterings"),
+)
+check_member(config, "dbscan.classifier.eps", "dbscan.eps",
+             "the classifier is trained on the cores of one of the fitted models")
+
+
+rule dbscan:
+    input:
+        **MOONS,
+    output:
+        figure=figure(f"{RESULTS}/dbscan/dbscan.png", "dbscan", "dbscan"),
+        classification=figure(f"{RESULTS}/dbscan/core_classifier.png", "dbscan_classifier",
+                              "dbscan"),
+        metrics=f"{RESULTS}/dbscan/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/dbscan.py"),
+        **DBSCAN,
+        dpi=DPI,
+        setting_keys={"n_neighbors": "dbscan.classifier.n_neighbors",
+                      "classifier_eps": "dbscan.classifier.eps"},
+    log:
+        results_log("dbscan"),
+    benchmark:
+        results_benchmark("dbscan")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/dbscan.py"
+
+
+rule dbscan_eps:
+    input:
+        **MOONS,
+    output:
+        figure=figure(f"{RESULTS}/dbscan_eps/k_distance_knee.png", "dbscan_eps", "dbscan_eps"),
+        metrics=f"{RESULTS}/dbscan_eps/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/dbscan_eps.py"),
+        **config["dbscan_eps"],
+        chapter_eps=DBSCAN["classifier"]["eps"],
+        dpi=DPI,
+        setting_keys={"min_samples": "dbscan_eps.min_samples"},
+    log:
+        results_log("dbscan_eps"),
+    benchmark:
+        results_benchmark("dbscan_eps")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/dbscan_eps.py"
+
+
+rule spectral_clustering:
+    input:
+        **MOONS,
+    output:
+        figure=figure(f"{RESULTS}/spectral_clustering/spectral_clustering.png",
+                      "spectral_clustering", "spectral_clustering"),
+        metrics=f"{RESULTS}/spectral_clustering/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/spectral_clustering.py"),
+        **config["spectral_clustering"],
+        dpi=DPI,
+    log:
+        results_log("spectral_clustering"),
+    benchmark:
+        results_benchmark("spectral_clustering")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/spectral_clustering.py"
+
+
+rule agglomerative_clustering:
+    output:
+        figure=figure(f"{RESULTS}/agglomerative_clustering/dendrogram.png",
+                      "agglomerative_clustering", "agglomerative_clustering"),
+        metrics=f"{RESULTS}/agglomerative_clustering/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/agglomerative_clustering.py"),
+        **config["agglomerative_clustering"],
+        dpi=DPI,
+    log:
+        results_log("agglomerative_clustering"),
+    benchmark:
+        results_benchmark("agglomerative_clustering")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/agglomerative_clustering.py"
+
+
+rule clustering_course_notes:
+    output:
+        figure=figure(f"{RESULTS}/clustering_course_notes/clusterings.png",
+                      "clustering_course_notes", "clustering_course_notes"),
+        dendrogram=figure(f"{RESULTS}/clustering_course_notes/dendrogram.png",
+                          "clustering_course_notes_dendrogram", "clustering_course_notes"),
+        metrics=f"{RESULTS}/clustering_course_notes/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/clustering_course_notes.py"),
+        **config["clustering_course_notes"],
+        dpi=DPI,
+    log:
+        results_log("clustering_course_notes"),
+    benchmark:
+        results_benchmark("clustering_course_notes")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/clustering_course_notes.py"
+
+
+# Seed replicas of the experiments the section's claims rest on: the moons drawn again.
+MOONS_SEED = config["synthetic"]["moons"]["random_state"]
+SEED_SETS_MOONS = "the moons sample (synthetic.moons.random_state)"
+REPLICAS.update(
+    dbscan=Replica(MOONS_SEED, SEED_SETS_MOONS),
+    dbscan_eps=Replica(MOONS_SEED, SEED_SETS_MOONS),
+    spectral_clustering=Replica(MOONS_SEED, SEED_SETS_MOONS),
+)
+
+
+use rule dbscan as dbscan_replica with:
+    input:
+        **replica_arrays("moons"),
+    output:
+        metrics=replica_path("dbscan"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("dbscan"),
+    benchmark:
+        replica_benchmark("dbscan")
+
+
+use rule dbscan_eps as dbscan_eps_replica with:
+    input:
+        **replica_arrays("moons"),
+    output:
+        metrics=replica_path("dbscan_eps"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("dbscan_eps"),
+    benchmark:
+        replica_benchmark("dbscan_eps")
+
+
+use rule spectral_clustering as spectral_clustering_replica with:
+    input:
+        **replica_arrays("moons"),
+    output:
+        metrics=replica_path("spectral_clustering"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("spectral_clustering"),
+    benchmark:
+        replica_benchmark("spectral_clustering")
+
+
+rule clustering_algorithms:
+    input:
+        experiment_metrics(category=CLUSTERING_SECTION),

@@ -1,0 +1,15 @@
+"""eps at the knee of the k-distance curve, beside DBSCAN over a sweep of eps."""
+
+import numpy as np
+
+from unsupervised.clustering_algorithms.experiments import dbscan_eps
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+
+
+def main(smk) -> None:
+    X, y = np.load(smk.input.X), np.load(smk.input.y)
+    write_result(dbscan_eps(X, y, **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
