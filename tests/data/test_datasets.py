@@ -11,6 +11,7 @@ from conftest import data_mirror
 
 from unsupervised.core.io import save_array
 from unsupervised.data.datasets import (
+    NOISE_LABEL,
     DatasetFormatError,
     array_sha256,
     bundled,
@@ -135,3 +136,21 @@ def test_generated_sets_follow_their_settings() -> None:
     X, y = generated("moons", {"n_samples": 20, "noise": 0.0, "random_state": 0})
     assert X.shape == (20, 2) and sorted(np.bincount(y)) == [10, 10]
     assert generated("iris", {})[0].shape == (150, 4)
+
+
+def test_circles_put_one_ring_inside_the_other() -> None:
+    X, y = generated("circles", {"n_samples": 100, "factor": 0.5, "noise": 0.0,
+                                 "random_state": 0})
+    radii = np.linalg.norm(X, axis=1)
+    assert np.allclose(radii[y == 0], 1.0) and np.allclose(radii[y == 1], 0.5)
+
+
+def test_noise_around_blobs_is_labelled_apart_and_covers_their_box() -> None:
+    spec = {"n_samples": 200, "centers": [[0.0, 0.0], [10.0, 10.0]], "cluster_std": [0.5, 0.5],
+            "noise_share": 0.25, "random_state": 0}
+    X, y = generated("noisy_blobs", spec)
+    noise = y == NOISE_LABEL
+    assert X.shape == (200, 2) and noise.sum() == 50 and sorted(set(y[~noise])) == [0, 1]
+    low, high = X[~noise].min(axis=0), X[~noise].max(axis=0)
+    assert np.all((X[noise] >= low) & (X[noise] <= high))
+    assert np.array_equal(generated("noisy_blobs", spec)[0], X)

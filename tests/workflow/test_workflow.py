@@ -66,7 +66,7 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
     assert result.returncode == 0, result.stderr
     jobs = jobs_planned(result.stdout)
     assert jobs["download"] == 6 and jobs["prepare_mnist"] == 1 and jobs["prepare_olivetti"] == 1
-    assert jobs["make_dataset"] == 5 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
+    assert jobs["make_dataset"] == 8 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
 
 
 @pytest.mark.parametrize(
@@ -91,6 +91,12 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("dbscan_eps={min_samples: [5, 1]}", "config key 'dbscan_eps.min_samples.1'"),
         ("agglomerative_clustering={linkage: centroid}",
          "config key 'agglomerative_clustering.linkage'"),
+        ("clustering_contest={algorithms: [kmeans, kmedoids]}",
+         "config key 'clustering_contest.algorithms.1'"),
+        ("clustering_contest={datasets: [moons, swiss_roll]}",
+         "config key 'clustering_contest.datasets.1'"),
+        ("clustering_contest={settings: {dbscan: {min_samples: 1}}}",
+         "config key 'clustering_contest.settings.dbscan.min_samples'"),
         ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
         ("gaussian_mixture={anomaly_percentile: 100}",
          "config key 'gaussian_mixture.anomaly_percentile'"),

@@ -1,11 +1,13 @@
 # Chapter sections 2.3 and 2.4, "DBSCAN" and "Other Clustering Algorithms", on the moons:
 # DBSCAN's cores, borders and noise and a classifier trained on its cores, spectral and
 # agglomerative clustering, and the course notes' clusterings of small synthetic sets;
-# beyond the chapter, eps chosen at the knee of the k-distance curve.
+# beyond the chapter, eps chosen at the knee of the k-distance curve, and every clustering
+# algorithm on sets that show where each one fails.
 
 from unsupervised.core.config_checks import check_member
 
 DBSCAN = config["dbscan"]
+CONTEST = config["clustering_contest"]
 MOONS = dataset_arrays("moons")
 CLUSTERING_SECTION = "06 DBSCAN and other clustering algorithms"
 EXPERIMENTS.update(
@@ -14,9 +16,16 @@ EXPERIMENTS.update(
     spectral_clustering=Experiment(CLUSTERING_SECTION, "3 Spectral clustering"),
     agglomerative_clustering=Experiment(CLUSTERING_SECTION, "4 Agglomerative clustering"),
     clustering_course_notes=Experiment(CLUSTERING_SECTION, "5 The course notes' clusterings"),
+    clustering_contest=Experiment(
+        CLUSTERING_SECTION, "6 Which algorithm on which data (beyond the chapter)", "beyond"),
 )
 check_member(config, "dbscan.classifier.eps", "dbscan.eps",
              "the classifier is trained on the cores of one of the fitted models")
+CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.json"
+# Each set's own random state (the regular run), then the seeds of its claims' replicas.
+CONTEST_DRAWS = {name: [config["synthetic"][name]["random_state"],
+                        *config["claims"]["seeds"]["clustering_contest"]]
+                 for name in CONTEST["datasets"]}
 
 
 rule dbscan:
@@ -131,13 +140,69 @@ rule clustering_course_notes:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
 
-# Seed replicas of the experiments the section's claims rest on: the moons drawn again.
+# One job per (algorithm, set), every draw of the set inside: adding an algorithm or a set
+# runs only its jobs.
+rule clustering_contest_job:
+    output:
+        runs=CONTEST_RUNS,
+    params:
+        code=code_version("clustering_algorithms/clustering_contest_job.py"),
+        specs=lambda w: {seed: synthetic_spec(w.dataset, seed)
+                         for seed in CONTEST_DRAWS[w.dataset]},
+        settings=lambda w: CONTEST["settings"][w.algorithm],
+        max_instances=CONTEST["max_instances"],
+        chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
+        setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
+    wildcard_constraints:
+        dataset="|".join(CONTEST["datasets"]),
+        algorithm="|".join(CONTEST["algorithms"]),
+    log:
+        results_log("clustering_contest_job/{dataset}/{algorithm}"),
+    benchmark:
+        results_benchmark("clustering_contest_job/{dataset}/{algorithm}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/clustering_contest_job.py"
+
+
+rule clustering_contest:
+    input:
+        runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], algorithm=CONTEST["algorithms"]),
+    output:
+        figure=figure(f"{RESULTS}/clustering_contest/grid.png", "clustering_contest",
+                      "clustering_contest"),
+        table=f"{RESULTS}/clustering_contest/contest.tsv",
+        metrics=f"{RESULTS}/clustering_contest/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/clustering_contest.py"),
+        seeds={name: draws[0] for name, draws in CONTEST_DRAWS.items()},
+        specs={name: config["synthetic"][name] for name in CONTEST["datasets"]},
+        max_instances=CONTEST["max_instances"],
+        panel_size=CONTEST["panel_size"],
+        dpi=DPI,
+    log:
+        results_log("clustering_contest"),
+    benchmark:
+        results_benchmark("clustering_contest")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/clustering_contest.py"
+
+
+# Seed replicas of the experiments the section's claims rest on: the moons drawn again; for
+# the contest, whose jobs draw every set with each seed, a replica only reads another draw.
 MOONS_SEED = config["synthetic"]["moons"]["random_state"]
 SEED_SETS_MOONS = "the moons sample (synthetic.moons.random_state)"
 REPLICAS.update(
     dbscan=Replica(MOONS_SEED, SEED_SETS_MOONS),
     dbscan_eps=Replica(MOONS_SEED, SEED_SETS_MOONS),
     spectral_clustering=Replica(MOONS_SEED, SEED_SETS_MOONS),
+    clustering_contest=Replica(MOONS_SEED, "every set of the contest drawn again "
+                                           "(synthetic.<set>.random_state)"),
 )
 
 
@@ -178,6 +243,18 @@ use rule spectral_clustering as spectral_clustering_replica with:
         replica_log("spectral_clustering"),
     benchmark:
         replica_benchmark("spectral_clustering")
+
+
+use rule clustering_contest as clustering_contest_replica with:
+    output:
+        metrics=replica_path("clustering_contest"),
+    params:
+        seeds=lambda w: dict.fromkeys(CONTEST["datasets"], int(w.seed)),
+        metrics_only=True,
+    log:
+        replica_log("clustering_contest"),
+    benchmark:
+        replica_benchmark("clustering_contest")
 
 
 rule clustering_algorithms:

@@ -1,5 +1,5 @@
-"""The section's conclusions, as claims to check over seeds: the chapter's, and one the
-section's choice of eps reaches beyond it."""
+"""The section's conclusions, as claims to check over seeds: the chapter's (some tested on
+the contest of algorithms), and those the choice of eps and the contest reach beyond it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from unsupervised.core.claims import Claim
 
 EN = "chapter9-notebook-with-outputs-en.txt"
 SUMMARY = "chapter9-book-summary-ko.txt"
+CONTEST = "clustering_contest"
 
 CLAIMS = (
     Claim(
@@ -56,5 +57,54 @@ CLAIMS = (
         effect=lambda m: (m["dbscan_eps.min_samples_5_best_eps_low"]
                           - m["dbscan_eps.min_samples_5_knee_eps"]),
         effect_name="smallest good eps minus the knee's eps (min_samples=5)",
+    ),
+    Claim(
+        name="gaussian_mixtures_fit_ellipsoids_where_kmeans_fails",
+        statement="(translated) K-Means does not work well on such datasets [ellipsoidal "
+                  "blobs]; on them Gaussian mixtures work well",
+        source=f"{SUMMARY}, 250 Limits of K-Means",
+        metrics=(f"{CONTEST}.ellipsoids_gaussian_mixture_ari", f"{CONTEST}.ellipsoids_kmeans_ari"),
+        check=lambda m: (m[f"{CONTEST}.ellipsoids_gaussian_mixture_ari"] >= 0.9
+                         and m[f"{CONTEST}.ellipsoids_kmeans_ari"] < 0.7),
+        expectation="ARI on the ellipsoids >= 0.9 for the mixture, < 0.7 for K-Means",
+        effect=lambda m: (m[f"{CONTEST}.ellipsoids_gaussian_mixture_ari"]
+                          - m[f"{CONTEST}.ellipsoids_kmeans_ari"]),
+        effect_name="ARI on the ellipsoids, Gaussian mixture minus K-Means",
+    ),
+    Claim(
+        name="dbscan_fails_when_densities_vary",
+        statement="(translated) if the density varies (small and large circles together), "
+                  "finding the clusters is impossible",
+        source=f"{SUMMARY}, 259 DBSCAN의 문제점",
+        metrics=(f"{CONTEST}.varied_density_dbscan_ari",),
+        check=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"] < 0.8,
+        expectation="ARI < 0.8 on blobs of very different density",
+        effect=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"],
+        effect_name="DBSCAN's ARI on blobs of very different density",
+    ),
+    Claim(
+        name="spectral_clustering_captures_complex_structures",
+        statement="(translated) it can capture complex cluster structures",
+        source=f"{SUMMARY}, 260 Other Clustering Algorithms, 5. Spectral clustering",
+        metrics=(f"{CONTEST}.moons_spectral_ari", f"{CONTEST}.circles_spectral_ari"),
+        check=lambda m: min(m[f"{CONTEST}.moons_spectral_ari"],
+                            m[f"{CONTEST}.circles_spectral_ari"]) >= 0.95,
+        expectation="ARI >= 0.95 on the moons and on the circles",
+        effect=lambda m: min(m[f"{CONTEST}.moons_spectral_ari"],
+                             m[f"{CONTEST}.circles_spectral_ari"]),
+        effect_name="spectral clustering's ARI, the lower of moons and circles",
+    ),
+    Claim(
+        name="hdbscan_copes_with_varied_density_better_than_dbscan",
+        statement="(beyond the chapter) HDBSCAN, which lets the density threshold vary across "
+                  "the set, recovers blobs of very different density better than DBSCAN",
+        source="README, Results so far: which algorithm on which data",
+        metrics=(f"{CONTEST}.varied_density_hdbscan_ari", f"{CONTEST}.varied_density_dbscan_ari"),
+        check=lambda m: (m[f"{CONTEST}.varied_density_hdbscan_ari"]
+                         > m[f"{CONTEST}.varied_density_dbscan_ari"]),
+        expectation="HDBSCAN's ARI > DBSCAN's on blobs of very different density",
+        effect=lambda m: (m[f"{CONTEST}.varied_density_hdbscan_ari"]
+                          - m[f"{CONTEST}.varied_density_dbscan_ari"]),
+        effect_name="ARI on varied density, HDBSCAN minus DBSCAN",
     ),
 )

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from scipy.cluster import hierarchy
 from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans, SpectralClustering
 from sklearn.datasets import make_blobs, make_moons
@@ -14,6 +15,7 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 
 from unsupervised.clustering_algorithms import plots
+from unsupervised.clustering_algorithms.contest import contest_set, contest_table
 from unsupervised.clustering_algorithms.dbscan import (
     NOISE,
     core_classifier,
@@ -162,3 +164,26 @@ def course_notes(*, kmeans: Mapping[str, Any], agglomerative: Mapping[str, Any],
             f"make_blobs({len(X_tree)}), leaves labelled by their cluster of "
             f"{agglomerative['n_clusters']}", dendrogram_figure_size),
     })
+
+
+def clustering_contest(results: Sequence[Mapping[str, Any]], *, seeds: Mapping[str, int],
+                       specs: Mapping[str, Mapping[str, Any]], max_instances: int,
+                       panel_size: Size) -> Result:
+    """Every (set, algorithm) on the draw of each set's seed in `seeds`: the table, its
+    scores as metrics, each algorithm's mean adjusted Rand index over the sets, and the grid
+    of clusterings (drawn for the sets' own random states, `specs`)."""
+    table = pd.DataFrame([row for dataset, seed in seeds.items()
+                          for row in contest_table([result for result in results
+                                                    if result["dataset"] == dataset], seed)])
+    metrics: dict[str, float] = {}
+    for row in table.itertuples():
+        for score in ("ari", "nmi", "silhouette", "clusters", "noise_share", "fit_seconds",
+                      "peak_mb"):
+            value = getattr(row, score)
+            if value is not None and not pd.isna(value):
+                metrics[f"{row.dataset}_{row.algorithm}_{score}"] = value
+    for algorithm, rows in table.groupby("algorithm", sort=False):
+        metrics[f"{algorithm}_mean_ari"] = float(rows["ari"].mean())
+    sets = {name: contest_set(name, spec, max_instances) for name, spec in specs.items()}
+    return Result(metrics, tables={"table": table}, figures={
+        "figure": plots.plot_contest(sets, results, table, panel_size)})

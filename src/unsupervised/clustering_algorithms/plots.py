@@ -5,14 +5,17 @@ notes' clusterings."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
+import pandas as pd
+from matplotlib import colormaps
 from matplotlib.figure import Figure
 from scipy.cluster.hierarchy import dendrogram
 from sklearn.cluster import DBSCAN, SpectralClustering
 from sklearn.neighbors import KNeighborsClassifier
 
-from unsupervised.clustering_algorithms.dbscan import Knee, n_clusters, point_kinds
+from unsupervised.clustering_algorithms.dbscan import NOISE, Knee, n_clusters, point_kinds
 from unsupervised.core.figures import new_figure
 from unsupervised.core.plots_2d import label_axes, plot_decision_regions
 
@@ -112,6 +115,9 @@ def plot_dendrogram(tree: np.ndarray, leaves: Sequence[str], linkage_name: str, 
     return fig
 
 
+# tab10 without its grey, which the contest's grid keeps for noise.
+CLUSTER_COLOURS = [colour for index, colour in enumerate(colormaps["tab10"].colors) if index != 7]
+
 NOTES_TITLES = {
     "kmeans": "K-Means",
     "agglomerative": "Agglomerative",
@@ -133,4 +139,36 @@ def plot_course_notes(sets: Mapping[str, tuple[np.ndarray, np.ndarray]],
                      f"{metrics[f'{name}_silhouette']:.4f}, {n_clusters(found)} clusters",
                      fontsize=12)
         label_axes(ax)
+    return fig
+
+
+def plot_contest(sets: Mapping[str, tuple[np.ndarray, np.ndarray]],
+                 results: Sequence[Mapping[str, Any]], table: pd.DataFrame,
+                 panel_size: Sequence[float]) -> Figure:
+    """Rows: the sets; columns: the algorithms. Each panel shows one clustering of the set's
+    own draw (noise in grey), titled with its adjusted Rand index and fit time."""
+    datasets, algorithms = list(sets), list(dict.fromkeys(table["algorithm"]))
+    fig, axes = new_figure(panel_size[0] * len(algorithms), panel_size[1] * len(datasets),
+                           len(datasets), len(algorithms))
+    labels = {(result["dataset"], result["algorithm"]): np.asarray(result["labels"])
+              for result in results}
+    scored = table.set_index(["dataset", "algorithm"])
+    for row, dataset in enumerate(datasets):
+        X = sets[dataset][0]
+        for column, algorithm in enumerate(algorithms):
+            ax = axes[row * len(algorithms) + column]
+            found = labels[dataset, algorithm]
+            noise = found == NOISE
+            ax.scatter(X[noise, 0], X[noise, 1], s=2, c="0.75")
+            ax.scatter(X[~noise, 0], X[~noise, 1], s=2,
+                       c=[CLUSTER_COLOURS[label % len(CLUSTER_COLOURS)] for label in found[~noise]])
+            score = scored.loc[(dataset, algorithm)]
+            title = f"ARI {score['ari']:.2f}, {score['fit_seconds']:.2g} s"
+            if row == 0:
+                title = algorithm.replace("_", "\n") + "\n" + title
+            ax.set_title(title, fontsize=10)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            if column == 0:
+                ax.set_ylabel(dataset.replace("_", " "), fontsize=12)
     return fig

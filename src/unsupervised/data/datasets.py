@@ -14,12 +14,14 @@ from typing import Any
 
 import numpy as np
 from scipy.io import loadmat
-from sklearn.datasets import load_digits, load_iris, make_blobs, make_moons
+from sklearn.datasets import load_digits, load_iris, make_blobs, make_circles, make_moons
 
 IDX_IMAGES_MAGIC = 2051
 IDX_LABELS_MAGIC = 2049
 OLIVETTI_SHAPE = (400, 64, 64)
 BUNDLED = {"digits": load_digits, "iris": load_iris}
+# The label of instances drawn from no cluster (the background of blobs_in_noise).
+NOISE_LABEL = -1
 
 
 class DatasetFormatError(ValueError):
@@ -140,7 +142,34 @@ def moons(n_samples: int, noise: float, random_state: int) -> tuple[np.ndarray, 
     return X, y.astype(np.int64)
 
 
-SYNTHETIC = {"blobs": blobs, "ellipsoids": ellipsoids, "moons": moons}
+def circles(n_samples: int, factor: float, noise: float, random_state: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """One ring inside another (`factor`: the inner radius over the outer)."""
+    X, y = make_circles(n_samples=n_samples, factor=factor, noise=noise,
+                        random_state=random_state)
+    return X, y.astype(np.int64)
+
+
+def blobs_in_noise(
+    n_samples: int,
+    centers: Sequence[Sequence[float]],
+    cluster_std: Sequence[float],
+    noise_share: float,
+    random_state: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Blobs over a uniform background covering their bounding box: a `noise_share` of the
+    `n_samples` instances is background, labelled NOISE_LABEL."""
+    n_noise = round(noise_share * n_samples)
+    X, y = blobs(n_samples - n_noise, centers, cluster_std, random_state)
+    rng = np.random.default_rng(random_state)
+    background = rng.uniform(X.min(axis=0), X.max(axis=0), size=(n_noise, X.shape[1]))
+    return (np.concatenate([X, background]),
+            np.concatenate([y, np.full(n_noise, NOISE_LABEL, dtype=np.int64)]))
+
+
+# Each synthetic set's generator; several sets may share one (with other settings).
+SYNTHETIC = {"blobs": blobs, "ellipsoids": ellipsoids, "moons": moons, "circles": circles,
+             "varied_density": blobs, "noisy_blobs": blobs_in_noise}
 
 
 def load_dataset(X_path: str | Path, y_path: str | Path, mmap: bool = False

@@ -1,0 +1,14 @@
+"""Every clustering algorithm on every set: the grid figure, the table and the metrics."""
+
+from unsupervised.clustering_algorithms.experiments import clustering_contest
+from unsupervised.core.io import read_json
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+
+
+def main(smk) -> None:
+    write_result(clustering_contest([read_json(path) for path in smk.input.runs],
+                                    **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
