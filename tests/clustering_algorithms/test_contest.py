@@ -15,7 +15,7 @@ from unsupervised.clustering_algorithms.contest import (
     scores,
     true_clusters,
 )
-from unsupervised.clustering_algorithms.dbscan import NOISE
+from unsupervised.data.datasets import NOISE_LABEL
 
 
 def two_far_blobs(n: int = 60) -> tuple[np.ndarray, np.ndarray]:
@@ -31,7 +31,7 @@ def test_every_algorithm_separates_two_far_blobs(algorithm: str, default_config:
     X, y = two_far_blobs(200)
     settings = default_config["clustering_contest"]["settings"][algorithm]
     labels = fit_labels(algorithm, X, k=2, seed=0, settings=settings)
-    clustered = labels != NOISE
+    clustered = labels != NOISE_LABEL
     assert set(labels[clustered]) == {0, 1}
     assert all(len(set(y[labels == cluster])) == 1 for cluster in (0, 1))
     assert np.mean(~clustered) < 0.3
@@ -44,12 +44,12 @@ def test_the_config_sets_every_algorithm_and_nothing_else(default_config: dict) 
 
 def test_noise_is_one_more_class_and_stays_out_of_the_silhouette() -> None:
     X = np.array([[0.0], [0.1], [5.0], [5.1], [20.0]])
-    y = np.array([0, 0, 1, 1, NOISE])
+    y = np.array([0, 0, 1, 1, NOISE_LABEL])
     assert true_clusters(y) == 2
     perfect = scores(X, y, y)
     assert perfect["ari"] == 1.0 and perfect["clusters"] == 2 and perfect["noise_share"] == 0.2
     assert perfect["silhouette"] > 0.9  # the far noise instance would pull it down
-    one_cluster = scores(X, y, np.array([0, 0, 0, 0, NOISE]))
+    one_cluster = scores(X, y, np.array([0, 0, 0, 0, NOISE_LABEL]))
     assert one_cluster["silhouette"] is None and one_cluster["ari"] < 1
 
 

@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 from unsupervised.clustering_algorithms.dbscan import (
-    NOISE,
     core_classifier,
     fit_dbscan,
     k_distances,
@@ -18,6 +17,7 @@ from unsupervised.clustering_algorithms.dbscan import (
 )
 from unsupervised.clustering_algorithms.experiments import agglomerative_points, tag
 from unsupervised.core.settings import SettingError
+from unsupervised.data.datasets import NOISE_LABEL
 
 
 def line(*xs: float) -> np.ndarray:
@@ -49,10 +49,11 @@ def test_new_instances_take_their_nearest_core_s_cluster_or_are_noise() -> None:
     the nearest core's cluster must be read among the cores' labels."""
     X = np.array([[10.0, 10.0], [0, 0], [0, 0.1], [0.1, 0], [5, 5], [5, 5.1], [5.1, 5]])
     model = fit_dbscan(X, eps=0.5, min_samples=2)
-    assert model.labels_.tolist() == [NOISE, 0, 0, 0, 1, 1, 1]
+    assert model.labels_.tolist() == [NOISE_LABEL, 0, 0, 0, 1, 1, 1]
     classifier = core_classifier(model, n_neighbors=1)
     new = np.array([[5.0, 5.2], [0.1, 0.1], [20.0, 20.0]])
-    assert predict_or_noise(model, classifier, new, max_distance=0.5).tolist() == [1, 0, NOISE]
+    predicted = predict_or_noise(model, classifier, new, max_distance=0.5)
+    assert predicted.tolist() == [1, 0, NOISE_LABEL]
 
 
 def test_a_classifier_needs_as_many_cores_as_neighbours() -> None:
@@ -70,7 +71,7 @@ def test_the_knee_separates_far_instances_from_a_dense_grid() -> None:
     found = knee(X, min_samples=2)
     assert (found.rank, found.eps) == (5, 1.0)
     fitted = fit_dbscan(X, found.eps, 2)
-    assert n_clusters(fitted.labels_) == 1 and np.sum(fitted.labels_ == NOISE) == 5
+    assert n_clusters(fitted.labels_) == 1 and np.sum(fitted.labels_ == NOISE_LABEL) == 5
 
 
 def test_a_flat_k_distance_curve_has_no_knee_and_names_min_samples() -> None:

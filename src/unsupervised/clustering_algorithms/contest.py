@@ -29,8 +29,8 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, s
 from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
 
-from unsupervised.clustering_algorithms.dbscan import NOISE, knee, n_clusters
-from unsupervised.data.datasets import generated
+from unsupervised.clustering_algorithms.dbscan import knee, n_clusters
+from unsupervised.data.datasets import NOISE_LABEL, generated
 
 Builder = Callable[..., ClusterMixin]
 
@@ -96,7 +96,7 @@ def scores(X: np.ndarray, y: np.ndarray, labels: np.ndarray) -> dict[str, float 
     """Agreement with the generating labels (noise, on either side, is one more class),
     the silhouette of the instances put in clusters (None below two clusters), the clusters
     found and the share called noise."""
-    clustered = labels != NOISE
+    clustered = labels != NOISE_LABEL
     found = n_clusters(labels)
     silhouette = (float(silhouette_score(X[clustered], labels[clustered]))
                   if 2 <= found < clustered.sum() else None)

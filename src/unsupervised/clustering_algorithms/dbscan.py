@@ -11,8 +11,7 @@ from sklearn.neighbors import KNeighborsClassifier, NearestNeighbors
 
 from unsupervised.core.elbow import elbow
 from unsupervised.core.settings import SettingError
-
-NOISE = -1
+from unsupervised.data.datasets import NOISE_LABEL
 
 
 def fit_dbscan(X: np.ndarray, eps: float, min_samples: int) -> DBSCAN:
@@ -35,13 +34,13 @@ class PointKinds:
 def point_kinds(labels: np.ndarray, core_indices: np.ndarray) -> PointKinds:
     core = np.zeros(len(labels), dtype=bool)
     core[core_indices] = True
-    noise = labels == NOISE
+    noise = labels == NOISE_LABEL
     return PointKinds(core=core, border=~(core | noise), noise=noise)
 
 
 def n_clusters(labels: np.ndarray) -> int:
     """Clusters found, noise not counted."""
-    return len(np.setdiff1d(labels, [NOISE]))
+    return len(np.setdiff1d(labels, [NOISE_LABEL]))
 
 
 def core_classifier(model: DBSCAN, n_neighbors: int) -> KNeighborsClassifier:
@@ -55,12 +54,12 @@ def core_classifier(model: DBSCAN, n_neighbors: int) -> KNeighborsClassifier:
 
 def predict_or_noise(model: DBSCAN, classifier: KNeighborsClassifier, X: np.ndarray,
                      max_distance: float) -> np.ndarray:
-    """The cluster of each instance, or NOISE when its nearest core is farther than
+    """The cluster of each instance, or NOISE_LABEL when its nearest core is farther than
     `max_distance`. The classifier is `model`'s core classifier: its neighbours are indices
     into the cores, whose clusters are read from the cores' labels (not all instances')."""
     distances, nearest = classifier.kneighbors(X, n_neighbors=1)
     clusters = model.labels_[model.core_sample_indices_][nearest[:, 0]]
-    return np.where(distances[:, 0] > max_distance, NOISE, clusters)
+    return np.where(distances[:, 0] > max_distance, NOISE_LABEL, clusters)
 
 
 @dataclass(frozen=True)

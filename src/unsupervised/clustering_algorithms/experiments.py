@@ -17,7 +17,6 @@ from sklearn.mixture import GaussianMixture
 from unsupervised.clustering_algorithms import plots
 from unsupervised.clustering_algorithms.contest import contest_set, contest_table
 from unsupervised.clustering_algorithms.dbscan import (
-    NOISE,
     core_classifier,
     fit_dbscan,
     knee,
@@ -27,6 +26,7 @@ from unsupervised.clustering_algorithms.dbscan import (
 )
 from unsupervised.core.results import Result
 from unsupervised.core.settings import SettingError
+from unsupervised.data.datasets import NOISE_LABEL
 
 Size = Sequence[float]
 
@@ -90,7 +90,7 @@ def dbscan_eps(X: np.ndarray, y: np.ndarray, *, min_samples: Sequence[int],
             "knee_eps": found.eps,
             "knee_non_core_share": found.rank / len(X),
             "knee_clusters": n_clusters(labels),
-            "knee_noise": float(np.mean(labels == NOISE)),
+            "knee_noise": float(np.mean(labels == NOISE_LABEL)),
             "knee_ari": adjusted_rand_score(y, labels),
             "best_ari": float(sweeps[count].max()),
             "best_eps_low": float(near_best.min()),

@@ -15,9 +15,10 @@ from scipy.cluster.hierarchy import dendrogram
 from sklearn.cluster import DBSCAN, SpectralClustering
 from sklearn.neighbors import KNeighborsClassifier
 
-from unsupervised.clustering_algorithms.dbscan import NOISE, Knee, n_clusters, point_kinds
+from unsupervised.clustering_algorithms.dbscan import Knee, n_clusters, point_kinds
 from unsupervised.core.figures import new_figure
 from unsupervised.core.plots_2d import label_axes, plot_decision_regions
+from unsupervised.data.datasets import NOISE_LABEL
 
 # The chapter draws each core as a disc whose area grows with eps: points^2 per unit of eps.
 CORE_AREA_PER_EPS = 3000
@@ -158,7 +159,7 @@ def plot_contest(sets: Mapping[str, tuple[np.ndarray, np.ndarray]],
         for column, algorithm in enumerate(algorithms):
             ax = axes[row * len(algorithms) + column]
             found = labels[dataset, algorithm]
-            noise = found == NOISE
+            noise = found == NOISE_LABEL
             ax.scatter(X[noise, 0], X[noise, 1], s=2, c="0.75")
             ax.scatter(X[~noise, 0], X[~noise, 1], s=2,
                        c=[CLUSTER_COLOURS[label % len(CLUSTER_COLOURS)] for label in found[~noise]])

@@ -20,7 +20,8 @@ IDX_IMAGES_MAGIC = 2051
 IDX_LABELS_MAGIC = 2049
 OLIVETTI_SHAPE = (400, 64, 64)
 BUNDLED = {"digits": load_digits, "iris": load_iris}
-# The label of instances drawn from no cluster (the background of blobs_in_noise).
+# The label of noise: scikit-learn's density-based clusterers give it to the instances they
+# put in no cluster, and blobs_in_noise to its background, so that the two compare.
 NOISE_LABEL = -1
 
 
