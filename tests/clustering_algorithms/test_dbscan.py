@@ -15,7 +15,7 @@ from unsupervised.clustering_algorithms.dbscan import (
     point_kinds,
     predict_or_noise,
 )
-from unsupervised.clustering_algorithms.experiments import agglomerative_points, tag
+from unsupervised.clustering_algorithms.experiments import agglomerative_points
 from unsupervised.core.settings import SettingError
 from unsupervised.data.datasets import NOISE_LABEL
 
@@ -91,6 +91,3 @@ def test_complete_linkage_merges_the_chapter_s_points_pairwise() -> None:
     assert merges == [(0, 1), (2, 3), (4, 5)]
     assert [metrics[f"merge_{i}_distance"] for i in range(3)] == [2.0, 3.5, 8.5]
 
-
-def test_parameter_values_become_metric_names() -> None:
-    assert [tag(0.05), tag(0.2), tag(100), tag(1e-4)] == ["0_05", "0_2", "100", "0_0001"]

@@ -12,7 +12,7 @@ from snakemake.iocontainers import Namedlist
 
 from unsupervised.core.figures import new_figure
 from unsupervised.core.io import read_json
-from unsupervised.core.results import Result, write_result
+from unsupervised.core.results import Result, value_tag, write_result
 from unsupervised.core.settings import SettingError
 from unsupervised.core.step import run_step, settings
 
@@ -85,3 +85,8 @@ def test_a_setting_error_is_renamed_after_the_config_key(tmp_path: Path) -> None
         run_step(smk, main)
     logging.getLogger().handlers.clear()
     assert "toy_section.k=99" in (tmp_path / "toy.log").read_text()
+
+
+def test_parameter_values_become_metric_names() -> None:
+    assert [value_tag(0.05), value_tag(0.2), value_tag(100), value_tag(1e-4),
+            value_tag(-1)] == ["0_05", "0_2", "100", "0_0001", "m1"]

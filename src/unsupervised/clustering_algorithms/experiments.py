@@ -24,16 +24,11 @@ from unsupervised.clustering_algorithms.dbscan import (
     point_kinds,
     predict_or_noise,
 )
-from unsupervised.core.results import Result
+from unsupervised.core.results import Result, value_tag
 from unsupervised.core.settings import SettingError
 from unsupervised.data.datasets import NOISE_LABEL
 
 Size = Sequence[float]
-
-
-def tag(value: float) -> str:
-    """A parameter value as part of a metric name: 0.05 -> "0_05"."""
-    return f"{value:g}".replace(".", "_").replace("-", "m")
 
 
 def dbscan_moons(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samples: int,
@@ -46,7 +41,7 @@ def dbscan_moons(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samp
     metrics: dict[str, float] = {}
     for value, model in models.items():
         kinds = point_kinds(model.labels_, model.core_sample_indices_)
-        metrics |= {f"eps_{tag(value)}_{name}": number for name, number in {
+        metrics |= {f"eps_{value_tag(value)}_{name}": number for name, number in {
             "core_instances": int(kinds.core.sum()),
             "border_instances": int(kinds.border.sum()),
             "anomalies": int(kinds.noise.sum()),
@@ -109,9 +104,9 @@ def spectral_moons(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_c
     metrics = {}
     for gamma, model in models.items():
         metrics |= {
-            f"gamma_{tag(gamma)}_affinity_percentile":
+            f"gamma_{value_tag(gamma)}_affinity_percentile":
                 float(np.percentile(model.affinity_matrix_, affinity_percentile)),
-            f"gamma_{tag(gamma)}_ari": adjusted_rand_score(y, model.labels_),
+            f"gamma_{value_tag(gamma)}_ari": adjusted_rand_score(y, model.labels_),
         }
     return Result(metrics, figures={"figure": plots.plot_spectral(models, X, figure_size)})
 

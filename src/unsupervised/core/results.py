@@ -33,6 +33,11 @@ class Result:
         return {f"{experiment}.{name}": value for name, value in self.metrics.items()}
 
 
+def value_tag(value: float) -> str:
+    """A parameter value as part of a metric name: 0.05 -> "0_05", -1 -> "m1"."""
+    return f"{value:g}".replace(".", "_").replace("-", "m")
+
+
 def experiment_of(metrics_path: str | Path) -> str:
     """The experiment a metrics file belongs to: the name of its folder."""
     return Path(metrics_path).parent.name

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.base import ClassifierMixin
 
+from unsupervised.core.results import value_tag
 from unsupervised.data.splits import Split
 from unsupervised.semi_supervised.propagation import (
     UNLABELLED,
@@ -62,7 +63,7 @@ def few_labels_study(
         "propagated_percentile_label_accuracy": sweep[percentile][1],
     }
     for share in percentiles:
-        name = f"{share:g}".replace(".", "_")
+        name = value_tag(share)
         metrics[f"percentile_{name}_accuracy"] = sweep[share][0]
         metrics[f"percentile_{name}_label_accuracy"] = sweep[share][1]
     partial = np.full(len(X), UNLABELLED)
