@@ -13,8 +13,8 @@ from unsupervised.clustering_algorithms.contest import (
     fit_labels,
     peak_megabytes,
     scores,
-    true_clusters,
 )
+from unsupervised.clustering_algorithms.dbscan import n_clusters
 from unsupervised.data.datasets import NOISE_LABEL
 
 
@@ -45,7 +45,7 @@ def test_the_config_sets_every_algorithm_and_nothing_else(default_config: dict) 
 def test_noise_is_one_more_class_and_stays_out_of_the_silhouette() -> None:
     X = np.array([[0.0], [0.1], [5.0], [5.1], [20.0]])
     y = np.array([0, 0, 1, 1, NOISE_LABEL])
-    assert true_clusters(y) == 2
+    assert n_clusters(y) == 2
     perfect = scores(X, y, y)
     assert perfect["ari"] == 1.0 and perfect["clusters"] == 2 and perfect["noise_share"] == 0.2
     assert perfect["silhouette"] > 0.9  # the far noise instance would pull it down

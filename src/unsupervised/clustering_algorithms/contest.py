@@ -87,11 +87,6 @@ def contest_set(dataset: str, spec: Mapping[str, Any], max_instances: int
     return StandardScaler().fit_transform(X), y
 
 
-def true_clusters(y: np.ndarray) -> int:
-    """The number of generating clusters, background noise not counted."""
-    return n_clusters(y)
-
-
 def scores(X: np.ndarray, y: np.ndarray, labels: np.ndarray) -> dict[str, float | None]:
     """Agreement with the generating labels (noise, on either side, is one more class),
     the silhouette of the instances put in clusters (None below two clusters), the clusters
@@ -131,7 +126,7 @@ def contest_runs(algorithm: str, dataset: str, specs: Mapping[int, Mapping[str, 
     runs, chapter_labels, peak = [], None, None
     for seed, spec in specs.items():
         X, y = contest_set(dataset, spec, max_instances)
-        k = true_clusters(y)
+        k = n_clusters(y)  # the generating clusters, background noise not counted
         start = time.perf_counter()
         labels = fit_labels(algorithm, X, k, seed, settings)
         seconds = time.perf_counter() - start
@@ -143,11 +138,12 @@ def contest_runs(algorithm: str, dataset: str, specs: Mapping[int, Mapping[str, 
             "labels": chapter_labels, "peak_mb": peak}
 
 
-def contest_table(results: Sequence[Mapping[str, Any]], seed: int) -> list[dict[str, Any]]:
-    """One row per (dataset, algorithm) on the draw of `seed`."""
+def contest_table(results: Sequence[Mapping[str, Any]], seeds: Mapping[str, int]
+                  ) -> list[dict[str, Any]]:
+    """One row per (dataset, algorithm), on the draw of the dataset's seed in `seeds`."""
     rows = []
     for result in results:
-        run = next(run for run in result["runs"] if run["seed"] == seed)
+        run = next(run for run in result["runs"] if run["seed"] == seeds[result["dataset"]])
         rows.append({"dataset": result["dataset"], "algorithm": result["algorithm"],
                      **{key: value for key, value in run.items() if key != "seed"},
                      "peak_mb": result["peak_mb"]})

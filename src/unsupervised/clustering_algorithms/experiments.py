@@ -167,9 +167,7 @@ def clustering_contest(results: Sequence[Mapping[str, Any]], *, seeds: Mapping[s
     """Every (set, algorithm) on the draw of each set's seed in `seeds`: the table, its
     scores as metrics, each algorithm's mean adjusted Rand index over the sets, and the grid
     of clusterings (drawn for the sets' own random states, `specs`)."""
-    table = pd.DataFrame([row for dataset, seed in seeds.items()
-                          for row in contest_table([result for result in results
-                                                    if result["dataset"] == dataset], seed)])
+    table = pd.DataFrame(contest_table(results, seeds))
     metrics: dict[str, float] = {}
     for row in table.itertuples():
         for score in ("ari", "nmi", "silhouette", "clusters", "noise_share", "fit_seconds",
