@@ -97,6 +97,7 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
          "config key 'clustering_contest.datasets.1'"),
         ("clustering_contest={settings: {dbscan: {min_samples: 1}}}",
          "config key 'clustering_contest.settings.dbscan.min_samples'"),
+        ("clustering_scaling={sizes: [1000, 80000]}", "config key 'clustering_scaling.sizes.1'"),
         ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
         ("gaussian_mixture={anomaly_percentile: 100}",
          "config key 'gaussian_mixture.anomaly_percentile'"),

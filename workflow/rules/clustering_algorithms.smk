@@ -1,13 +1,14 @@
 # Chapter sections 2.3 and 2.4, "DBSCAN" and "Other Clustering Algorithms", on the moons:
 # DBSCAN's cores, borders and noise and a classifier trained on its cores, spectral and
 # agglomerative clustering, and the course notes' clusterings of small synthetic sets;
-# beyond the chapter, eps chosen at the knee of the k-distance curve, and every clustering
-# algorithm on sets that show where each one fails.
+# beyond the chapter, eps chosen at the knee of the k-distance curve, every clustering
+# algorithm on sets that show where each one fails, and how each scales on MNIST.
 
 from unsupervised.core.config_checks import check_member
 
 DBSCAN = config["dbscan"]
 CONTEST = config["clustering_contest"]
+SCALING = config["clustering_scaling"]
 MOONS = dataset_arrays("moons")
 CLUSTERING_SECTION = "06 DBSCAN and other clustering algorithms"
 EXPERIMENTS.update(
@@ -18,10 +19,13 @@ EXPERIMENTS.update(
     clustering_course_notes=Experiment(CLUSTERING_SECTION, "5 The course notes' clusterings"),
     clustering_contest=Experiment(
         CLUSTERING_SECTION, "6 Which algorithm on which data (beyond the chapter)", "beyond"),
+    clustering_scaling=Experiment(
+        CLUSTERING_SECTION, "7 Up to which size (beyond the chapter)", "beyond"),
 )
 check_member(config, "dbscan.classifier.eps", "dbscan.eps",
              "the classifier is trained on the cores of one of the fitted models")
 CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.json"
+SCALING_RUN = f"{RESULTS}/clustering_scaling/runs/{{algorithm}}/{{size}}.json"
 # Each set's own random state (the regular run), then the seeds of its claims' replicas.
 CONTEST_DRAWS = {name: [config["synthetic"][name]["random_state"],
                         *config["claims"]["seeds"]["clustering_contest"]]
@@ -191,6 +195,62 @@ rule clustering_contest:
         ENV
     script:
         "../scripts/clustering_algorithms/clustering_contest.py"
+
+
+# One job per (algorithm, number of images): a job whose memory is estimated above the limit,
+# or beyond the most images the algorithm may fit, records why and fits nothing.
+rule clustering_scaling_job:
+    input:
+        **CHOOSE_K_FEATURES["mnist"],
+    output:
+        run=SCALING_RUN,
+    params:
+        code=code_version("clustering_algorithms/clustering_scaling_job.py"),
+        dimensions=SCALING["dimensions"],
+        random_state=SCALING["random_state"],
+        settings=lambda w: CONTEST["settings"][w.algorithm],
+        k=SCALING["k"],
+        memory_limit_mb=SCALING["memory_limit_mb"],
+        max_size=lambda w: SCALING["max_size"].get(w.algorithm),
+        setting_keys={"sizes": "clustering_scaling.sizes",
+                      "dimensions": "clustering_scaling.dimensions",
+                      "min_samples": "clustering_contest.settings.dbscan.min_samples"},
+    wildcard_constraints:
+        algorithm="|".join(SCALING["algorithms"]),
+        size=r"\d+",
+    log:
+        results_log("clustering_scaling_job/{algorithm}/{size}"),
+    benchmark:
+        results_benchmark("clustering_scaling_job/{algorithm}/{size}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/clustering_scaling_job.py"
+
+
+rule clustering_scaling:
+    input:
+        runs=expand(SCALING_RUN, algorithm=SCALING["algorithms"], size=SCALING["sizes"]),
+    output:
+        figure=figure(f"{RESULTS}/clustering_scaling/scaling.png", "clustering_scaling",
+                      "clustering_scaling"),
+        table=f"{RESULTS}/clustering_scaling/scaling.tsv",
+        metrics=f"{RESULTS}/clustering_scaling/metrics.json",
+    params:
+        code=code_version("clustering_algorithms/clustering_scaling.py"),
+        memory_limit_mb=SCALING["memory_limit_mb"],
+        figure_size=SCALING["figure_size"],
+        dpi=DPI,
+    log:
+        results_log("clustering_scaling"),
+    benchmark:
+        results_benchmark("clustering_scaling")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/clustering_algorithms/clustering_scaling.py"
 
 
 # Seed replicas of the experiments the section's claims rest on: the moons drawn again; for

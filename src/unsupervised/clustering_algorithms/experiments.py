@@ -180,3 +180,28 @@ def clustering_contest(results: Sequence[Mapping[str, Any]], *, seeds: Mapping[s
     sets = {name: contest_set(name, spec, max_instances) for name, spec in specs.items()}
     return Result(metrics, tables={"table": table}, figures={
         "figure": plots.plot_contest(sets, results, table, panel_size)})
+
+
+def clustering_scaling(runs: Sequence[Mapping[str, Any]], *, memory_limit_mb: float,
+                       figure_size: Size) -> Result:
+    """Fit time, peak memory and agreement with the digits of every algorithm at every size
+    it was fitted at; the largest such size, and how fast its time grows (the slope of log
+    time against log size); the sizes skipped, with their reasons, in the table."""
+    table = pd.DataFrame(runs).sort_values(["algorithm", "size"], kind="stable")
+    metrics: dict[str, float] = {}
+    for algorithm, rows in table.groupby("algorithm", sort=False):
+        fitted = rows[rows["status"] == "fitted"]
+        for row in fitted.itertuples():
+            metrics |= {f"{algorithm}_{row.size}_fit_seconds": row.fit_seconds,
+                        f"{algorithm}_{row.size}_peak_rss_mb": row.peak_rss_mb,
+                        f"{algorithm}_{row.size}_ari": row.ari}
+        metrics[f"{algorithm}_n_skipped"] = int((rows["status"] == "skipped").sum())
+        if len(fitted):
+            largest = fitted.iloc[-1]
+            metrics[f"{algorithm}_largest_size"] = int(largest["size"])
+            metrics[f"{algorithm}_largest_ari"] = float(largest["ari"])
+        if len(fitted) >= 2:
+            metrics[f"{algorithm}_time_exponent"] = float(np.polyfit(
+                np.log(fitted["size"]), np.log(fitted["fit_seconds"]), 1)[0])
+    return Result(metrics, tables={"table": table.reset_index(drop=True)}, figures={
+        "figure": plots.plot_scaling(table, memory_limit_mb, figure_size)})

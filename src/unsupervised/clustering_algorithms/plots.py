@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import colormaps
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
 from scipy.cluster.hierarchy import dendrogram
 from sklearn.cluster import DBSCAN, SpectralClustering
 from sklearn.neighbors import KNeighborsClassifier
@@ -172,4 +173,44 @@ def plot_contest(sets: Mapping[str, tuple[np.ndarray, np.ndarray]],
             ax.set_yticks([])
             if column == 0:
                 ax.set_ylabel(dataset.replace("_", " "), fontsize=12)
+    return fig
+
+
+def plot_scaling(table: pd.DataFrame, memory_limit_mb: float, figure_size: Sequence[float]
+                 ) -> Figure:
+    """Against the number of instances, log-log: each algorithm's fit time, its job's peak
+    memory (the sizes skipped for memory at their estimate, hollow, under the limit's dashed
+    line) and its adjusted Rand index against the digits."""
+    fig, (times, memory, agreement) = new_figure(*figure_size, 1, 3)
+    for index, (algorithm, rows) in enumerate(table.groupby("algorithm", sort=False)):
+        colour = CLUSTER_COLOURS[index % len(CLUSTER_COLOURS)]
+        style = "o-" if index < len(CLUSTER_COLOURS) else "s--"
+        fitted = rows[rows["status"] == "fitted"]
+        times.plot(fitted["size"], fitted["fit_seconds"], style, color=colour, markersize=4,
+                   label=algorithm.replace("_", " "))
+        memory.plot(fitted["size"], fitted["peak_rss_mb"], style, color=colour, markersize=4)
+        agreement.plot(fitted["size"], fitted["ari"], style, color=colour, markersize=4)
+        too_big = rows[rows["reason"].fillna("").str.contains("memory")]
+        memory.plot(too_big["size"], too_big["estimated_mb"], "o", color=colour,
+                    markerfacecolor="none", markersize=7)
+    memory.axhline(memory_limit_mb, color="k", linestyle="--", linewidth=1)
+    memory.annotate(f"job limit {memory_limit_mb:,.0f} MB\n(hollow: estimated, skipped)",
+                    (0.02, memory_limit_mb), xycoords=("axes fraction", "data"),
+                    xytext=(0, 4), textcoords="offset points", fontsize=9, va="bottom")
+    sizes = sorted(table["size"].unique())
+    plain = FuncFormatter(lambda value, _: f"{value:,.{0 if value >= 1 else 2}f}")
+    for ax, label in ((times, "Fit time (s)"), (memory, "Peak memory of the job (MB)"),
+                      (agreement, "ARI against the digits")):
+        ax.set_xscale("log")
+        ax.set_xticks(sizes, [f"{size:,}" for size in sizes], rotation=45)
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_xlabel("MNIST images")
+        ax.set_ylabel(label)
+        ax.grid(True, which="both", alpha=0.2)
+    for ax in (times, memory):
+        ax.set_yscale("log")
+        ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))
+        ax.yaxis.set_major_formatter(plain)
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    fig.legend(loc="outside right center", fontsize=10)
     return fig
