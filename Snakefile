@@ -44,6 +44,7 @@ include: "workflow/rules/preprocessing.smk"
 include: "workflow/rules/semi_supervised.smk"
 include: "workflow/rules/clustering_algorithms.smk"
 include: "workflow/rules/gaussian_mixtures.smk"
+include: "workflow/rules/olivetti.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 

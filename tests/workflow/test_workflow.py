@@ -109,6 +109,11 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("anomaly_detectors={problems: {mnist: {anomaly_share: 0.5}}}",
          "config key 'anomaly_detectors.problems.mnist.anomaly_share'"),
         ("anomaly_detectors={percentile: 0}", "config key 'anomaly_detectors.percentile'"),
+        ("olivetti_faces={pca_variance: 0}", "config key 'olivetti_faces.pca_variance'"),
+        ("olivetti_faces={pca_variance: 1.5}", "config key 'olivetti_faces.pca_variance'"),
+        ("olivetti_faces={test_size: 500}", "config key 'olivetti_faces.test_size'"),
+        ("olivetti_clustering={k_range: {start: 50, stop: 50}}",
+         "'olivetti_clustering.k_range': empty"),
         ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
                                            "non-empty"),
         ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
@@ -155,6 +160,17 @@ def test_min_samples_above_the_instances_fails_naming_the_key(tmp_path: Path) ->
                            config=[f"results_dir={results}", "dbscan_eps={min_samples: [1001]}"])
     assert result.returncode != 0
     assert "dbscan_eps.min_samples=1001: must be from 2 to the 1000 instances" in result.stderr
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+
+
+def test_a_split_leaving_too_few_training_faces_fails_naming_the_key(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    target = results / "olivetti_faces" / "faces.npz"
+    result = run_snakemake("--cores", "1", str(target), config=[
+        f"results_dir={results}", "olivetti_faces={test_size: 200, valid_size: 180}"])
+    assert result.returncode != 0
+    assert "olivetti_faces.test_size=200: with valid_size=180, leaves fewer training faces " \
+           "than the 40 people of the 400 faces" in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
@@ -244,9 +260,9 @@ def test_chapter_and_beyond_split_the_experiments() -> None:
     assert claims["iris_gmm"] == 1 and claims["iris_gmm_replica"] >= 1
     assert "kmeans_fit" not in claims and "label_budget_job" not in claims
     reports = {"gather_metrics", "summary", "all", "chapter", "beyond", "total"}
-    # The Olivetti faces are prepared for their exercises, which no experiment runs yet.
     replicas = {name for name in claims if name.endswith("_replica")} | {"claims"}
-    assert set(everything) - {*chapter, *beyond, *reports} == {"prepare_olivetti", *replicas}
+    assert set(everything) - {*chapter, *beyond, *reports} == replicas
+    assert chapter["olivetti_split"] == chapter["olivetti_classifier"] == 1
     assert {*chapter, *beyond} - set(everything) == {"chapter", "beyond"}
 
 

@@ -1,0 +1,61 @@
+"""Exercises 10 and 11: K-Means on the training faces for one k, judged three ways: by the
+silhouette (exercise 10), against who is who (the adjusted Rand index with the person ids),
+and as features of a random forest on the validation faces (exercise 11): the distances to
+the centroids alone, and beside the PCA features."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+
+from unsupervised.kmeans.algorithm import fit_kmeans
+from unsupervised.olivetti.faces import Faces
+
+
+def forest_accuracy(train: np.ndarray, train_ids: np.ndarray, scored: np.ndarray,
+                    scored_ids: np.ndarray, forest: Mapping[str, Any]) -> float:
+    """Accuracy on `scored` of the exercises' random forest fitted on `train`."""
+    model = RandomForestClassifier(**forest).fit(train, train_ids)
+    return float(model.score(scored, scored_ids))
+
+
+def feature_sets(faces: Faces, centers: np.ndarray | None, part: str
+                 ) -> dict[str, np.ndarray]:
+    """The classifier's candidate features of one part: PCA, distances to the centroids,
+    both side by side (only PCA without centroids)."""
+    pca = faces.features[part]
+    if centers is None:
+        return {"pca": pca}
+    distances = np.linalg.norm(pca[:, None, :] - centers[None, :, :], axis=2)
+    return {"pca": pca, "distances": distances, "combined": np.hstack([pca, distances])}
+
+
+def clustering_at_k(faces: Faces, k: int, *, n_init: int, random_state: int,
+                    forest: Mapping[str, Any]) -> dict[str, Any]:
+    """K-Means with k clusters on the training faces' PCA features: inertia, silhouette,
+    agreement with the person ids, the labels, and the validation accuracy
+    of the forest on the distances to the centroids, alone and beside the PCA features."""
+    X, ids = faces.features["train"], faces.ids["train"]
+    model = fit_kmeans(X, k, n_init=n_init, random_state=random_state, setting="k_range")
+    train, valid = (feature_sets(faces, model.cluster_centers_, part)
+                    for part in ("train", "valid"))
+    return {
+        "k": k, "inertia": float(model.inertia_),
+        "silhouette": float(silhouette_score(X, model.labels_)) if k > 1 else float("nan"),
+        "ari": float(adjusted_rand_score(ids, model.labels_)),
+        **{f"{name}_accuracy": forest_accuracy(train[name], ids, valid[name],
+                                               faces.ids["valid"], forest)
+           for name in ("distances", "combined")},
+        "labels": model.labels_.tolist(),
+    }
+
+
+def clustering_chunk(faces: Faces, ks: Sequence[int], *, n_init: int, random_state: int,
+                     forest: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """`clustering_at_k` for each k of one chunk of the sweep."""
+    return [clustering_at_k(faces, k, n_init=n_init, random_state=random_state, forest=forest)
+            for k in ks]

@@ -1,0 +1,97 @@
+"""The Olivetti section's figures: grids of faces, and the sweeps over k."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from unsupervised.core.figures import new_figure
+from unsupervised.olivetti.faces import SIDE
+
+
+def show_face(ax: Axes, pixels: np.ndarray, title: str = "", colour: str = "black") -> None:
+    ax.imshow(pixels.reshape(SIDE, SIDE), cmap="gray")
+    ax.set_title(title, fontsize=10, color=colour, pad=2)
+    ax.axis("off")
+
+
+def plot_faces(faces: np.ndarray, titles: Sequence[str], n_cols: int,
+               panel_size: Sequence[float]) -> Figure:
+    """Faces in rows of `n_cols`, each under its title."""
+    n_rows = -(-len(faces) // n_cols)
+    fig, axes = new_figure(n_cols * panel_size[0], n_rows * panel_size[1], n_rows, n_cols)
+    for ax in axes:
+        ax.axis("off")
+    for ax, face, title in zip(axes, faces, titles, strict=False):
+        show_face(ax, face, title)
+    return fig
+
+
+def plot_clusters(pixels: np.ndarray, ids: np.ndarray, labels: np.ndarray,
+                  clusters: Sequence[int], faces_per_cluster: int,
+                  panel_size: Sequence[float]) -> Figure:
+    """One row per cluster: its faces, each titled with its person id, in red when it is not
+    the cluster's most frequent person."""
+    fig, axes = new_figure((faces_per_cluster + 1) * panel_size[0],
+                           len(clusters) * panel_size[1], len(clusters), faces_per_cluster + 1)
+    for (label_ax, *face_axes), cluster in zip(axes.reshape(len(clusters), -1), clusters,
+                                               strict=True):
+        members = np.flatnonzero(labels == cluster)
+        people, counts = np.unique(ids[members], return_counts=True)
+        majority = people[np.argmax(counts)]
+        label_ax.axis("off")
+        label_ax.text(0.5, 0.5, f"cluster {cluster}\n{len(members)} faces\n"
+                                f"{len(people)} {'person' if len(people) == 1 else 'people'}",
+                      ha="center", va="center", fontsize=10, transform=label_ax.transAxes)
+        for ax in face_axes:
+            ax.axis("off")
+        for ax, member in zip(face_axes, members, strict=False):
+            show_face(ax, pixels[member], f"person {ids[member]}",
+                      "black" if ids[member] == majority else "red")
+    return fig
+
+
+def mark_k(ax: Axes, ks: pd.Series, values: pd.Series, k: int, label: str, style: str) -> None:
+    ax.plot(k, values[ks == k].iloc[0], style, markersize=12, label=label)
+
+
+def plot_k_sweep(table: pd.DataFrame, silhouette_k: int, ari_k: int,
+                 figure_size: Sequence[float]) -> Figure:
+    """Silhouette, inertia and agreement with the person ids against k, with the
+    silhouette's best k marked on each, and the best agreement on the last."""
+    fig, axes = new_figure(*figure_size, 1, 3)
+    for ax, column, label in zip(axes, ("silhouette", "inertia", "ari"),
+                                 ("Silhouette score", "Inertia",
+                                  "ARI against the person ids"), strict=True):
+        ax.plot(table["k"], table[column], "bo-", markersize=4)
+        mark_k(ax, table["k"], table[column], silhouette_k,
+               f"best silhouette: k={silhouette_k}", "rs")
+        ax.set_xlabel("$k$")
+        ax.set_ylabel(label)
+        ax.grid(True, alpha=0.3)
+    mark_k(axes[2], table["k"], table["ari"], ari_k, f"best ARI: k={ari_k}", "g^")
+    for ax in (axes[0], axes[2]):
+        ax.legend(fontsize=10, loc="lower right")
+    return fig
+
+
+def plot_classifier_sweep(table: pd.DataFrame, pca_accuracy: float,
+                          figure_size: Sequence[float]) -> Figure:
+    """Validation accuracy of the forest against the number of clusters, on the distances to
+    the centroids alone and beside the PCA features, with the PCA features alone as a line."""
+    fig, (ax,) = new_figure(*figure_size)
+    for column, style, label in (("combined_accuracy", "gs-", "PCA features + distances"),
+                                 ("distances_accuracy", "bo-", "distances to the centroids")):
+        ax.plot(table["k"], table[column], style, markersize=4, label=label)
+    ax.axhline(pca_accuracy, color="k", linestyle="--",
+               label=f"PCA features alone: {pca_accuracy:.3f}")
+    ax.set_ylim(top=max(pca_accuracy, table["combined_accuracy"].max()) + 0.04)
+    ax.set_xlabel("$k$ (clusters of K-Means)")
+    ax.set_ylabel("Validation accuracy")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=10, loc="lower right")
+    return fig
