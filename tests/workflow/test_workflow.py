@@ -114,6 +114,9 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("olivetti_faces={test_size: 500}", "config key 'olivetti_faces.test_size'"),
         ("olivetti_clustering={k_range: {start: 50, stop: 50}}",
          "'olivetti_clustering.k_range': empty"),
+        ("olivetti_altered={darken_factor: 1.0}", "config key 'olivetti_altered.darken_factor'"),
+        ("olivetti_altered={counts: {rotated: 4, blurred: 2}}",
+         "config key 'olivetti_altered.counts'"),
         ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
                                            "non-empty"),
         ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "

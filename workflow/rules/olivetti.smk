@@ -1,11 +1,14 @@
 # The chapter's exercises 10 to 13, on the Olivetti faces: one stratified split and PCA that
 # every exercise reads; K-Means over k (exercise 10) and its clusters as features of a random
-# forest (exercise 11), from one fit per k.
+# forest (exercise 11), from one fit per k; a Gaussian mixture that generates faces and scores
+# altered ones (exercise 12), and the PCA's reconstruction error of those (exercise 13).
 
 from unsupervised.core.ranges import int_range, k_chunks
 
 FACES_SETUP = config["olivetti_faces"]
 FACES_CLUSTERING = config["olivetti_clustering"]
+ALTERED = config["olivetti_altered"]
+FACES_MIXTURE = config["olivetti_mixture"]
 FACES = f"{RESULTS}/olivetti_faces/faces.npz"
 FACES_CHUNKS = k_chunks(int_range(FACES_CLUSTERING["k_range"]),
                         FACES_CLUSTERING["chunk_size"])
@@ -16,6 +19,9 @@ EXPERIMENTS.update(
     olivetti_clustering=Experiment(OLIVETTI_SECTION, "2 Exercise 10: clustering the faces"),
     olivetti_classifier=Experiment(
         OLIVETTI_SECTION, "3 Exercise 11: clustering as preprocessing"),
+    olivetti_mixture=Experiment(OLIVETTI_SECTION, "4 Exercise 12: a Gaussian mixture of faces"),
+    olivetti_reconstruction=Experiment(
+        OLIVETTI_SECTION, "5 Exercise 13: PCA's reconstruction error"),
 )
 SPLIT_SETTINGS = ("test_size", "valid_size", "test_random_state", "valid_random_state",
                   "pca_variance")
@@ -146,6 +152,58 @@ rule olivetti_classifier:
         ENV
     script:
         "../scripts/olivetti/olivetti_classifier.py"
+
+
+rule olivetti_mixture:
+    input:
+        faces=FACES,
+    output:
+        generated=figure(f"{RESULTS}/olivetti_mixture/generated.png", "olivetti_generated",
+                         "olivetti_mixture"),
+        altered=figure(f"{RESULTS}/olivetti_mixture/altered.png", "olivetti_altered",
+                       "olivetti_mixture"),
+        metrics=f"{RESULTS}/olivetti_mixture/metrics.json",
+    params:
+        code=code_version("olivetti/olivetti_mixture.py"),
+        **FACES_MIXTURE,
+        altered=ALTERED["counts"],
+        darken_factor=ALTERED["darken_factor"],
+        panel_size=FACES_SETUP["panel_size"],
+        dpi=DPI,
+        setting_keys={"n_components": "olivetti_mixture.n_components"},
+    log:
+        results_log("olivetti_mixture"),
+    benchmark:
+        results_benchmark("olivetti_mixture")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/olivetti/olivetti_mixture.py"
+
+
+rule olivetti_reconstruction:
+    input:
+        faces=FACES,
+    output:
+        figure=figure(f"{RESULTS}/olivetti_reconstruction/reconstructions.png",
+                      "olivetti_reconstruction", "olivetti_reconstruction"),
+        metrics=f"{RESULTS}/olivetti_reconstruction/metrics.json",
+    params:
+        code=code_version("olivetti/olivetti_reconstruction.py"),
+        altered=ALTERED["counts"],
+        darken_factor=ALTERED["darken_factor"],
+        panel_size=FACES_SETUP["panel_size"],
+        dpi=DPI,
+    log:
+        results_log("olivetti_reconstruction"),
+    benchmark:
+        results_benchmark("olivetti_reconstruction")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/olivetti/olivetti_reconstruction.py"
 
 
 rule olivetti:

@@ -1,7 +1,7 @@
 """Exercises 10 and 11: K-Means on the training faces for one k, judged three ways: by the
 silhouette (exercise 10), against who is who (the adjusted Rand index with the person ids),
-and as features of a random forest on the validation faces (exercise 11): the distances to
-the centroids alone, and beside the PCA features."""
+and by a random forest on the distances to the centroids, scored on the validation faces
+(exercise 11)."""
 
 from __future__ import annotations
 
@@ -37,19 +37,17 @@ def feature_sets(faces: Faces, centers: np.ndarray | None, part: str
 def clustering_at_k(faces: Faces, k: int, *, n_init: int, random_state: int,
                     forest: Mapping[str, Any]) -> dict[str, Any]:
     """K-Means with k clusters on the training faces' PCA features: inertia, silhouette,
-    agreement with the person ids, the labels, and the validation accuracy
-    of the forest on the distances to the centroids, alone and beside the PCA features."""
+    agreement with the person ids, the labels, and the validation accuracy of the forest
+    on the distances to the centroids."""
     X, ids = faces.features["train"], faces.ids["train"]
     model = fit_kmeans(X, k, n_init=n_init, random_state=random_state, setting="k_range")
-    train, valid = (feature_sets(faces, model.cluster_centers_, part)
+    train, valid = (feature_sets(faces, model.cluster_centers_, part)["distances"]
                     for part in ("train", "valid"))
     return {
         "k": k, "inertia": float(model.inertia_),
         "silhouette": float(silhouette_score(X, model.labels_)) if k > 1 else float("nan"),
         "ari": float(adjusted_rand_score(ids, model.labels_)),
-        **{f"{name}_accuracy": forest_accuracy(train[name], ids, valid[name],
-                                               faces.ids["valid"], forest)
-           for name in ("distances", "combined")},
+        "distances_accuracy": forest_accuracy(train, ids, valid, faces.ids["valid"], forest),
         "labels": model.labels_.tolist(),
     }
 

@@ -10,10 +10,12 @@ import numpy as np
 import pandas as pd
 
 from unsupervised.core.results import Result
+from unsupervised.gaussian_mixtures.mixtures import fit_mixture
 from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.olivetti import plots
 from unsupervised.olivetti.clustering import feature_sets, forest_accuracy
 from unsupervised.olivetti.faces import PARTS, Faces
+from unsupervised.olivetti.transformations import altered_faces
 
 Size = Sequence[float]
 
@@ -30,7 +32,7 @@ def olivetti_faces(faces: Faces, *, eigenfaces: int, panel_size: Size) -> Result
     shown = np.vstack([faces.mean, faces.components[:eigenfaces]])
     titles = ["mean face", *(f"component {index + 1}" for index in range(eigenfaces))]
     return Result(metrics, figures={"figure": plots.plot_faces(
-        shown, titles, min(len(shown), 5), panel_size)})
+        shown, titles, min(len(shown), 5), panel_size, brightness=None)})
 
 
 def sweep_table(runs: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
@@ -85,39 +87,93 @@ def olivetti_classifier(faces: Faces, runs: Sequence[Sequence[Mapping[str, Any]]
                         n_init: int, random_state: int,
                         forest: Mapping[str, Any], figure_size: Size) -> Result:
     """Exercise 11: the forest's validation accuracy on the PCA features, on the distances
-    to the centroids of the silhouette's best k, on those of the best k by accuracy, and on
-    both feature sets side by side; then the best of the three choices, scored once on the
-    test faces (K-Means refitted at its k: the same fit, deterministic)."""
+    to the centroids of each k (the silhouette's best k, and the best k for the forest), and
+    on the PCA features beside the distances of the silhouette's best k; then the best of
+    the three choices, scored once on the test faces. K-Means is refitted where a choice
+    needs its centroids: the same fit as the sweep's, deterministic."""
     table = sweep_table(runs)
-    silhouette_k = best_k(table, "silhouette")
-    ids = faces.ids
-    at = table.set_index("k")
+    silhouette_k, distances_k = best_k(table, "silhouette"), best_k(table, "distances_accuracy")
+    train, valid, ids = faces.features["train"], faces.features["valid"], faces.ids
+
+    def features(name: str, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        centers = None if k == 0 else fit_kmeans(train, k, n_init=n_init,
+                                                 random_state=random_state).cluster_centers_
+        return tuple(feature_sets(faces, centers, part)[name] for part in PARTS)
+
+    combined = features("combined", silhouette_k)
     choices = pd.DataFrame([
-        {"features": "pca", "k": 0, "validation_accuracy": forest_accuracy(
-            faces.features["train"], ids["train"], faces.features["valid"], ids["valid"],
-            forest)},
-        *({"features": name, "k": best_k(table, f"{name}_accuracy"),
-           "validation_accuracy": float(table[f"{name}_accuracy"].max())}
-          for name in ("distances", "combined"))])
+        {"features": "pca", "k": 0,
+         "validation_accuracy": forest_accuracy(train, ids["train"], valid, ids["valid"],
+                                                forest)},
+        {"features": "distances", "k": distances_k,
+         "validation_accuracy": float(table["distances_accuracy"].max())},
+        {"features": "combined", "k": silhouette_k,
+         "validation_accuracy": forest_accuracy(combined[0], ids["train"], combined[1],
+                                                ids["valid"], forest)}])
     final = choices.loc[choices["validation_accuracy"].idxmax()]  # a tie: fewer features
-    centers = None if final["features"] == "pca" else fit_kmeans(
-        faces.features["train"], int(final["k"]), n_init=n_init,
-        random_state=random_state).cluster_centers_
-    train, test = (feature_sets(faces, centers, part)[final["features"]]
-                   for part in ("train", "test"))
-    test_accuracy = forest_accuracy(train, ids["train"], test, ids["test"], forest)
+    final_train, _, final_test = features(final["features"], int(final["k"]))
+    test_accuracy = forest_accuracy(final_train, ids["train"], final_test, ids["test"], forest)
     choices["test_accuracy"] = np.where(choices.index == final.name, test_accuracy, np.nan)
-    pca_accuracy = float(choices["validation_accuracy"][0])
+    pca_accuracy, _, combined_accuracy = choices["validation_accuracy"]
     metrics = {
         "pca_accuracy": pca_accuracy,
-        **{f"{name}_accuracy_at_best_silhouette": float(at.loc[silhouette_k,
-                                                               f"{name}_accuracy"])
-           for name in ("distances", "combined")},
-        **{f"best_{row.features}_k": int(row.k) for row in choices.iloc[1:].itertuples()},
-        **{f"best_{row.features}_accuracy": float(row.validation_accuracy)
-           for row in choices.iloc[1:].itertuples()},
+        "distances_accuracy_at_best_silhouette": float(
+            table.set_index("k").loc[silhouette_k, "distances_accuracy"]),
+        "combined_accuracy_at_best_silhouette": combined_accuracy,
+        "best_distances_k": distances_k,
+        "best_distances_accuracy": float(table["distances_accuracy"].max()),
         "final_k": int(final["k"]), "test_accuracy": test_accuracy,
     }
-    return Result(metrics, tables={"choices": choices, "table": table[
-        ["k", "distances_accuracy", "combined_accuracy"]]}, figures={
-        "figure": plots.plot_classifier_sweep(table, pca_accuracy, figure_size)})
+    return Result(metrics, tables={"choices": choices,
+                                   "table": table[["k", "distances_accuracy"]]},
+                  figures={"figure": plots.plot_classifier_sweep(
+                      table, pca_accuracy, silhouette_k, combined_accuracy, figure_size)})
+
+
+def per_kind_index(kinds: Sequence[str]) -> list[int]:
+    """Each item's rank among the items of its kind: [a, a, b, a] -> [0, 1, 0, 2]."""
+    return [kinds[:position].count(kind) for position, kind in enumerate(kinds)]
+
+
+def olivetti_mixture(faces: Faces, *, n_components: int, random_state: int, n_generated: int,
+                     altered: Mapping[str, int], darken_factor: float, normal_shown: int,
+                     panel_size: Size) -> Result:
+    """Exercise 12: a Gaussian mixture of the training faces' PCA features; faces it
+    generates, mapped back to pixels; the log density it gives altered training faces
+    against the first normal ones."""
+    mixture = fit_mixture(faces.features["train"], n_components, n_init=1,
+                          random_state=random_state)
+    generated, components = mixture.sample(n_generated)
+    bad, kinds = altered_faces(faces.pixels["train"], altered, darken_factor)
+    bad_scores = mixture.score_samples(faces.project(bad))
+    normal_scores = mixture.score_samples(faces.features["train"][:normal_shown])
+    metrics = {f"{kind}_{index}_score": float(score)
+               for kind, index, score in zip(kinds, per_kind_index(kinds), bad_scores,
+                                             strict=True)}
+    metrics |= {f"normal_{index}_score": float(score)
+                for index, score in enumerate(normal_scores)}
+    metrics |= {"altered_max_score": float(bad_scores.max()),
+                "normal_min_score": float(normal_scores.min())}
+    return Result(metrics, figures={
+        "generated": plots.plot_faces(faces.reconstruct(generated),
+                                      [f"component {c}" for c in components], 5, panel_size),
+        "altered": plots.plot_faces(bad, [f"{kind}\n{score:.2g}" for kind, score
+                                          in zip(kinds, bad_scores, strict=True)],
+                                    5, panel_size)})
+
+
+def olivetti_reconstruction(faces: Faces, *, altered: Mapping[str, int],
+                            darken_factor: float, panel_size: Size) -> Result:
+    """Exercise 13: the PCA's mean squared reconstruction error of the training faces and of
+    the altered ones, and the altered faces above their reconstructions."""
+    bad, kinds = altered_faces(faces.pixels["train"], altered, darken_factor)
+    rebuilt = faces.reconstruct(faces.project(bad))
+    bad_errors = np.mean((rebuilt - bad) ** 2, axis=1)
+    train = faces.pixels["train"]
+    train_errors = np.mean((faces.reconstruct(faces.features["train"]) - train) ** 2, axis=1)
+    metrics = {"train_error": float(train_errors.mean()), "altered_error": float(
+        bad_errors.mean()), "train_max_error": float(train_errors.max()),
+        "altered_min_error": float(bad_errors.min())}
+    titles = [*kinds, *(f"rebuilt, MSE {error:.4f}" for error in bad_errors)]
+    return Result(metrics, figures={"figure": plots.plot_faces(
+        np.vstack([bad, rebuilt]), titles, len(bad), panel_size)})

@@ -13,21 +13,26 @@ from unsupervised.core.figures import new_figure
 from unsupervised.olivetti.faces import SIDE
 
 
-def show_face(ax: Axes, pixels: np.ndarray, title: str = "", colour: str = "black") -> None:
-    ax.imshow(pixels.reshape(SIDE, SIDE), cmap="gray")
+def show_face(ax: Axes, pixels: np.ndarray, title: str = "", colour: str = "black",
+              brightness: tuple[float, float] | None = (0.0, 1.0)) -> None:
+    """A face in grey levels: black at 0 and white at 1, so that a darkened face looks dark
+    (`brightness` None stretches each image's own range, for principal components)."""
+    low, high = brightness or (None, None)
+    ax.imshow(pixels.reshape(SIDE, SIDE), cmap="gray", vmin=low, vmax=high)
     ax.set_title(title, fontsize=10, color=colour, pad=2)
     ax.axis("off")
 
 
 def plot_faces(faces: np.ndarray, titles: Sequence[str], n_cols: int,
-               panel_size: Sequence[float]) -> Figure:
+               panel_size: Sequence[float],
+               brightness: tuple[float, float] | None = (0.0, 1.0)) -> Figure:
     """Faces in rows of `n_cols`, each under its title."""
     n_rows = -(-len(faces) // n_cols)
     fig, axes = new_figure(n_cols * panel_size[0], n_rows * panel_size[1], n_rows, n_cols)
     for ax in axes:
         ax.axis("off")
     for ax, face, title in zip(axes, faces, titles, strict=False):
-        show_face(ax, face, title)
+        show_face(ax, face, title, brightness=brightness)
     return fig
 
 
@@ -79,17 +84,19 @@ def plot_k_sweep(table: pd.DataFrame, silhouette_k: int, ari_k: int,
     return fig
 
 
-def plot_classifier_sweep(table: pd.DataFrame, pca_accuracy: float,
-                          figure_size: Sequence[float]) -> Figure:
+def plot_classifier_sweep(table: pd.DataFrame, pca_accuracy: float, silhouette_k: int,
+                          combined_accuracy: float, figure_size: Sequence[float]) -> Figure:
     """Validation accuracy of the forest against the number of clusters, on the distances to
-    the centroids alone and beside the PCA features, with the PCA features alone as a line."""
+    the centroids; the PCA features alone as a line, and beside the distances of the
+    silhouette's best k as a point."""
     fig, (ax,) = new_figure(*figure_size)
-    for column, style, label in (("combined_accuracy", "gs-", "PCA features + distances"),
-                                 ("distances_accuracy", "bo-", "distances to the centroids")):
-        ax.plot(table["k"], table[column], style, markersize=4, label=label)
+    ax.plot(table["k"], table["distances_accuracy"], "bo-", markersize=4,
+            label="distances to the centroids")
+    ax.plot(silhouette_k, combined_accuracy, "gs", markersize=10,
+            label=f"PCA features + distances, k={silhouette_k}: {combined_accuracy:.3f}")
     ax.axhline(pca_accuracy, color="k", linestyle="--",
                label=f"PCA features alone: {pca_accuracy:.3f}")
-    ax.set_ylim(top=max(pca_accuracy, table["combined_accuracy"].max()) + 0.04)
+    ax.set_ylim(top=max(pca_accuracy, combined_accuracy) + 0.04)
     ax.set_xlabel("$k$ (clusters of K-Means)")
     ax.set_ylabel("Validation accuracy")
     ax.grid(True, alpha=0.3)

@@ -1,0 +1,41 @@
+"""Faces altered as exercise 12 alters them, to see whether a model of normal faces notices:
+turned (the exercise's "rotation": the face transposed), flipped upside down, darkened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from unsupervised.olivetti.faces import SIDE
+
+
+def rotated(faces: np.ndarray) -> np.ndarray:
+    """Each face transposed: turned a quarter and mirrored, as the exercise's rotation."""
+    return faces.reshape(-1, SIDE, SIDE).transpose(0, 2, 1).reshape(len(faces), -1)
+
+
+def flipped(faces: np.ndarray) -> np.ndarray:
+    """Each face upside down."""
+    return faces.reshape(-1, SIDE, SIDE)[:, ::-1].reshape(len(faces), -1)
+
+
+def darkened(faces: np.ndarray, factor: float) -> np.ndarray:
+    """Each face's pixels times `factor`, but the first and the last, as in the exercise."""
+    dark = faces.copy()
+    dark[:, 1:-1] *= factor
+    return dark
+
+
+def transformations(darken_factor: float) -> dict[str, Callable[[np.ndarray], np.ndarray]]:
+    return {"rotated": rotated, "flipped": flipped,
+            "darkened": lambda faces: darkened(faces, darken_factor)}
+
+
+def altered_faces(faces: np.ndarray, counts: Mapping[str, int], darken_factor: float
+                  ) -> tuple[np.ndarray, list[str]]:
+    """The exercise's bad faces: for each transformation, the first `counts[name]` faces
+    altered by it, stacked in the order of `counts`, and the name of each one's alteration."""
+    alter = transformations(darken_factor)
+    stacked = [alter[name](faces[:count]) for name, count in counts.items()]
+    return np.vstack(stacked), [name for name, count in counts.items() for _ in range(count)]
