@@ -8,9 +8,14 @@ import pandas as pd
 import pytest
 
 from unsupervised.core.settings import SettingError
-from unsupervised.olivetti.clustering import clustering_at_k, clustering_chunk
+from unsupervised.olivetti.beyond import olivetti_accuracy_spread
+from unsupervised.olivetti.clustering import (
+    clustering_at_k,
+    clustering_chunk,
+    exercise_accuracies,
+)
 from unsupervised.olivetti.experiments import best_k, olivetti_classifier, useful_share
-from unsupervised.olivetti.faces import PARTS, split_faces, stratified_parts
+from unsupervised.olivetti.faces import PARTS, Faces, split_faces, stratified_parts
 
 FOREST = {"n_estimators": 20, "random_state": 0}
 
@@ -94,3 +99,44 @@ def test_the_final_choice_prefers_fewer_features_on_a_tie() -> None:
     choices = result.tables["choices"]
     assert choices["features"].tolist() == ["pca", "distances", "combined"]
     assert choices["test_accuracy"].notna().tolist() == [True, False, False]
+
+
+def test_the_exercises_seed_gives_the_sweeps_accuracy_on_the_distances() -> None:
+    faces = split()
+    run = clustering_at_k(faces, 3, n_init=10, random_state=5, forest={**FOREST,
+                                                                       "random_state": 5})
+    accuracies = exercise_accuracies(faces, 3, 5, n_init=10, forest=FOREST)
+    assert accuracies["distances"] == run["distances_accuracy"]
+    assert set(accuracies) == {"pca", "distances", "combined"}
+
+
+def test_the_spread_pairs_each_split_and_seed_and_splits_its_sources() -> None:
+    def run(pca: float, distances: float) -> dict[str, float]:
+        return {f"olivetti_accuracy.seed_{seed}_{name}_accuracy": value + 0.01 * seed
+                for seed in (0, 1) for name, value in
+                (("pca", pca), ("distances", distances), ("combined", distances + 0.02))}
+
+    result = olivetti_accuracy_spread([run(0.9, 0.7), run(0.8, 0.7)], split_seeds=[42, 0],
+                                      model_seeds=[0, 1], figure_size=(8, 3))
+    metrics, cells = result.metrics, result.tables["cells"]
+    assert cells[["split_seed", "model_seed"]].values.tolist() == [[42, 0], [42, 1], [0, 0],
+                                                                    [0, 1]]
+    assert metrics["cells"] == 4 and metrics["splits"] == 2
+    assert metrics["pca_mean"] == pytest.approx(0.855)
+    assert metrics["distances_minus_pca_mean"] == pytest.approx(-0.15)
+    assert metrics["distances_minus_pca_share_above_zero"] == 0
+    assert metrics["combined_minus_distances_share_above_zero"] == 1
+    # the split means of pca are 0.905 and 0.805; the distances' are equal
+    assert metrics["pca_std_over_splits"] == pytest.approx(np.std([0.905, 0.805], ddof=1))
+    assert metrics["distances_std_over_splits"] == pytest.approx(0)
+
+
+def test_the_faces_come_back_from_their_file_as_they_were_saved(tmp_path) -> None:
+    faces = split(variance=0.9)
+    faces.save(tmp_path / "faces.npz")
+    loaded = Faces.load(tmp_path / "faces.npz")
+    assert 0.9 <= loaded.explained_variance == faces.explained_variance < 1
+    for part in PARTS:
+        assert np.array_equal(loaded.features[part], faces.features[part])
+        assert np.array_equal(loaded.ids[part], faces.ids[part])
+    assert np.array_equal(loaded.components, faces.components)

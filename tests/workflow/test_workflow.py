@@ -117,6 +117,9 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
         ("olivetti_altered={darken_factor: 1.0}", "config key 'olivetti_altered.darken_factor'"),
         ("olivetti_altered={counts: {rotated: 4, blurred: 2}}",
          "config key 'olivetti_altered.counts'"),
+        ("olivetti_altered={noise_sigma: 0}", "config key 'olivetti_altered.noise_sigma'"),
+        ("olivetti_accuracy={model_seeds: [1, 42]}",
+         "olivetti_accuracy.model_seeds: 42 is the chapter's own seed"),
         ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
                                            "non-empty"),
         ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
@@ -264,7 +267,9 @@ def test_chapter_and_beyond_split_the_experiments() -> None:
     assert "kmeans_fit" not in claims and "label_budget_job" not in claims
     reports = {"gather_metrics", "summary", "all", "chapter", "beyond", "total"}
     replicas = {name for name in claims if name.endswith("_replica")} | {"claims"}
-    assert set(everything) - {*chapter, *beyond, *reports} == replicas
+    # the seed replicas of the split faces feed both the claims and a beyond experiment
+    assert beyond["olivetti_accuracy_replica"] == claims["olivetti_accuracy_replica"] >= 1
+    assert set(everything) - {*chapter, *beyond, *reports} == replicas - set(beyond)
     assert chapter["olivetti_split"] == chapter["olivetti_classifier"] == 1
     assert {*chapter, *beyond} - set(everything) == {"chapter", "beyond"}
 

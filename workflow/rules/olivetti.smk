@@ -2,13 +2,22 @@
 # every exercise reads; K-Means over k (exercise 10) and its clusters as features of a random
 # forest (exercise 11), from one fit per k; a Gaussian mixture that generates faces and scores
 # altered ones (exercise 12), and the PCA's reconstruction error of those (exercise 13).
+# Beyond them: exercise 11's comparison over splits and seeds, and the detection of altered
+# faces measured on every face.
 
+from unsupervised.core.claims import check_replica_seeds
 from unsupervised.core.ranges import int_range, k_chunks
 
 FACES_SETUP = config["olivetti_faces"]
 FACES_CLUSTERING = config["olivetti_clustering"]
 ALTERED = config["olivetti_altered"]
 FACES_MIXTURE = config["olivetti_mixture"]
+ALTERATIONS = {key: ALTERED[key] for key in ("darken_factor", "noise_sigma", "noise_random_state")}
+FACES_ACCURACY = config["olivetti_accuracy"]
+check_replica_seeds(FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"],
+                    "olivetti_accuracy.model_seeds")
+# Seed m sets both K-Means' and the forest's random_state; the exercises' seed comes first.
+MODEL_SEEDS = [FACES_CLUSTERING["random_state"], *FACES_ACCURACY["model_seeds"]]
 FACES = f"{RESULTS}/olivetti_faces/faces.npz"
 FACES_CHUNKS = k_chunks(int_range(FACES_CLUSTERING["k_range"]),
                         FACES_CLUSTERING["chunk_size"])
@@ -22,6 +31,14 @@ EXPERIMENTS.update(
     olivetti_mixture=Experiment(OLIVETTI_SECTION, "4 Exercise 12: a Gaussian mixture of faces"),
     olivetti_reconstruction=Experiment(
         OLIVETTI_SECTION, "5 Exercise 13: PCA's reconstruction error"),
+    olivetti_accuracy=Experiment(
+        OLIVETTI_SECTION, "6 Exercise 11 on one split over seeds of K-Means and the forest",
+        "beyond"),
+    olivetti_accuracy_spread=Experiment(
+        OLIVETTI_SECTION, "7 Exercise 11 over splits and seeds, with error bars", "beyond"),
+    olivetti_anomalies=Experiment(
+        OLIVETTI_SECTION, "8 Altered faces told from normal ones, per transformation",
+        "beyond"),
 )
 SPLIT_SETTINGS = ("test_size", "valid_size", "test_random_state", "valid_random_state",
                   "pca_variance")
@@ -167,7 +184,7 @@ rule olivetti_mixture:
         code=code_version("olivetti/olivetti_mixture.py"),
         **FACES_MIXTURE,
         altered=ALTERED["counts"],
-        darken_factor=ALTERED["darken_factor"],
+        alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
@@ -192,7 +209,7 @@ rule olivetti_reconstruction:
     params:
         code=code_version("olivetti/olivetti_reconstruction.py"),
         altered=ALTERED["counts"],
-        darken_factor=ALTERED["darken_factor"],
+        alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
     log:
@@ -204,6 +221,139 @@ rule olivetti_reconstruction:
         ENV
     script:
         "../scripts/olivetti/olivetti_reconstruction.py"
+
+
+# Exercise 11 again at the silhouette's best k, for each seed of K-Means and the forest; its
+# replicas rerun it on other splits (claims.seeds.olivetti_accuracy), and the spread gathers
+# them all.
+rule olivetti_accuracy:
+    input:
+        faces=FACES,
+        clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
+    output:
+        metrics=f"{RESULTS}/olivetti_accuracy/metrics.json",
+    params:
+        code=code_version("olivetti/olivetti_accuracy.py"),
+        model_seeds=MODEL_SEEDS,
+        n_init=FACES_CLUSTERING["n_init"],
+        forest=FACES_CLUSTERING["forest"],
+    log:
+        results_log("olivetti_accuracy"),
+    benchmark:
+        results_benchmark("olivetti_accuracy")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/olivetti/olivetti_accuracy.py"
+
+
+rule olivetti_accuracy_spread:
+    input:
+        runs=seed_runs("olivetti_accuracy"),
+    output:
+        figure=figure(f"{RESULTS}/olivetti_accuracy_spread/accuracy_spread.png",
+                      "olivetti_accuracy_spread", "olivetti_accuracy_spread"),
+        table=f"{RESULTS}/olivetti_accuracy_spread/spread.tsv",
+        cells=f"{RESULTS}/olivetti_accuracy_spread/cells.tsv",
+        metrics=f"{RESULTS}/olivetti_accuracy_spread/metrics.json",
+    params:
+        code=code_version("olivetti/olivetti_accuracy_spread.py"),
+        split_seeds=[FACES_SETUP["test_random_state"], *config["claims"]["seeds"][
+            "olivetti_accuracy"]],
+        model_seeds=MODEL_SEEDS,
+        figure_size=FACES_ACCURACY["figure_size"],
+        dpi=DPI,
+    log:
+        results_log("olivetti_accuracy_spread"),
+    benchmark:
+        results_benchmark("olivetti_accuracy_spread")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/olivetti/olivetti_accuracy_spread.py"
+
+
+rule olivetti_anomalies:
+    input:
+        faces=FACES,
+    output:
+        figure=figure(f"{RESULTS}/olivetti_anomalies/scores.png", "olivetti_anomalies",
+                      "olivetti_anomalies"),
+        table=f"{RESULTS}/olivetti_anomalies/roc_auc.tsv",
+        metrics=f"{RESULTS}/olivetti_anomalies/metrics.json",
+    params:
+        code=code_version("olivetti/olivetti_anomalies.py"),
+        n_components=FACES_MIXTURE["n_components"],
+        random_state=FACES_MIXTURE["random_state"],
+        alterations=ALTERATIONS,
+        figure_size=config["olivetti_anomalies"]["figure_size"],
+        dpi=DPI,
+        setting_keys={"n_components": "olivetti_mixture.n_components"},
+    log:
+        results_log("olivetti_anomalies"),
+    benchmark:
+        results_benchmark("olivetti_anomalies")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/olivetti/olivetti_anomalies.py"
+
+
+# Seed replicas of the experiments the section's claims rest on: the faces split again (the
+# validation draw with the seed + 1, as the exercises' 42 and 43), and for the anomalies the
+# mixture seeded again too.
+SPLIT_SEED = FACES_SETUP["test_random_state"]
+REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
+SEED_SPLITS = ("the split of the faces (olivetti_faces.test_random_state, the validation "
+               "draw with the seed + 1)")
+REPLICAS.update(
+    olivetti_accuracy=Replica(SPLIT_SEED, SEED_SPLITS),
+    olivetti_anomalies=Replica(SPLIT_SEED, f"{SEED_SPLITS} and the mixture "
+                                           "(olivetti_mixture.random_state)"),
+)
+
+
+use rule olivetti_split as olivetti_split_replica with:
+    output:
+        faces=REPLICA_FACES,
+    params:
+        test_random_state=lambda w: int(w.seed),
+        valid_random_state=lambda w: int(w.seed) + 1,
+    log:
+        replica_log("olivetti_split"),
+    benchmark:
+        replica_benchmark("olivetti_split")
+
+
+use rule olivetti_accuracy as olivetti_accuracy_replica with:
+    input:
+        faces=REPLICA_FACES,
+        clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
+    output:
+        metrics=replica_path("olivetti_accuracy"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("olivetti_accuracy"),
+    benchmark:
+        replica_benchmark("olivetti_accuracy")
+
+
+use rule olivetti_anomalies as olivetti_anomalies_replica with:
+    input:
+        faces=REPLICA_FACES,
+    output:
+        metrics=replica_path("olivetti_anomalies"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+    log:
+        replica_log("olivetti_anomalies"),
+    benchmark:
+        replica_benchmark("olivetti_anomalies")
 
 
 rule olivetti:

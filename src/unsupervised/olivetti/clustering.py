@@ -57,3 +57,19 @@ def clustering_chunk(faces: Faces, ks: Sequence[int], *, n_init: int, random_sta
     """`clustering_at_k` for each k of one chunk of the sweep."""
     return [clustering_at_k(faces, k, n_init=n_init, random_state=random_state, forest=forest)
             for k in ks]
+
+
+FEATURE_SETS = ("pca", "distances", "combined")
+
+
+def exercise_accuracies(faces: Faces, k: int, seed: int, *, n_init: int,
+                        forest: Mapping[str, Any]) -> dict[str, float]:
+    """Exercise 11's three validation accuracies, with K-Means (k clusters) and the forest
+    both seeded by `seed`: the forest on the PCA features, on the distances to the
+    centroids, and on both side by side."""
+    centers = fit_kmeans(faces.features["train"], k, n_init=n_init, random_state=seed
+                         ).cluster_centers_
+    train, valid = (feature_sets(faces, centers, part) for part in ("train", "valid"))
+    seeded = {**forest, "random_state": seed}
+    return {name: forest_accuracy(train[name], faces.ids["train"], valid[name],
+                                  faces.ids["valid"], seeded) for name in FEATURE_SETS}

@@ -4,6 +4,7 @@ metrics, and returns a Result for the workflow to write."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,7 @@ from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.olivetti import plots
 from unsupervised.olivetti.clustering import feature_sets, forest_accuracy
 from unsupervised.olivetti.faces import PARTS, Faces
-from unsupervised.olivetti.transformations import altered_faces
+from unsupervised.olivetti.transformations import Alterations, altered_faces
 
 Size = Sequence[float]
 
@@ -23,10 +24,8 @@ Size = Sequence[float]
 def olivetti_faces(faces: Faces, *, eigenfaces: int, panel_size: Size) -> Result:
     """The shared split and PCA: the size of each part, the components kept and the variance
     they explain; the mean training face and the leading principal components."""
-    explained = np.var(faces.features["train"], axis=0, ddof=1).sum() / np.var(
-        faces.pixels["train"], axis=0, ddof=1).sum()
     metrics = {f"{part}_faces": len(faces.ids[part]) for part in PARTS} | {
-        "pca_components": len(faces.components), "explained_variance": float(explained),
+        "pca_components": len(faces.components), "explained_variance": faces.explained_variance,
         "people_in_every_part": len(set.intersection(
             *(set(faces.ids[part].tolist()) for part in PARTS)))}
     shown = np.vstack([faces.mean, faces.components[:eigenfaces]])
@@ -90,15 +89,18 @@ def olivetti_classifier(faces: Faces, runs: Sequence[Sequence[Mapping[str, Any]]
     to the centroids of each k (the silhouette's best k, and the best k for the forest), and
     on the PCA features beside the distances of the silhouette's best k; then the best of
     the three choices, scored once on the test faces. K-Means is refitted where a choice
-    needs its centroids: the same fit as the sweep's, deterministic."""
+    needs its centroids (once per k): the same fit as the sweep's, deterministic."""
     table = sweep_table(runs)
     silhouette_k, distances_k = best_k(table, "silhouette"), best_k(table, "distances_accuracy")
     train, valid, ids = faces.features["train"], faces.features["valid"], faces.ids
 
+    @cache
+    def centers(k: int) -> np.ndarray | None:
+        return None if k == 0 else fit_kmeans(train, k, n_init=n_init,
+                                              random_state=random_state).cluster_centers_
+
     def features(name: str, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        centers = None if k == 0 else fit_kmeans(train, k, n_init=n_init,
-                                                 random_state=random_state).cluster_centers_
-        return tuple(feature_sets(faces, centers, part)[name] for part in PARTS)
+        return tuple(feature_sets(faces, centers(k), part)[name] for part in PARTS)
 
     combined = features("combined", silhouette_k)
     choices = pd.DataFrame([
@@ -136,15 +138,15 @@ def per_kind_index(kinds: Sequence[str]) -> list[int]:
 
 
 def olivetti_mixture(faces: Faces, *, n_components: int, random_state: int, n_generated: int,
-                     altered: Mapping[str, int], darken_factor: float, normal_shown: int,
-                     panel_size: Size) -> Result:
+                     altered: Mapping[str, int], alterations: Mapping[str, Any],
+                     normal_shown: int, panel_size: Size) -> Result:
     """Exercise 12: a Gaussian mixture of the training faces' PCA features; faces it
     generates, mapped back to pixels; the log density it gives altered training faces
     against the first normal ones."""
     mixture = fit_mixture(faces.features["train"], n_components, n_init=1,
                           random_state=random_state)
     generated, components = mixture.sample(n_generated)
-    bad, kinds = altered_faces(faces.pixels["train"], altered, darken_factor)
+    bad, kinds = altered_faces(faces.pixels["train"], altered, Alterations(**alterations))
     bad_scores = mixture.score_samples(faces.project(bad))
     normal_scores = mixture.score_samples(faces.features["train"][:normal_shown])
     metrics = {f"{kind}_{index}_score": float(score)
@@ -163,10 +165,10 @@ def olivetti_mixture(faces: Faces, *, n_components: int, random_state: int, n_ge
 
 
 def olivetti_reconstruction(faces: Faces, *, altered: Mapping[str, int],
-                            darken_factor: float, panel_size: Size) -> Result:
+                            alterations: Mapping[str, Any], panel_size: Size) -> Result:
     """Exercise 13: the PCA's mean squared reconstruction error of the training faces and of
     the altered ones, and the altered faces above their reconstructions."""
-    bad, kinds = altered_faces(faces.pixels["train"], altered, darken_factor)
+    bad, kinds = altered_faces(faces.pixels["train"], altered, Alterations(**alterations))
     rebuilt = faces.reconstruct(faces.project(bad))
     bad_errors = np.mean((rebuilt - bad) ** 2, axis=1)
     train = faces.pixels["train"]

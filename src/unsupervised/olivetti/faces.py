@@ -11,7 +11,7 @@ from sklearn.model_selection import StratifiedShuffleSplit
 
 from unsupervised.core.io import atomic_path
 from unsupervised.core.settings import SettingError
-from unsupervised.data.reduction import pca_keeping
+from unsupervised.data.reduction import pca_keeping, pca_summary
 
 PARTS = ("train", "valid", "test")
 SIDE = 64  # pixels per side of a face
@@ -20,13 +20,14 @@ SIDE = 64  # pixels per side of a face
 @dataclass(frozen=True)
 class Faces:
     """Each part's pixels, person ids and PCA features, and the PCA's mean and components,
-    which map features back to pixels."""
+    which map features back to pixels, and the share of the training faces' variance kept."""
 
     pixels: dict[str, np.ndarray]
     ids: dict[str, np.ndarray]
     features: dict[str, np.ndarray]
     mean: np.ndarray
     components: np.ndarray
+    explained_variance: float
 
     def project(self, pixels: np.ndarray) -> np.ndarray:
         return (pixels - self.mean) @ self.components.T
@@ -38,14 +39,16 @@ class Faces:
         arrays = {f"{part}_{kind}": getattr(self, kind)[part] for part in PARTS
                   for kind in ("pixels", "ids", "features")}
         with atomic_path(path) as tmp, open(tmp, "wb") as handle:
-            np.savez(handle, mean=self.mean, components=self.components, **arrays)
+            np.savez(handle, mean=self.mean, components=self.components,
+                     explained_variance=self.explained_variance, **arrays)
 
     @classmethod
     def load(cls, path: str | Path) -> Faces:
         with np.load(path) as data:
             parts = {kind: {part: data[f"{part}_{kind}"] for part in PARTS}
                      for kind in ("pixels", "ids", "features")}
-            return cls(**parts, mean=data["mean"], components=data["components"])
+            return cls(**parts, mean=data["mean"], components=data["components"],
+                       explained_variance=float(data["explained_variance"]))
 
 
 def stratified_parts(ids: np.ndarray, *, test_size: int, valid_size: int,
@@ -82,4 +85,4 @@ def split_faces(X: np.ndarray, y: np.ndarray, *, test_size: int, valid_size: int
     _, pca = pca_keeping(pixels["train"], pca_variance)
     return Faces(pixels, {part: np.asarray(y[index]) for part, index in rows.items()},
                  {part: pca.transform(values) for part, values in pixels.items()},
-                 pca.mean_, pca.components_)
+                 pca.mean_, pca.components_, pca_summary(pca)["explained_variance"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -102,3 +102,92 @@ def plot_classifier_sweep(table: pd.DataFrame, pca_accuracy: float, silhouette_k
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=10, loc="lower right")
     return fig
+
+
+def plot_rows(ax: Axes, values: Mapping[str, Sequence[float]], colour: str = "tab:blue",
+              offset: float = 0.0, label: str | None = None) -> None:
+    """One row per group, top to bottom: its values as dots, `offset` rows lower; equal
+    values stacked upwards (within 0.6 of a row), so that each can be counted."""
+    groups = [np.round(np.asarray(group, dtype=float), 9) for group in values.values()]
+    repeats = [np.array([np.sum(group[:index] == value) for index, value in enumerate(group)])
+               for group in groups]
+    step = min(0.05, 0.6 / max(1, *(int(counts.max(initial=0)) for counts in repeats)))
+    for position, (group, counts) in enumerate(zip(groups, repeats, strict=True)):
+        ax.plot(group, position + offset - step * counts, "o", color=colour, alpha=0.5,
+                markersize=4, label=label if position == 0 else None)
+    ax.set_yticks(range(len(values)), list(values))
+    ax.set_ylim(len(values) - 0.5, -0.8)
+    ax.grid(axis="x", alpha=0.3)
+
+
+FEATURE_NAMES = {"pca": "PCA features", "distances": "distances to\nthe centroids",
+                 "combined": "both", "distances_minus_pca": "distances\nminus PCA",
+                 "combined_minus_pca": "both\nminus PCA",
+                 "combined_minus_distances": "both\nminus distances"}
+
+
+def plot_accuracy_spread(cells: pd.DataFrame, names: Sequence[str],
+                         differences: Sequence[str], exercise: pd.Series,
+                         figure_size: Sequence[float]) -> Figure:
+    """Left: the forest's validation accuracy on each feature set; right: the paired
+    differences. Each (split, model seed) a dot, the mean with one standard deviation either
+    side as an error bar, the exercises' own split and seed as a star."""
+    fig, axes = new_figure(*figure_size, 1, 2)
+    for ax, columns, xlabel in ((axes[0], names, "Validation accuracy"),
+                                (axes[1], differences, "Paired difference of accuracy")):
+        plot_rows(ax, {FEATURE_NAMES[name]: cells[name] for name in columns},
+                  label="one split and seed")
+        ax.errorbar(cells[list(columns)].mean(), np.arange(len(columns)) + 0.15,
+                    xerr=cells[list(columns)].std(), fmt="D", color="black", markersize=7,
+                    capsize=6, linewidth=2, label="mean ± 1 standard deviation")
+        ax.plot(exercise[list(columns)], np.arange(len(columns)) + 0.15, "*",
+                color="tab:red", markersize=14, label="the exercises' split and seed")
+        ax.set_xlabel(xlabel)
+    axes[1].axvline(0, color="black", linestyle=":", linewidth=1)
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside upper center", ncols=3, fontsize=11,
+               title=f'{cells["split_seed"].nunique()} splits of the faces × '
+                     f'{cells["model_seed"].nunique()} seeds of K-Means and the forest',
+               title_fontsize=12)
+    return fig
+
+
+def plot_anomaly_scores(scores: pd.DataFrame, table: pd.DataFrame, detectors: Sequence[str],
+                        figure_size: Sequence[float]) -> Figure:
+    """One panel per detector: the score of every face, normal and altered, training faces
+    and validation faces apart; each transformation labelled with its ROC AUC."""
+    titles = {"mixture": "Mixture: negative log density", "reconstruction":
+              "PCA: mean squared reconstruction error"}
+    versions = list(dict.fromkeys(scores["version"]))
+    fig, axes = new_figure(*figure_size, 1, len(detectors))
+    for ax, detector in zip(axes, detectors, strict=True):
+        aucs = table[table["detector"] == detector].set_index("transformation")
+        labels = [version if version not in aucs.index else
+                  f'{version}\nAUC {aucs.loc[version, "roc_auc"]:.3f}, '
+                  f'unseen {aucs.loc[version, "roc_auc_validation"]:.3f}'
+                  for version in versions]
+        for offset, (part, colour, name) in enumerate((
+                ("train", "tab:blue", "training faces"),
+                ("valid", "tab:orange", "validation faces (unseen by the models)"))):
+            faces = scores[scores["part"] == part]
+            plot_rows(ax, {label: faces.loc[faces["version"] == version, detector]
+                           for label, version in zip(labels, versions, strict=True)},
+                      colour, offset * 0.25 - 0.125, name if ax is axes[0] else None)
+        log_scale(ax, scores[detector])
+        ax.set_xlabel(titles[detector])
+    fig.legend(loc="outside upper center", ncols=2, fontsize=11)
+    return fig
+
+
+def log_scale(ax: Axes, values: pd.Series) -> None:
+    """A log x axis, symmetric around zero (with a decade per tick) when some values are
+    not positive, such as negative log densities above 1."""
+    if values.min() > 0:
+        ax.set_xscale("log")
+        return
+    top = int(np.ceil(np.log10(values.abs().max())))
+    bottom = int(np.ceil(np.log10(max(-values.min(), 1))))
+    ax.set_xscale("symlog", linthresh=10.0 ** bottom)
+    ticks = [-(10.0 ** bottom), 0.0, *(10.0 ** power for power in range(bottom, top + 1, 2))]
+    ax.set_xticks(ticks)
+    ax.set_xlim(ticks[0], 10.0 ** top)

@@ -1,9 +1,11 @@
 """Faces altered as exercise 12 alters them, to see whether a model of normal faces notices:
-turned (the exercise's "rotation": the face transposed), flipped upside down, darkened."""
+turned (the exercise's "rotation": the face transposed), flipped upside down, darkened; and,
+beyond the exercise, blurred by Gaussian noise."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -27,15 +29,30 @@ def darkened(faces: np.ndarray, factor: float) -> np.ndarray:
     return dark
 
 
-def transformations(darken_factor: float) -> dict[str, Callable[[np.ndarray], np.ndarray]]:
-    return {"rotated": rotated, "flipped": flipped,
-            "darkened": lambda faces: darkened(faces, darken_factor)}
+def noisy(faces: np.ndarray, sigma: float, random_state: int) -> np.ndarray:
+    """Each pixel plus Gaussian noise of standard deviation `sigma`, kept within [0, 1]."""
+    noise = np.random.default_rng(random_state).normal(0.0, sigma, faces.shape)
+    return np.clip(faces + noise, 0.0, 1.0)
 
 
-def altered_faces(faces: np.ndarray, counts: Mapping[str, int], darken_factor: float
+@dataclass(frozen=True)
+class Alterations:
+    """The settings of the transformations that take one (config olivetti_altered)."""
+
+    darken_factor: float
+    noise_sigma: float
+    noise_random_state: int
+
+    def transformations(self) -> dict[str, Callable[[np.ndarray], np.ndarray]]:
+        return {"rotated": rotated, "flipped": flipped,
+                "darkened": lambda faces: darkened(faces, self.darken_factor),
+                "noisy": lambda faces: noisy(faces, self.noise_sigma, self.noise_random_state)}
+
+
+def altered_faces(faces: np.ndarray, counts: Mapping[str, int], alterations: Alterations
                   ) -> tuple[np.ndarray, list[str]]:
     """The exercise's bad faces: for each transformation, the first `counts[name]` faces
     altered by it, stacked in the order of `counts`, and the name of each one's alteration."""
-    alter = transformations(darken_factor)
+    alter = alterations.transformations()
     stacked = [alter[name](faces[:count]) for name, count in counts.items()]
     return np.vstack(stacked), [name for name, count in counts.items() for _ in range(count)]

@@ -1,0 +1,104 @@
+"""The section's conclusions, as claims to check over splits of the faces: the exercises'
+(exercise 11's comparison of features, and the altered faces that exercises 12 and 13 spot),
+and what measuring the detection on every face finds beyond them."""
+
+from __future__ import annotations
+
+from unsupervised.core.claims import Claim, Metrics
+
+EN = "chapter9-notebook-with-outputs-en.txt"
+ACCURACY = "olivetti_accuracy"
+ANOMALIES = "olivetti_anomalies"
+EXERCISE_ALTERATIONS = ("rotated", "flipped", "darkened")
+
+
+def lowest_auc(metrics: Metrics, detector: str) -> float:
+    """The detector's lowest ROC AUC, over all faces, among the exercise's transformations."""
+    return min(metrics[f"{ANOMALIES}.{detector}_{name}_auc"] for name in EXERCISE_ALTERATIONS)
+
+
+def auc_names(detector: str) -> tuple[str, ...]:
+    return tuple(f"{ANOMALIES}.{detector}_{name}_auc" for name in EXERCISE_ALTERATIONS)
+
+
+CLAIMS = (
+    Claim(
+        name="cluster_distances_are_less_informative_than_pca_features",
+        statement="Looks like the distances to the cluster centroids are not as informative "
+                  "as the original images.",
+        source=f"{EN}, 4.3 11. Using Clustering as Preprocessing for Classification",
+        metrics=(f"{ACCURACY}.pca_accuracy", f"{ACCURACY}.distances_accuracy"),
+        check=lambda m: m[f"{ACCURACY}.distances_accuracy"] < m[f"{ACCURACY}.pca_accuracy"],
+        expectation="forest accuracy on the distances < on the PCA features (mean over the "
+                    "seeds of K-Means and the forest)",
+        effect=lambda m: m[f"{ACCURACY}.pca_accuracy"] - m[f"{ACCURACY}.distances_accuracy"],
+        effect_name="validation accuracy, PCA features minus distances",
+    ),
+    Claim(
+        name="appending_the_distances_helps_them_but_not_the_pca_features",
+        statement="That's a bit better, but still worse than without the cluster features.",
+        source=f"{EN}, 4.3 11. Using Clustering as Preprocessing for Classification",
+        metrics=(f"{ACCURACY}.pca_accuracy", f"{ACCURACY}.distances_accuracy",
+                 f"{ACCURACY}.combined_accuracy"),
+        check=lambda m: (m[f"{ACCURACY}.distances_accuracy"]
+                         < m[f"{ACCURACY}.combined_accuracy"]
+                         < m[f"{ACCURACY}.pca_accuracy"]),
+        expectation="accuracy on the distances < on both < on the PCA features alone "
+                    "(means over the seeds of K-Means and the forest)",
+        effect=lambda m: m[f"{ACCURACY}.pca_accuracy"] - m[f"{ACCURACY}.combined_accuracy"],
+        effect_name="validation accuracy, PCA features alone minus both",
+    ),
+    Claim(
+        name="the_mixture_finds_altered_faces_unlikely",
+        statement="The bad faces are all considered highly unlikely by the Gaussian Mixture "
+                  "model.",
+        source=f"{EN}, 4.4 12. A Gaussian Mixture Model for the Olivetti Faces Dataset",
+        metrics=auc_names("mixture"),
+        check=lambda m: lowest_auc(m, "mixture") >= 0.99,
+        expectation="ROC AUC >= 0.99 of the mixture's density for rotated, flipped and "
+                    "darkened faces (all training and validation faces)",
+        effect=lambda m: lowest_auc(m, "mixture"),
+        effect_name="the mixture's lowest ROC AUC over the three alterations",
+    ),
+    Claim(
+        name="altered_faces_are_rebuilt_much_worse",
+        statement="take some of the modified images you built in the previous exercise, and "
+                  "look at their reconstruction error: notice how much larger the "
+                  "reconstruction error is",
+        source=f"{EN}, 4.5 13. Using Dimensionality Reduction Techniques for Anomaly Detection",
+        metrics=auc_names("reconstruction"),
+        check=lambda m: lowest_auc(m, "reconstruction") >= 0.99,
+        expectation="ROC AUC >= 0.99 of the reconstruction error for rotated, flipped and "
+                    "darkened faces (all training and validation faces)",
+        effect=lambda m: lowest_auc(m, "reconstruction"),
+        effect_name="the reconstruction error's lowest ROC AUC over the three alterations",
+    ),
+    Claim(
+        name="unseen_darkened_faces_are_rebuilt_better_than_unseen_normal_ones",
+        statement="(beyond the exercises) a darkened face the PCA never saw is rebuilt with a "
+                  "smaller error than a normal face it never saw: the reconstruction error "
+                  "does not tell darkening",
+        source="README, Results so far: the Olivetti faces",
+        metrics=(f"{ANOMALIES}.reconstruction_darkened_validation_auc",),
+        check=lambda m: m[f"{ANOMALIES}.reconstruction_darkened_validation_auc"] < 0.5,
+        expectation="ROC AUC < 0.5 of the reconstruction error for darkened validation faces",
+        effect=lambda m: m[f"{ANOMALIES}.reconstruction_darkened_validation_auc"],
+        effect_name="the reconstruction error's ROC AUC, darkened validation faces",
+    ),
+    Claim(
+        name="noise_escapes_the_mixture_but_not_the_reconstruction_error",
+        statement="(beyond the exercises) on faces neither model saw, pixel noise barely moves "
+                  "the mixture's density, which reads the PCA features only, while the "
+                  "reconstruction error, which keeps what the PCA drops, catches it",
+        source="README, Results so far: the Olivetti faces",
+        metrics=(f"{ANOMALIES}.mixture_noisy_validation_auc",
+                 f"{ANOMALIES}.reconstruction_noisy_validation_auc"),
+        check=lambda m: (m[f"{ANOMALIES}.mixture_noisy_validation_auc"] < 0.8
+                         and m[f"{ANOMALIES}.reconstruction_noisy_validation_auc"] >= 0.99),
+        expectation="ROC AUC on noisy validation faces < 0.8 for the mixture, >= 0.99 for "
+                    "the reconstruction error",
+        effect=lambda m: (m[f"{ANOMALIES}.reconstruction_noisy_validation_auc"]
+                          - m[f"{ANOMALIES}.mixture_noisy_validation_auc"]),
+        effect_name="ROC AUC on noisy validation faces, reconstruction error minus mixture",
+    ),
+)
