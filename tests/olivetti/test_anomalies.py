@@ -9,8 +9,8 @@ import pytest
 
 from unsupervised.core.settings import SettingError
 from unsupervised.olivetti.anomalies import detection_aucs
-from unsupervised.olivetti.beyond import olivetti_anomalies
 from unsupervised.olivetti.experiments import (
+    olivetti_anomalies,
     olivetti_mixture,
     olivetti_reconstruction,
     per_kind_index,

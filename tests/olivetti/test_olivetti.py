@@ -8,13 +8,17 @@ import pandas as pd
 import pytest
 
 from unsupervised.core.settings import SettingError
-from unsupervised.olivetti.beyond import olivetti_accuracy_spread
 from unsupervised.olivetti.clustering import (
     clustering_at_k,
     clustering_chunk,
     exercise_accuracies,
 )
-from unsupervised.olivetti.experiments import best_k, olivetti_classifier, useful_share
+from unsupervised.olivetti.experiments import (
+    best_k,
+    olivetti_accuracy_spread,
+    olivetti_classifier,
+    useful_share,
+)
 from unsupervised.olivetti.faces import PARTS, Faces, split_faces, stratified_parts
 
 FOREST = {"n_estimators": 20, "random_state": 0}

@@ -32,13 +32,14 @@ EXPERIMENTS.update(
     olivetti_reconstruction=Experiment(
         OLIVETTI_SECTION, "5 Exercise 13: PCA's reconstruction error"),
     olivetti_accuracy=Experiment(
-        OLIVETTI_SECTION, "6 Exercise 11 on one split over seeds of K-Means and the forest",
-        "beyond"),
+        OLIVETTI_SECTION, "6 Exercise 11 over seeds of K-Means and the forest (beyond the "
+                          "exercises)", "beyond"),
     olivetti_accuracy_spread=Experiment(
-        OLIVETTI_SECTION, "7 Exercise 11 over splits and seeds, with error bars", "beyond"),
-    olivetti_anomalies=Experiment(
-        OLIVETTI_SECTION, "8 Altered faces told from normal ones, per transformation",
+        OLIVETTI_SECTION, "7 Exercise 11 over splits and seeds (beyond the exercises)",
         "beyond"),
+    olivetti_anomalies=Experiment(
+        OLIVETTI_SECTION, "8 Altered faces told apart, per transformation (beyond the "
+                          "exercises)", "beyond"),
 )
 SPLIT_SETTINGS = ("test_size", "valid_size", "test_random_state", "valid_random_state",
                   "pca_variance")

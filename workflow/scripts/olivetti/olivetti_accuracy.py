@@ -4,7 +4,7 @@ for each seed of K-Means and the forest."""
 from unsupervised.core.io import read_json
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.olivetti.beyond import olivetti_accuracy
+from unsupervised.olivetti.experiments import olivetti_accuracy
 from unsupervised.olivetti.faces import Faces
 
 

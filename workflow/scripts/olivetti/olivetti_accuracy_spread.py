@@ -4,7 +4,7 @@ figure with error bars, and the metrics."""
 from unsupervised.core.io import read_json
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.olivetti.beyond import olivetti_accuracy_spread
+from unsupervised.olivetti.experiments import olivetti_accuracy_spread
 
 
 def main(smk) -> None:

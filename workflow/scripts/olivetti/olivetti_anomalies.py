@@ -3,7 +3,7 @@ scores, and the ROC AUC of telling altered from normal faces."""
 
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.olivetti.beyond import olivetti_anomalies
+from unsupervised.olivetti.experiments import olivetti_anomalies
 from unsupervised.olivetti.faces import Faces
 
 
