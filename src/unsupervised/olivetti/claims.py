@@ -17,8 +17,19 @@ def lowest_auc(metrics: Metrics, detector: str) -> float:
     return min(metrics[f"{ANOMALIES}.{detector}_{name}_auc"] for name in EXERCISE_ALTERATIONS)
 
 
-def auc_names(detector: str) -> tuple[str, ...]:
-    return tuple(f"{ANOMALIES}.{detector}_{name}_auc" for name in EXERCISE_ALTERATIONS)
+def detects_the_alterations(name: str, statement: str, section: str, detector: str,
+                            described: str) -> Claim:
+    """Exercise 12's or 13's claim that its detector spots the exercise's altered faces,
+    checked on every training and validation face, alteration by alteration."""
+    return Claim(
+        name=name, statement=statement, source=f"{EN}, {section}",
+        metrics=tuple(f"{ANOMALIES}.{detector}_{alteration}_auc"
+                      for alteration in EXERCISE_ALTERATIONS),
+        check=lambda m: lowest_auc(m, detector) >= 0.99,
+        expectation=f"ROC AUC >= 0.99 of {described} for rotated, flipped and darkened faces "
+                    "(all training and validation faces)",
+        effect=lambda m: lowest_auc(m, detector),
+        effect_name=f"{described}'s lowest ROC AUC over the three alterations")
 
 
 CLAIMS = (
@@ -48,31 +59,17 @@ CLAIMS = (
         effect=lambda m: m[f"{ACCURACY}.pca_accuracy"] - m[f"{ACCURACY}.combined_accuracy"],
         effect_name="validation accuracy, PCA features alone minus both",
     ),
-    Claim(
-        name="the_mixture_finds_altered_faces_unlikely",
-        statement="The bad faces are all considered highly unlikely by the Gaussian Mixture "
-                  "model.",
-        source=f"{EN}, 4.4 12. A Gaussian Mixture Model for the Olivetti Faces Dataset",
-        metrics=auc_names("mixture"),
-        check=lambda m: lowest_auc(m, "mixture") >= 0.99,
-        expectation="ROC AUC >= 0.99 of the mixture's density for rotated, flipped and "
-                    "darkened faces (all training and validation faces)",
-        effect=lambda m: lowest_auc(m, "mixture"),
-        effect_name="the mixture's lowest ROC AUC over the three alterations",
-    ),
-    Claim(
-        name="altered_faces_are_rebuilt_much_worse",
-        statement="take some of the modified images you built in the previous exercise, and "
-                  "look at their reconstruction error: notice how much larger the "
-                  "reconstruction error is",
-        source=f"{EN}, 4.5 13. Using Dimensionality Reduction Techniques for Anomaly Detection",
-        metrics=auc_names("reconstruction"),
-        check=lambda m: lowest_auc(m, "reconstruction") >= 0.99,
-        expectation="ROC AUC >= 0.99 of the reconstruction error for rotated, flipped and "
-                    "darkened faces (all training and validation faces)",
-        effect=lambda m: lowest_auc(m, "reconstruction"),
-        effect_name="the reconstruction error's lowest ROC AUC over the three alterations",
-    ),
+    detects_the_alterations(
+        "the_mixture_finds_altered_faces_unlikely",
+        "The bad faces are all considered highly unlikely by the Gaussian Mixture model.",
+        "4.4 12. A Gaussian Mixture Model for the Olivetti Faces Dataset",
+        "mixture", "the mixture's density"),
+    detects_the_alterations(
+        "altered_faces_are_rebuilt_much_worse",
+        "take some of the modified images you built in the previous exercise, and look at "
+        "their reconstruction error: notice how much larger the reconstruction error is",
+        "4.5 13. Using Dimensionality Reduction Techniques for Anomaly Detection",
+        "reconstruction", "the reconstruction error"),
     Claim(
         name="unseen_darkened_faces_are_rebuilt_better_than_unseen_normal_ones",
         statement="(beyond the exercises) a darkened face the PCA never saw is rebuilt with a "
