@@ -304,13 +304,15 @@ rule olivetti_anomalies:
 
 
 # Seed replicas of the experiments the section's claims rest on: the faces split again (the
-# validation draw with the seed + 1, as the exercises' 42 and 43), and for the anomalies the
-# mixture seeded again too.
+# validation draw with the seed + 1, as the exercises' 42 and 43), and clustered again over
+# the whole k range; for the anomalies the mixture seeded again too.
 SPLIT_SEED = FACES_SETUP["test_random_state"]
 REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
 SEED_SPLITS = ("the split of the faces (olivetti_faces.test_random_state, the validation "
                "draw with the seed + 1)")
+REPLICA_CHUNK = replica_path("olivetti_clustering", "chunks/{chunk}.json")
 REPLICAS.update(
+    olivetti_clustering=Replica(SPLIT_SEED, SEED_SPLITS),
     olivetti_accuracy=Replica(SPLIT_SEED, SEED_SPLITS),
     olivetti_anomalies=Replica(SPLIT_SEED, f"{SEED_SPLITS} and the mixture "
                                            "(olivetti_mixture.random_state)"),
@@ -327,6 +329,31 @@ use rule olivetti_split as olivetti_split_replica with:
         replica_log("olivetti_split"),
     benchmark:
         replica_benchmark("olivetti_split")
+
+
+use rule olivetti_kmeans_chunk as olivetti_kmeans_chunk_replica with:
+    input:
+        faces=REPLICA_FACES,
+    output:
+        runs=REPLICA_CHUNK,
+    log:
+        replica_log("olivetti_kmeans_chunk/{chunk}"),
+    benchmark:
+        replica_benchmark("olivetti_kmeans_chunk/{chunk}")
+
+
+use rule olivetti_clustering as olivetti_clustering_replica with:
+    input:
+        faces=REPLICA_FACES,
+        runs=expand(REPLICA_CHUNK, chunk=FACES_CHUNKS, allow_missing=True),
+    output:
+        metrics=replica_path("olivetti_clustering"),
+    params:
+        metrics_only=True,
+    log:
+        replica_log("olivetti_clustering"),
+    benchmark:
+        replica_benchmark("olivetti_clustering")
 
 
 use rule olivetti_accuracy as olivetti_accuracy_replica with:

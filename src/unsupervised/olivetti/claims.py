@@ -1,12 +1,14 @@
 """The section's conclusions, as claims to check over splits of the faces: the exercises'
-(exercise 11's comparison of features, and the altered faces that exercises 12 and 13 spot),
-and what measuring the detection on every face finds beyond them."""
+(exercise 10's clusters, exercise 11's comparison of features, and the altered faces that
+exercises 12 and 13 spot), and what the sweep's agreement with the person ids and the
+detection measured on every face find beyond them."""
 
 from __future__ import annotations
 
 from unsupervised.core.claims import Claim, Metrics
 
 EN = "chapter9-notebook-with-outputs-en.txt"
+CLUSTERING = "olivetti_clustering"
 ACCURACY = "olivetti_accuracy"
 ANOMALIES = "olivetti_anomalies"
 EXERCISE_ALTERATIONS = ("rotated", "flipped", "darkened")
@@ -33,6 +35,42 @@ def detects_the_alterations(name: str, statement: str, section: str, detector: s
 
 
 CLAIMS = (
+    Claim(
+        name="the_best_k_is_well_above_the_40_people",
+        statement="It looks like the best number of clusters is quite high, at 120. You might "
+                  "have expected it to be 40, since there are 40 different people on the "
+                  "pictures.",
+        source=f"{EN}, 4.2 10. Cluster the Olivetti Faces Dataset",
+        metrics=(f"{CLUSTERING}.silhouette_k",),
+        check=lambda m: m[f"{CLUSTERING}.silhouette_k"] >= 60,
+        expectation="silhouette's best k >= 60 (1.5 x the 40 people)",
+        effect=lambda m: m[f"{CLUSTERING}.silhouette_k"],
+        effect_name="k of the best silhouette",
+    ),
+    Claim(
+        name="about_two_clusters_in_three_are_useful",
+        statement="About 2 out of 3 clusters are useful: that is, they contain at least 2 "
+                  "pictures, all of the same person.",
+        source=f"{EN}, 4.2 10. Cluster the Olivetti Faces Dataset",
+        metrics=(f"{CLUSTERING}.useful_cluster_share",),
+        check=lambda m: 0.55 <= m[f"{CLUSTERING}.useful_cluster_share"] <= 0.8,
+        expectation="share of clusters of two faces or more, all of one person, at the "
+                    "silhouette's best k: 0.55 to 0.8",
+        effect=lambda m: m[f"{CLUSTERING}.useful_cluster_share"],
+        effect_name="share of useful clusters at the silhouette's best k",
+    ),
+    Claim(
+        name="the_silhouette_does_not_pick_who_is_who",
+        statement="(beyond the exercises) the k of the best silhouette does not sort the faces "
+                  "by person best: another k agrees better with the person ids",
+        source="README, Results so far: the Olivetti faces",
+        metrics=(f"{CLUSTERING}.best_ari", f"{CLUSTERING}.best_k_ari"),
+        check=lambda m: m[f"{CLUSTERING}.best_k_ari"] <= m[f"{CLUSTERING}.best_ari"] - 0.05,
+        expectation="ARI against the person ids at the silhouette's best k <= the best ARI "
+                    "over k - 0.05",
+        effect=lambda m: m[f"{CLUSTERING}.best_ari"] - m[f"{CLUSTERING}.best_k_ari"],
+        effect_name="best ARI over k minus the ARI at the silhouette's best k",
+    ),
     Claim(
         name="cluster_distances_are_less_informative_than_pca_features",
         statement="Looks like the distances to the cluster centroids are not as informative "
