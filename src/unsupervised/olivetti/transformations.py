@@ -1,6 +1,6 @@
 """Faces altered as exercise 12 alters them, to see whether a model of normal faces notices:
 turned (the exercise's "rotation": the face transposed), flipped upside down, darkened; and,
-beyond the exercise, blurred by Gaussian noise."""
+beyond the exercise, given Gaussian pixel noise."""
 
 from __future__ import annotations
 
