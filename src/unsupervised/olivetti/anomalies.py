@@ -22,9 +22,8 @@ def anomaly_scores(faces: Faces, mixture: GaussianMixture, pixels: np.ndarray
                    ) -> dict[str, np.ndarray]:
     """Each detector's score of each face, higher for a less normal face: the mixture's
     negative log density of its PCA features, the PCA's mean squared reconstruction error."""
-    features = faces.project(pixels)
-    return {"mixture": -mixture.score_samples(features),
-            "reconstruction": np.mean((faces.reconstruct(features) - pixels) ** 2, axis=1)}
+    return {"mixture": -mixture.score_samples(faces.project(pixels)),
+            "reconstruction": faces.reconstruction_errors(pixels)}
 
 
 def scored_faces(faces: Faces, mixture: GaussianMixture, alterations: Alterations,

@@ -177,14 +177,13 @@ def olivetti_reconstruction(faces: Faces, *, altered: Mapping[str, int],
     """Exercise 13: the PCA's mean squared reconstruction error of the training faces and of
     the altered ones, and the altered faces above their reconstructions."""
     bad, kinds = altered_faces(faces.pixels["train"], altered, Alterations(**alterations))
-    rebuilt = faces.reconstruct(faces.project(bad))
-    bad_errors = np.mean((rebuilt - bad) ** 2, axis=1)
-    train = faces.pixels["train"]
-    train_errors = np.mean((faces.reconstruct(faces.features["train"]) - train) ** 2, axis=1)
+    bad_errors = faces.reconstruction_errors(bad)
+    train_errors = faces.reconstruction_errors(faces.pixels["train"])
     metrics = {"train_error": float(train_errors.mean()), "altered_error": float(
         bad_errors.mean()), "train_max_error": float(train_errors.max()),
         "altered_min_error": float(bad_errors.min())}
     titles = [*kinds, *(f"rebuilt, MSE {error:.4f}" for error in bad_errors)]
+    rebuilt = faces.reconstruct(faces.project(bad))
     return Result(metrics, figures={"figure": plots.plot_faces(
         np.vstack([bad, rebuilt]), titles, len(bad), panel_size)})
 

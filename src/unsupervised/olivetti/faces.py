@@ -35,6 +35,10 @@ class Faces:
     def reconstruct(self, features: np.ndarray) -> np.ndarray:
         return features @ self.components + self.mean
 
+    def reconstruction_errors(self, pixels: np.ndarray) -> np.ndarray:
+        """Each face's mean squared error once projected on the components and mapped back."""
+        return np.mean((self.reconstruct(self.project(pixels)) - pixels) ** 2, axis=1)
+
     def save(self, path: str | Path) -> None:
         arrays = {f"{part}_{kind}": getattr(self, kind)[part] for part in PARTS
                   for kind in ("pixels", "ids", "features")}
