@@ -193,19 +193,21 @@ def test_detector_with_more_components_than_instances_fails_naming_the_key(
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
-@pytest.mark.parametrize(("budget", "message"), [
-    (5000, "label_budget.budgets=5000: more labels than the 1347 training instances"),
-    (5, "label_budget.budgets=5: fewer labels than the 10 classes"),
+@pytest.mark.parametrize(("strategy", "budget", "message"), [
+    ("random", 5000, "label_budget.budgets=5000: more labels than the 1347 training instances"),
+    ("random", 5, "label_budget.budgets=5: fewer labels than the 10 classes"),
+    # fails in the shared clustering job, before any strategy job
+    ("representative", 5000, "label_budget.budgets=5000: more labels than the 1347 training"),
 ])
-def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, budget: int,
-                                                            message: str) -> None:
+def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, strategy: str,
+                                                            budget: int, message: str) -> None:
     results = tmp_path / "results"
-    target = results / "label_budget_digits" / "runs" / f"random_{budget}.json"
+    target = results / "label_budget_digits" / "runs" / f"{strategy}_{budget}.json"
     budgets = f"label_budget={{budgets: [{budget}]}}"
     result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", budgets])
     assert result.returncode != 0
     assert message in result.stderr
-    assert not target.exists() and not list(target.parent.glob("*"))
+    assert not [path for path in (results / "label_budget_digits").rglob("*") if path.is_file()]
 
 
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:

@@ -28,14 +28,21 @@ EXPERIMENTS.update(
 BUDGET_SETTINGS = {
     dataset: {
         "percentile": LABEL_BUDGET["percentile"],
-        "n_init": LABEL_BUDGET[dataset]["n_init"],
-        "minibatch": LABEL_BUDGET[dataset]["minibatch"],
         "one_vs_rest": LABEL_BUDGET[dataset]["one_vs_rest"],
         "max_iter": config["classifier"]["max_iter"],
-        "n_neighbors": LABEL_BUDGET["n_neighbors"],
         "alpha": LABEL_BUDGET["alpha"],
     }
     for dataset in ("digits", "mnist")
+}
+# Files every strategy job of a (dataset, budget) shares: one clustering per seed with one
+# cluster per label, and the k-NN graph of the training set, which only depends on the data.
+BUDGET_CLUSTERING = f"{RESULTS}/label_budget_{{dataset}}/clusterings/k{{budget}}_seed{{seed}}.npz"
+BUDGET_GRAPH = f"{RESULTS}/label_budget_{{dataset}}/knn_graph_{{n_neighbors}}.npz"
+STRATEGY_INPUTS = {
+    "random": {},
+    **{strategy: {"clusterings": BUDGET_CLUSTERING}
+       for strategy in ("representative", "propagated", "propagated_percentile")},
+    "label_spreading": {"clusterings": BUDGET_CLUSTERING, "graph": BUDGET_GRAPH},
 }
 
 
@@ -109,10 +116,61 @@ rule digits_active_learning:
         "../scripts/semi_supervised/digits_active_learning.py"
 
 
+rule label_budget_clustering:
+    input:
+        split=SPLIT,
+    output:
+        clustering=BUDGET_CLUSTERING,
+    params:
+        code=code_version("semi_supervised/label_budget_clustering.py"),
+        n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
+        minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
+        setting_keys={"budgets": "label_budget.budgets"},
+    wildcard_constraints:
+        dataset="digits|mnist",
+        budget=r"\d+",
+        seed=r"\d+",
+    log:
+        results_log("label_budget_clustering/{dataset}/k{budget}_seed{seed}"),
+    benchmark:
+        results_benchmark("label_budget_clustering/{dataset}/k{budget}_seed{seed}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/semi_supervised/label_budget_clustering.py"
+
+
+rule label_budget_graph:
+    input:
+        split=SPLIT,
+    output:
+        graph=BUDGET_GRAPH,
+    params:
+        code=code_version("semi_supervised/label_budget_graph.py"),
+    wildcard_constraints:
+        dataset="digits|mnist",
+        n_neighbors=r"\d+",
+    log:
+        results_log("label_budget_graph/{dataset}/knn_{n_neighbors}"),
+    benchmark:
+        results_benchmark("label_budget_graph/{dataset}/knn_{n_neighbors}")
+    threads: 1
+    conda:
+        ENV
+    script:
+        "../scripts/semi_supervised/label_budget_graph.py"
+
+
 # One job per (dataset, strategy, budget), every seed inside: the grid runs in parallel and
 # adding a budget runs only its jobs.
 rule label_budget_job:
     input:
+        unpack(lambda w: {
+            name: expand(path, dataset=w.dataset, budget=w.budget, seed=LABEL_BUDGET["seeds"],
+                         n_neighbors=LABEL_BUDGET["n_neighbors"])
+            for name, path in STRATEGY_INPUTS[w.strategy].items()
+        }),
         split=SPLIT,
     output:
         scores=f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",

@@ -13,11 +13,7 @@ from unsupervised.data.splits import Split
 from unsupervised.semi_supervised import plots
 from unsupervised.semi_supervised.active_learning import active_learning
 from unsupervised.semi_supervised.few_labels import few_labels_study
-from unsupervised.semi_supervised.label_budget import (
-    BudgetSettings,
-    budget_accuracy,
-    mean_and_spread,
-)
+from unsupervised.semi_supervised.label_budget import mean_and_spread
 from unsupervised.semi_supervised.propagation import cluster, largest_clusters
 
 Classifier = Mapping[str, int]  # make_classifier's max_iter and random_state
@@ -86,16 +82,6 @@ def active_learning_rounds(split: Split, *, n_labels: int, n_clusters: int, n_in
         tables={"table": table},
         figures={"figure": figure},
     )
-
-
-def label_budget_runs(split: Split, *, strategy: str, budget: int, seeds: Sequence[int],
-                      settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Test accuracy of one strategy with one budget, for every seed."""
-    budget_settings = BudgetSettings(**settings)
-    accuracies = [budget_accuracy(strategy, split.X_train, split.y_train, split.X_test,
-                                  split.y_test, budget, seed, budget_settings) for seed in seeds]
-    return {"strategy": strategy, "budget": budget, "seeds": list(seeds),
-            "accuracies": accuracies}
 
 
 def label_budget(split: Split, runs: Sequence[Mapping[str, Any]], *, dataset: str,

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from unsupervised.core.classifiers import make_classifier
 from unsupervised.core.settings import SettingError
+from unsupervised.data.splits import Split
 from unsupervised.semi_supervised.propagation import (
     UNLABELLED,
+    Clustering,
     cluster,
-    label_spreading,
     propagate,
+    spread_labels,
 )
 
 STRATEGIES = ("random", "representative", "propagated", "propagated_percentile",
@@ -29,42 +33,72 @@ def check_budget(budget: int, n_train: int, n_classes: int, setting: str = "budg
                                             f"use at least {n_classes}")
 
 
+def budget_clustering(X: np.ndarray, y: np.ndarray, budget: int, seed: int, *, n_init: int,
+                      minibatch: bool) -> Clustering:
+    """The clustering with one cluster per label of the budget, which every clustering
+    strategy of this (budget, seed) labels from."""
+    check_budget(budget, len(X), len(np.unique(y)))
+    return cluster(X, budget, random_state=seed, n_init=n_init, minibatch=minibatch)
+
+
 @dataclass(frozen=True)
 class BudgetSettings:
     percentile: float
-    n_init: int
-    minibatch: bool
     one_vs_rest: bool
     max_iter: int
-    n_neighbors: int
     alpha: float
 
 
-def budget_accuracy(strategy: str, X: np.ndarray, y: np.ndarray, X_test: np.ndarray,
-                    y_test: np.ndarray, budget: int, seed: int,
-                    settings: BudgetSettings) -> float:
-    """Test accuracy reached with `budget` true labels under one labelling strategy."""
-    check_budget(budget, len(X), len(np.unique(y)))
-    model = make_classifier(settings.one_vs_rest, settings.max_iter, seed)
+def training_labels(strategy: str, X: np.ndarray, y: np.ndarray, budget: int, seed: int,
+                    settings: BudgetSettings, clustering: Clustering | None = None,
+                    graph: sparse.spmatrix | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The training rows a strategy labels from `budget` true labels, and their labels.
+    Every strategy but "random" reads the budget's `clustering` (of this seed); label
+    spreading also reads `graph`, the k-NN graph of X."""
     if strategy == "random":
         chosen = np.random.default_rng(seed).choice(len(X), size=budget, replace=False)
-        return float(model.fit(X[chosen], y[chosen]).score(X_test, y_test))
-    clustering = cluster(X, budget, random_state=seed, n_init=settings.n_init,
-                         minibatch=settings.minibatch)
+        return chosen, y[chosen]
+    if clustering is None or len(clustering.representatives) != budget:
+        raise ValueError(f"strategy {strategy!r} labels from a clustering with {budget} "
+                         f"clusters (the budget); give it one")
     reps = clustering.representatives
     if strategy == "representative":
-        return float(model.fit(X[reps], y[reps]).score(X_test, y_test))
+        return reps, y[reps]
     if strategy == "label_spreading":
+        if graph is None:
+            raise ValueError("strategy 'label_spreading' spreads labels over the k-NN graph "
+                             "of the training set; give it one")
         partial = np.full(len(X), UNLABELLED)
         partial[reps] = y[reps]
-        spread = label_spreading(X, partial, n_neighbors=settings.n_neighbors,
-                                 alpha=settings.alpha)
-        # Scored like every other strategy: the same classifier, trained on the spread labels.
-        return float(model.fit(X, spread.transduction_).score(X_test, y_test))
+        return np.arange(len(X)), spread_labels(X, partial, graph, alpha=settings.alpha)
     percentile = settings.percentile if strategy == "propagated_percentile" else 100
     propagated = propagate(clustering, y[reps], percentile)
-    kept = propagated != UNLABELLED
-    return float(model.fit(X[kept], propagated[kept]).score(X_test, y_test))
+    rows = np.flatnonzero(propagated != UNLABELLED)
+    return rows, propagated[rows]
+
+
+def budget_accuracy(strategy: str, split: Split, budget: int, seed: int,
+                    settings: BudgetSettings, clustering: Clustering | None = None,
+                    graph: sparse.spmatrix | None = None) -> float:
+    """Test accuracy reached with `budget` true labels under one labelling strategy: every
+    strategy is scored by the same classifier, trained on the labels it gives."""
+    X, y = split.X_train, split.y_train
+    check_budget(budget, len(X), len(np.unique(y)))
+    rows, labels = training_labels(strategy, X, y, budget, seed, settings, clustering, graph)
+    model = make_classifier(settings.one_vs_rest, settings.max_iter, seed)
+    return float(model.fit(X[rows], labels).score(split.X_test, split.y_test))
+
+
+def label_budget_runs(split: Split, *, strategy: str, budget: int, seeds: Sequence[int],
+                      settings: Mapping[str, Any], clusterings: Mapping[int, Clustering],
+                      graph: sparse.spmatrix | None = None) -> dict[str, Any]:
+    """Test accuracy of one strategy with one budget, for every seed (each seed's clustering
+    with k = budget, none for "random"; label spreading's k-NN graph)."""
+    budget_settings = BudgetSettings(**settings)
+    accuracies = [budget_accuracy(strategy, split, budget, seed, budget_settings,
+                                  clusterings.get(seed), graph) for seed in seeds]
+    return {"strategy": strategy, "budget": budget, "seeds": list(seeds),
+            "accuracies": accuracies}
 
 
 def mean_and_spread(values: Sequence[float]) -> tuple[float, float]:
