@@ -38,12 +38,6 @@ BUDGET_SETTINGS = {
 # cluster per label, and the k-NN graph of the training set, which only depends on the data.
 BUDGET_CLUSTERING = f"{RESULTS}/label_budget_{{dataset}}/clusterings/k{{budget}}_seed{{seed}}.npz"
 BUDGET_GRAPH = f"{RESULTS}/label_budget_{{dataset}}/knn_graph_{{n_neighbors}}.npz"
-STRATEGY_INPUTS = {
-    "random": {},
-    **{strategy: {"clusterings": BUDGET_CLUSTERING}
-       for strategy in ("representative", "propagated", "propagated_percentile")},
-    "label_spreading": {"clusterings": BUDGET_CLUSTERING, "graph": BUDGET_GRAPH},
-}
 
 
 rule digits_semi_supervised:
@@ -166,10 +160,15 @@ rule label_budget_graph:
 # adding a budget runs only its jobs.
 rule label_budget_job:
     input:
+        # every strategy but "random" labels from the clusterings; label spreading also
+        # runs on the graph
         unpack(lambda w: {
-            name: expand(path, dataset=w.dataset, budget=w.budget, seed=LABEL_BUDGET["seeds"],
-                         n_neighbors=LABEL_BUDGET["n_neighbors"])
-            for name, path in STRATEGY_INPUTS[w.strategy].items()
+            **({"clusterings": expand(BUDGET_CLUSTERING, dataset=w.dataset, budget=w.budget,
+                                      seed=LABEL_BUDGET["seeds"])}
+               if w.strategy != "random" else {}),
+            **({"graph": BUDGET_GRAPH.format(dataset=w.dataset,
+                                             n_neighbors=LABEL_BUDGET["n_neighbors"])}
+               if w.strategy == "label_spreading" else {}),
         }),
         split=SPLIT,
     output:
