@@ -14,13 +14,12 @@ from unsupervised.core.classifiers import make_classifier
 from unsupervised.core.settings import SettingError
 from unsupervised.data.splits import Split
 from unsupervised.semi_supervised.active_learning import active_learning, select_uncertain
+from unsupervised.semi_supervised.budget_clustering import budget_clustering, check_budget
 from unsupervised.semi_supervised.few_labels import few_labels_study
 from unsupervised.semi_supervised.label_budget import (
     STRATEGIES,
     BudgetSettings,
     budget_accuracy,
-    budget_clustering,
-    check_budget,
     training_labels,
 )
 from unsupervised.semi_supervised.propagation import (
@@ -28,11 +27,13 @@ from unsupervised.semi_supervised.propagation import (
     Clustering,
     check_percentile,
     cluster,
+    largest_clusters,
+    propagate,
+)
+from unsupervised.semi_supervised.spreading import (
     graph_model,
     knn_graph,
-    largest_clusters,
     load_graph,
-    propagate,
     save_graph,
     spread_labels,
 )

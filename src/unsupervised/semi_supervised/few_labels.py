@@ -13,11 +13,10 @@ from unsupervised.data.splits import Split
 from unsupervised.semi_supervised.propagation import (
     UNLABELLED,
     cluster,
-    knn_graph,
     largest_clusters,
     propagate,
-    spread_labels,
 )
+from unsupervised.semi_supervised.spreading import knn_graph, spread_labels
 
 
 @dataclass(frozen=True)

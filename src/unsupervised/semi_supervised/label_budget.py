@@ -10,35 +10,13 @@ import numpy as np
 from scipy import sparse
 
 from unsupervised.core.classifiers import make_classifier
-from unsupervised.core.settings import SettingError
 from unsupervised.data.splits import Split
-from unsupervised.semi_supervised.propagation import (
-    UNLABELLED,
-    Clustering,
-    cluster,
-    propagate,
-    spread_labels,
-)
+from unsupervised.semi_supervised.budget_clustering import check_budget
+from unsupervised.semi_supervised.propagation import UNLABELLED, Clustering, propagate
+from unsupervised.semi_supervised.spreading import spread_labels
 
 STRATEGIES = ("random", "representative", "propagated", "propagated_percentile",
               "label_spreading")
-
-
-def check_budget(budget: int, n_train: int, n_classes: int, setting: str = "budgets") -> None:
-    if budget > n_train:
-        raise SettingError(setting, budget, f"more labels than the {n_train} training "
-                                            f"instances; lower it to at most {n_train}")
-    if budget < n_classes:
-        raise SettingError(setting, budget, f"fewer labels than the {n_classes} classes; "
-                                            f"use at least {n_classes}")
-
-
-def budget_clustering(X: np.ndarray, y: np.ndarray, budget: int, seed: int, *, n_init: int,
-                      minibatch: bool) -> Clustering:
-    """The clustering with one cluster per label of the budget, which every clustering
-    strategy of this (budget, seed) labels from."""
-    check_budget(budget, len(X), len(np.unique(y)))
-    return cluster(X, budget, random_state=seed, n_init=n_init, minibatch=minibatch)
 
 
 @dataclass(frozen=True)

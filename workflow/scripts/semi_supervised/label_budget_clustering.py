@@ -2,7 +2,7 @@
 
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.splits import Split
-from unsupervised.semi_supervised.label_budget import budget_clustering
+from unsupervised.semi_supervised.budget_clustering import budget_clustering
 
 
 def main(smk) -> None:

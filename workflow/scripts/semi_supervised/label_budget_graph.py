@@ -2,7 +2,7 @@
 
 from unsupervised.core.step import run_step
 from unsupervised.data.splits import Split
-from unsupervised.semi_supervised.propagation import knn_graph, save_graph
+from unsupervised.semi_supervised.spreading import knn_graph, save_graph
 
 
 def main(smk) -> None:

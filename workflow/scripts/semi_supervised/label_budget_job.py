@@ -4,15 +4,17 @@ from unsupervised.core.io import write_json
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.splits import Split
 from unsupervised.semi_supervised.label_budget import label_budget_runs
-from unsupervised.semi_supervised.propagation import Clustering, load_graph
+from unsupervised.semi_supervised.propagation import Clustering
+from unsupervised.semi_supervised.spreading import load_graph
 
 
 def main(smk) -> None:
     params = settings(smk)
     # "random" reads no clustering, and only label spreading reads the graph.
-    paths = smk.input.get("clusterings") or []
-    clusterings = {seed: Clustering.load(path) for seed, path in zip(params["seeds"], paths,
-                                                                     strict=bool(paths))}
+    paths = smk.input.get("clusterings")
+    clusterings = ({seed: Clustering.load(path)
+                    for seed, path in zip(params["seeds"], paths, strict=True)}
+                   if paths else {})
     graph = smk.input.get("graph")
     runs = label_budget_runs(
         Split.load(smk.input.split), strategy=smk.wildcards.strategy,
