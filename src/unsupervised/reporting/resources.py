@@ -1,0 +1,93 @@
+"""What each rule's jobs measured in a run: the longest run time and the largest peak
+resident memory over its jobs, read from the run's log (which job of which rule wrote which
+benchmark file) and from the benchmark files. The rules' declared resources come from these.
+
+Usage:
+    python -m unsupervised.reporting.resources .snakemake/log/<run>.snakemake.log [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# A job as Snakemake's log announces it: "rule <name>:" (or "localrule"), then its
+# indented fields, among them "benchmark: <path>".
+JOB = re.compile(r"^(?:local)?rule (\w+):\n((?:[ \t]+\S[^\n]*\n)*)", re.MULTILINE)
+BENCHMARK = re.compile(r"^[ \t]+benchmark: (\S+)$", re.MULTILINE)
+RESOURCES = re.compile(r"^[ \t]+resources: (.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Job:
+    rule: str
+    benchmark: str
+    resources: dict[str, str]  # as the log prints them, e.g. {"mem_mb": "2000"}
+
+
+@dataclass(frozen=True)
+class RuleMeasurement:
+    rule: str
+    jobs: int
+    max_seconds: float
+    total_seconds: float
+    max_rss_mb: float
+
+
+def logged_jobs(log: str) -> list[Job]:
+    """Every job the log announces with a benchmark: its rule, benchmark path and the
+    resources it was given."""
+    jobs = []
+    for rule, fields in JOB.findall(log):
+        benchmark = BENCHMARK.search(fields)
+        if benchmark:
+            resources = RESOURCES.search(fields)
+            pairs = resources.group(1).split(", ") if resources else []
+            jobs.append(Job(rule, benchmark.group(1),
+                            dict(pair.split("=", 1) for pair in pairs)))
+    return jobs
+
+
+def read_benchmark(path: Path) -> tuple[float, float]:
+    """Run time (s) and peak resident memory (MB, 0 when not measured) of one benchmark."""
+    header, values = path.read_text().splitlines()[:2]
+    row = dict(zip(header.split("\t"), values.split("\t"), strict=True))
+    rss = row["max_rss"]
+    return float(row["s"]), 0.0 if rss == "NA" else float(rss)
+
+
+def measure_rules(jobs: Iterable[Job], root: Path) -> list[RuleMeasurement]:
+    """Per rule, over its jobs whose benchmark exists under `root`, largest peak first."""
+    by_rule: dict[str, list[tuple[float, float]]] = {}
+    for job in jobs:
+        path = root / job.benchmark
+        if path.is_file():
+            by_rule.setdefault(job.rule, []).append(read_benchmark(path))
+    measured = [RuleMeasurement(rule, len(runs), max(s for s, _ in runs),
+                                sum(s for s, _ in runs), max(rss for _, rss in runs))
+                for rule, runs in by_rule.items()]
+    return sorted(measured, key=lambda m: (-m.max_rss_mb, m.rule))
+
+
+def format_table(measured: Iterable[RuleMeasurement]) -> str:
+    lines = ["| rule | jobs | longest job (s) | all jobs (s) | largest peak RSS (MB) |",
+             "|---|---:|---:|---:|---:|"]
+    lines += [f"| {m.rule} | {m.jobs} | {m.max_seconds:.1f} | {m.total_seconds:.1f} | "
+              f"{m.max_rss_mb:.0f} |" for m in measured]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("log", type=Path, help="a Snakemake run's log")
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the folder the run ran in (benchmark paths are relative to it)")
+    args = parser.parse_args(argv)
+    print(format_table(measure_rules(logged_jobs(args.log.read_text()), args.root)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Per-rule measurements from a run's log and benchmark files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unsupervised.reporting.resources import (
+    Job,
+    format_table,
+    logged_jobs,
+    measure_rules,
+)
+
+LOG = """\
+[Wed Dec  2 09:58:24 2026]
+localrule label_budget_job:
+    input: results/splits/mnist.npz
+    output: results/label_budget_mnist/runs/random_10.json
+    log: results/logs/label_budget_job/mnist/random_10.log
+    jobid: 3
+    benchmark: results/benchmarks/label_budget_job/mnist/random_10.tsv
+    resources: tmpdir=/tmp, mem_mb=600, mem_mib=573, runtime=5
+    threads: 1
+
+[Wed Dec  2 09:58:25 2026]
+rule label_budget_job:
+    output: results/label_budget_mnist/runs/random_20.json
+    benchmark: results/benchmarks/label_budget_job/mnist/random_20.tsv
+
+rule all:
+    input: results/metrics.json
+    jobid: 0
+
+rule gather_metrics:
+    benchmark: results/benchmarks/gather_metrics.tsv
+Finished jobid: 3 (Rule: label_budget_job)
+"""
+HEADER = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
+
+
+def write_benchmark(root: Path, path: str, seconds: float, rss: str) -> None:
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(HEADER + f"{seconds}\t0:00:01\t{rss}\t1\t1\t1\t0\t0\t50\t1\n")
+
+
+def test_each_job_is_paired_with_its_rule_benchmark_and_resources() -> None:
+    assert logged_jobs(LOG) == [
+        Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_10.tsv",
+            {"tmpdir": "/tmp", "mem_mb": "600", "mem_mib": "573", "runtime": "5"}),
+        Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_20.tsv", {}),
+        Job("gather_metrics", "results/benchmarks/gather_metrics.tsv", {}),
+    ]
+
+
+def test_a_rule_gets_its_longest_job_and_largest_peak(tmp_path: Path) -> None:
+    write_benchmark(tmp_path, "results/benchmarks/label_budget_job/mnist/random_10.tsv",
+                    2.5, "300.5")
+    write_benchmark(tmp_path, "results/benchmarks/label_budget_job/mnist/random_20.tsv",
+                    4.0, "120.0")
+    write_benchmark(tmp_path, "results/benchmarks/gather_metrics.tsv", 0.5, "NA")
+    measured = measure_rules(logged_jobs(LOG), tmp_path)
+    assert [(m.rule, m.jobs, m.max_seconds, m.total_seconds, m.max_rss_mb)
+            for m in measured] == [("label_budget_job", 2, 4.0, 6.5, 300.5),
+                                   ("gather_metrics", 1, 0.5, 0.5, 0.0)]
+    assert "| label_budget_job | 2 | 4.0 | 6.5 | 300 |" in format_table(measured)
+
+
+def test_jobs_whose_benchmark_is_missing_are_left_out(tmp_path: Path) -> None:
+    write_benchmark(tmp_path, "results/benchmarks/gather_metrics.tsv", 0.5, "70")
+    assert [m.rule for m in measure_rules(logged_jobs(LOG), tmp_path)] == ["gather_metrics"]
