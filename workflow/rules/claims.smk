@@ -32,6 +32,8 @@ rule claims:
         results_log("claims"),
     benchmark:
         results_benchmark("claims")
+    resources:
+        **measured_resources("claims"),
     threads: 1
     conda:
         ENV

@@ -50,6 +50,8 @@ rule dbscan:
         results_log("dbscan"),
     benchmark:
         results_benchmark("dbscan")
+    resources:
+        **measured_resources("dbscan"),
     threads: 1
     conda:
         ENV
@@ -73,6 +75,8 @@ rule dbscan_eps:
         results_log("dbscan_eps"),
     benchmark:
         results_benchmark("dbscan_eps")
+    resources:
+        **measured_resources("dbscan_eps"),
     threads: 1
     conda:
         ENV
@@ -95,6 +99,8 @@ rule spectral_clustering:
         results_log("spectral_clustering"),
     benchmark:
         results_benchmark("spectral_clustering")
+    resources:
+        **measured_resources("spectral_clustering"),
     threads: 1
     conda:
         ENV
@@ -115,6 +121,8 @@ rule agglomerative_clustering:
         results_log("agglomerative_clustering"),
     benchmark:
         results_benchmark("agglomerative_clustering")
+    resources:
+        **measured_resources("agglomerative_clustering"),
     threads: 1
     conda:
         ENV
@@ -137,6 +145,8 @@ rule clustering_course_notes:
         results_log("clustering_course_notes"),
     benchmark:
         results_benchmark("clustering_course_notes")
+    resources:
+        **measured_resources("clustering_course_notes"),
     threads: 1
     conda:
         ENV
@@ -164,6 +174,8 @@ rule clustering_contest_job:
         results_log("clustering_contest_job/{dataset}/{algorithm}"),
     benchmark:
         results_benchmark("clustering_contest_job/{dataset}/{algorithm}")
+    resources:
+        **measured_resources("clustering_contest_job"),
     threads: 1
     conda:
         ENV
@@ -190,6 +202,8 @@ rule clustering_contest:
         results_log("clustering_contest"),
     benchmark:
         results_benchmark("clustering_contest")
+    resources:
+        **measured_resources("clustering_contest"),
     threads: 1
     conda:
         ENV
@@ -222,6 +236,8 @@ rule clustering_scaling_job:
         results_log("clustering_scaling_job/{algorithm}/{size}"),
     benchmark:
         results_benchmark("clustering_scaling_job/{algorithm}/{size}")
+    resources:
+        **measured_resources("clustering_scaling_job"),
     threads: 1
     conda:
         ENV
@@ -246,6 +262,8 @@ rule clustering_scaling:
         results_log("clustering_scaling"),
     benchmark:
         results_benchmark("clustering_scaling")
+    resources:
+        **measured_resources("clustering_scaling"),
     threads: 1
     conda:
         ENV

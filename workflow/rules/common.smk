@@ -1,7 +1,10 @@
 # What every section's rules use: paths, the package code of a script, logs and benchmarks,
 # the registry of experiments and the report's figures, and the seed replicas.
+import math
 import os
 from dataclasses import dataclass
+
+import yaml
 
 from unsupervised.core.code_deps import code_fingerprint
 
@@ -94,6 +97,22 @@ def figure(path, caption, experiment):
     section = EXPERIMENTS[experiment]
     return report(path, caption=f"../report/{caption}.rst", category=section.category,
                   subcategory=section.subcategory)
+
+
+# Per rule, its largest peak resident memory (MB) and longest job (s) in a full default run,
+# written by `python -m unsupervised.reporting.resources --yaml` (see README.md).
+with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handle:
+    MEASURED = yaml.safe_load(handle)
+
+
+def measured_resources(rule):
+    """A rule's mem_mb and runtime (minutes): what its jobs measured, with headroom for a
+    slower or busier machine (1.5 times the memory, at least 500 MB; 3 times the time, at
+    least 5 minutes). Slurm kills a job that passes them; locally, `--resources mem_mb=N`
+    keeps the jobs running at once within N."""
+    peak_mb, seconds = MEASURED[rule]
+    return {"mem_mb": max(500, math.ceil(1.5 * peak_mb / 100) * 100),
+            "runtime": max(5, math.ceil(3 * seconds / 60))}
 
 
 def code_version(script):

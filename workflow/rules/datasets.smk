@@ -41,6 +41,8 @@ rule download:
         data_log("download/{dataset}/{filename}"),
     benchmark:
         data_benchmark("download/{dataset}/{filename}")
+    resources:
+        **measured_resources("download"),
     threads: 1
     conda:
         ENV
@@ -59,6 +61,8 @@ rule prepare_mnist:
         data_log("prepare_mnist"),
     benchmark:
         data_benchmark("prepare_mnist")
+    resources:
+        **measured_resources("prepare_mnist"),
     threads: 1
     conda:
         ENV
@@ -78,6 +82,8 @@ rule prepare_olivetti:
         data_log("prepare_olivetti"),
     benchmark:
         data_benchmark("prepare_olivetti")
+    resources:
+        **measured_resources("prepare_olivetti"),
     threads: 1
     conda:
         ENV
@@ -97,6 +103,8 @@ rule make_dataset:
         data_log("make_dataset/{dataset}"),
     benchmark:
         data_benchmark("make_dataset/{dataset}")
+    resources:
+        **measured_resources("make_dataset"),
     threads: 1
     conda:
         ENV
@@ -133,6 +141,8 @@ rule split_features:
         results_log("split_features/{dataset}"),
     benchmark:
         results_benchmark("split_features/{dataset}")
+    resources:
+        **measured_resources("split_features"),
     threads: 1
     conda:
         ENV

@@ -71,6 +71,8 @@ rule gmm_fit:
         results_log("gmm_fit"),
     benchmark:
         results_benchmark("gmm_fit")
+    resources:
+        **measured_resources("gmm_fit"),
     threads: 1
     conda:
         ENV
@@ -98,6 +100,8 @@ rule gmm_covariance_types:
         results_log("gmm_covariance_types"),
     benchmark:
         results_benchmark("gmm_covariance_types")
+    resources:
+        **measured_resources("gmm_covariance_types"),
     threads: 1
     conda:
         ENV
@@ -127,6 +131,8 @@ rule gmm_anomalies:
         results_log("gmm_anomalies"),
     benchmark:
         results_benchmark("gmm_anomalies")
+    resources:
+        **measured_resources("gmm_anomalies"),
     threads: 1
     conda:
         ENV
@@ -153,6 +159,8 @@ rule gmm_grid_fit:
         results_log("gmm_grid_fit/{covariance_type}_{chunk}"),
     benchmark:
         results_benchmark("gmm_grid_fit/{covariance_type}_{chunk}")
+    resources:
+        **measured_resources("gmm_grid_fit"),
     threads: 1
     conda:
         ENV
@@ -178,6 +186,8 @@ rule gmm_model_selection:
         results_log("gmm_model_selection"),
     benchmark:
         results_benchmark("gmm_model_selection")
+    resources:
+        **measured_resources("gmm_model_selection"),
     threads: 1
     conda:
         ENV
@@ -208,6 +218,8 @@ rule gmm_bayesian:
         results_log("gmm_bayesian"),
     benchmark:
         results_benchmark("gmm_bayesian")
+    resources:
+        **measured_resources("gmm_bayesian"),
     threads: 1
     conda:
         ENV
@@ -228,6 +240,8 @@ rule gmm_likelihood:
         results_log("gmm_likelihood"),
     benchmark:
         results_benchmark("gmm_likelihood")
+    resources:
+        **measured_resources("gmm_likelihood"),
     threads: 1
     conda:
         ENV
@@ -252,6 +266,8 @@ rule gmm_init_params:
         results_log("gmm_init_params"),
     benchmark:
         results_benchmark("gmm_init_params")
+    resources:
+        **measured_resources("gmm_init_params"),
     threads: 1
     conda:
         ENV
@@ -277,6 +293,8 @@ rule gmm_mnist_features:
         results_log("gmm_mnist_features"),
     benchmark:
         results_benchmark("gmm_mnist_features")
+    resources:
+        **measured_resources("gmm_mnist_features"),
     threads: 1
     conda:
         ENV
@@ -321,6 +339,8 @@ rule gmm_model_selection_mnist:
         results_log("gmm_model_selection_mnist"),
     benchmark:
         results_benchmark("gmm_model_selection_mnist")
+    resources:
+        **measured_resources("gmm_model_selection_mnist"),
     threads: 1
     conda:
         ENV
@@ -358,6 +378,8 @@ rule anomaly_detector_job:
         results_log("anomaly_detector_job/{problem}/{detector}"),
     benchmark:
         results_benchmark("anomaly_detector_job/{problem}/{detector}")
+    resources:
+        **measured_resources("anomaly_detector_job"),
     threads: 1
     conda:
         ENV
@@ -384,6 +406,8 @@ rule anomaly_detectors:
         results_log("anomaly_detectors"),
     benchmark:
         results_benchmark("anomaly_detectors")
+    resources:
+        **measured_resources("anomaly_detectors"),
     threads: 1
     conda:
         ENV

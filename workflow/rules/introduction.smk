@@ -19,6 +19,8 @@ rule iris_species_plot:
         results_log("iris_species_plot"),
     benchmark:
         results_benchmark("iris_species_plot")
+    resources:
+        **measured_resources("iris_species_plot"),
     threads: 1
     conda:
         ENV
@@ -40,6 +42,8 @@ rule iris_gmm:
         results_log("iris_gmm"),
     benchmark:
         results_benchmark("iris_gmm")
+    resources:
+        **measured_resources("iris_gmm"),
     threads: 1
     conda:
         ENV

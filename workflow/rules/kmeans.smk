@@ -55,6 +55,8 @@ rule kmeans_fit:
         results_log("kmeans_fit"),
     benchmark:
         results_benchmark("kmeans_fit")
+    resources:
+        **measured_resources("kmeans_fit"),
     threads: 1
     conda:
         ENV
@@ -79,6 +81,8 @@ rule kmeans_steps:
         results_log("kmeans_steps"),
     benchmark:
         results_benchmark("kmeans_steps")
+    resources:
+        **measured_resources("kmeans_steps"),
     threads: 1
     conda:
         ENV
@@ -105,6 +109,8 @@ rule kmeans_init:
         results_log("kmeans_init"),
     benchmark:
         results_benchmark("kmeans_init")
+    resources:
+        **measured_resources("kmeans_init"),
     threads: 1
     conda:
         ENV
@@ -132,6 +138,8 @@ rule kmeans_speed:
         results_log("kmeans_speed"),
     benchmark:
         results_benchmark("kmeans_speed")
+    resources:
+        **measured_resources("kmeans_speed"),
     threads: ALL_CORES
     conda:
         ENV
@@ -159,6 +167,8 @@ rule kmeans_minibatch:
         results_log("kmeans_minibatch"),
     benchmark:
         results_benchmark("kmeans_minibatch")
+    resources:
+        **measured_resources("kmeans_minibatch"),
     threads: 1
     conda:
         ENV
@@ -183,6 +193,8 @@ rule kmeans_minibatch_vs_k:
         results_log("kmeans_minibatch_vs_k"),
     benchmark:
         results_benchmark("kmeans_minibatch_vs_k")
+    resources:
+        **measured_resources("kmeans_minibatch_vs_k"),
     threads: ALL_CORES
     conda:
         ENV
@@ -203,6 +215,8 @@ rule mnist_pca:
         results_log("mnist_pca"),
     benchmark:
         results_benchmark("mnist_pca")
+    resources:
+        **measured_resources("mnist_pca"),
     threads: 1
     conda:
         ENV
@@ -232,6 +246,8 @@ rule choose_k_fit:
         results_log("choose_k_fit/{dataset}/{k}"),
     benchmark:
         results_benchmark("choose_k_fit/{dataset}/{k}")
+    resources:
+        **measured_resources("choose_k_fit"),
     threads: 1
     conda:
         ENV
@@ -268,6 +284,8 @@ rule choose_k_report:
         results_log("choose_k_report/{dataset}"),
     benchmark:
         results_benchmark("choose_k_report/{dataset}")
+    resources:
+        **measured_resources("choose_k_report"),
     threads: 1
     conda:
         ENV
@@ -290,6 +308,8 @@ rule kmeans_bad_k:
         results_log("kmeans_bad_k"),
     benchmark:
         results_benchmark("kmeans_bad_k")
+    resources:
+        **measured_resources("kmeans_bad_k"),
     threads: 1
     conda:
         ENV
@@ -313,6 +333,8 @@ rule kmeans_limits:
         results_log("kmeans_limits"),
     benchmark:
         results_benchmark("kmeans_limits")
+    resources:
+        **measured_resources("kmeans_limits"),
     threads: 1
     conda:
         ENV
@@ -337,6 +359,8 @@ rule segment_image:
         results_log("segment_image/{n_colors}"),
     benchmark:
         results_benchmark("segment_image/{n_colors}")
+    resources:
+        **measured_resources("segment_image"),
     threads: 1
     conda:
         ENV
@@ -361,6 +385,8 @@ rule segmentation_report:
         results_log("segmentation_report"),
     benchmark:
         results_benchmark("segmentation_report")
+    resources:
+        **measured_resources("segmentation_report"),
     threads: 1
     conda:
         ENV

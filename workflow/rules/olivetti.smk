@@ -58,6 +58,8 @@ rule olivetti_split:
         results_log("olivetti_split"),
     benchmark:
         results_benchmark("olivetti_split")
+    resources:
+        **measured_resources("olivetti_split"),
     threads: 1
     conda:
         ENV
@@ -81,6 +83,8 @@ rule olivetti_faces:
         results_log("olivetti_faces"),
     benchmark:
         results_benchmark("olivetti_faces")
+    resources:
+        **measured_resources("olivetti_faces"),
     threads: 1
     conda:
         ENV
@@ -108,6 +112,8 @@ rule olivetti_kmeans_chunk:
         results_log("olivetti_kmeans_chunk/{chunk}"),
     benchmark:
         results_benchmark("olivetti_kmeans_chunk/{chunk}")
+    resources:
+        **measured_resources("olivetti_kmeans_chunk"),
     threads: 1
     conda:
         ENV
@@ -137,6 +143,8 @@ rule olivetti_clustering:
         results_log("olivetti_clustering"),
     benchmark:
         results_benchmark("olivetti_clustering")
+    resources:
+        **measured_resources("olivetti_clustering"),
     threads: 1
     conda:
         ENV
@@ -165,6 +173,8 @@ rule olivetti_classifier:
         results_log("olivetti_classifier"),
     benchmark:
         results_benchmark("olivetti_classifier")
+    resources:
+        **measured_resources("olivetti_classifier"),
     threads: 1
     conda:
         ENV
@@ -193,6 +203,8 @@ rule olivetti_mixture:
         results_log("olivetti_mixture"),
     benchmark:
         results_benchmark("olivetti_mixture")
+    resources:
+        **measured_resources("olivetti_mixture"),
     threads: 1
     conda:
         ENV
@@ -217,6 +229,8 @@ rule olivetti_reconstruction:
         results_log("olivetti_reconstruction"),
     benchmark:
         results_benchmark("olivetti_reconstruction")
+    resources:
+        **measured_resources("olivetti_reconstruction"),
     threads: 1
     conda:
         ENV
@@ -242,6 +256,8 @@ rule olivetti_accuracy:
         results_log("olivetti_accuracy"),
     benchmark:
         results_benchmark("olivetti_accuracy")
+    resources:
+        **measured_resources("olivetti_accuracy"),
     threads: 1
     conda:
         ENV
@@ -269,6 +285,8 @@ rule olivetti_accuracy_spread:
         results_log("olivetti_accuracy_spread"),
     benchmark:
         results_benchmark("olivetti_accuracy_spread")
+    resources:
+        **measured_resources("olivetti_accuracy_spread"),
     threads: 1
     conda:
         ENV
@@ -296,6 +314,8 @@ rule olivetti_anomalies:
         results_log("olivetti_anomalies"),
     benchmark:
         results_benchmark("olivetti_anomalies")
+    resources:
+        **measured_resources("olivetti_anomalies"),
     threads: 1
     conda:
         ENV

@@ -31,6 +31,8 @@ rule digits_preprocessing:
         results_log("digits_preprocessing"),
     benchmark:
         results_benchmark("digits_preprocessing")
+    resources:
+        **measured_resources("digits_preprocessing"),
     threads: 1
     conda:
         ENV
@@ -57,6 +59,8 @@ rule digits_k_search_chunk:
         results_log("digits_k_search_chunk/{chunk}"),
     benchmark:
         results_benchmark("digits_k_search_chunk/{chunk}")
+    resources:
+        **measured_resources("digits_k_search_chunk"),
     threads: 1
     conda:
         ENV
@@ -83,6 +87,8 @@ rule digits_k_search_report:
         results_log("digits_k_search_report"),
     benchmark:
         results_benchmark("digits_k_search_report")
+    resources:
+        **measured_resources("digits_k_search_report"),
     threads: 1
     conda:
         ENV

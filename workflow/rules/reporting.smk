@@ -12,6 +12,8 @@ rule gather_metrics:
         results_log("gather_metrics"),
     benchmark:
         results_benchmark("gather_metrics")
+    resources:
+        **measured_resources("gather_metrics"),
     threads: 1
     conda:
         ENV
@@ -37,6 +39,8 @@ rule summary:
         results_log("summary"),
     benchmark:
         results_benchmark("summary")
+    resources:
+        **measured_resources("summary"),
     threads: 1
     conda:
         ENV

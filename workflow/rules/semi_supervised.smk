@@ -59,6 +59,8 @@ rule digits_semi_supervised:
         results_log("digits_semi_supervised"),
     benchmark:
         results_benchmark("digits_semi_supervised")
+    resources:
+        **measured_resources("digits_semi_supervised"),
     threads: 1
     conda:
         ENV
@@ -103,6 +105,8 @@ rule digits_active_learning:
         results_log("digits_active_learning"),
     benchmark:
         results_benchmark("digits_active_learning")
+    resources:
+        **measured_resources("digits_active_learning"),
     threads: 1
     conda:
         ENV
@@ -128,6 +132,8 @@ rule label_budget_clustering:
         results_log("label_budget_clustering/{dataset}/k{budget}_seed{seed}"),
     benchmark:
         results_benchmark("label_budget_clustering/{dataset}/k{budget}_seed{seed}")
+    resources:
+        **measured_resources("label_budget_clustering"),
     threads: 1
     conda:
         ENV
@@ -149,6 +155,8 @@ rule label_budget_graph:
         results_log("label_budget_graph/{dataset}/knn_{n_neighbors}"),
     benchmark:
         results_benchmark("label_budget_graph/{dataset}/knn_{n_neighbors}")
+    resources:
+        **measured_resources("label_budget_graph"),
     threads: 1
     conda:
         ENV
@@ -186,6 +194,8 @@ rule label_budget_job:
         results_log("label_budget_job/{dataset}/{strategy}_{budget}"),
     benchmark:
         results_benchmark("label_budget_job/{dataset}/{strategy}_{budget}")
+    resources:
+        **measured_resources("label_budget_job"),
     threads: 1
     conda:
         ENV
@@ -220,6 +230,8 @@ rule label_budget_report:
         results_log("label_budget_report/{dataset}"),
     benchmark:
         results_benchmark("label_budget_report/{dataset}")
+    resources:
+        **measured_resources("label_budget_report"),
     threads: 1
     conda:
         ENV

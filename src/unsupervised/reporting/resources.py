@@ -4,12 +4,15 @@ benchmark file) and from the benchmark files. The rules' declared resources come
 
 Usage:
     python -m unsupervised.reporting.resources .snakemake/log/<run>.snakemake.log [--root DIR]
+    ... --yaml > workflow/resources.yaml  # the measurements the rules' resources read
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,12 +63,14 @@ def read_benchmark(path: Path) -> tuple[float, float]:
 
 
 def measure_rules(jobs: Iterable[Job], root: Path) -> list[RuleMeasurement]:
-    """Per rule, over its jobs whose benchmark exists under `root`, largest peak first."""
+    """Per rule, over its jobs whose benchmark exists under `root`, largest peak first. A seed
+    replica (`<rule>_replica`, the same rule with another seed) counts as its rule."""
     by_rule: dict[str, list[tuple[float, float]]] = {}
     for job in jobs:
         path = root / job.benchmark
         if path.is_file():
-            by_rule.setdefault(job.rule, []).append(read_benchmark(path))
+            rule = job.rule.removesuffix("_replica")
+            by_rule.setdefault(rule, []).append(read_benchmark(path))
     measured = [RuleMeasurement(rule, len(runs), max(s for s, _ in runs),
                                 sum(s for s, _ in runs), max(rss for _, rss in runs))
                 for rule, runs in by_rule.items()]
@@ -80,13 +85,27 @@ def format_table(measured: Iterable[RuleMeasurement]) -> str:
     return "\n".join(lines)
 
 
+def measurements_yaml(measured: Iterable[RuleMeasurement], source: str) -> str:
+    """The measurements as workflow/resources.yaml holds them: per rule, its largest peak
+    resident memory (MB) and its longest job (s), rounded up."""
+    lines = [f"# Measured by python -m unsupervised.reporting.resources on {source}.",
+             "# rule: [largest peak resident memory in MB, longest job in s]"]
+    lines += [f"{m.rule}: [{math.ceil(m.max_rss_mb)}, {math.ceil(m.max_seconds)}]"
+              for m in sorted(measured, key=lambda m: m.rule)]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("log", type=Path, help="a Snakemake run's log")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="the folder the run ran in (benchmark paths are relative to it)")
+    parser.add_argument("--yaml", action="store_true",
+                        help="print the measurements as workflow/resources.yaml holds them")
     args = parser.parse_args(argv)
-    print(format_table(measure_rules(logged_jobs(args.log.read_text()), args.root)))
+    measured = measure_rules(logged_jobs(args.log.read_text()), args.root)
+    sys.stdout.write(measurements_yaml(measured, args.log.name) if args.yaml
+                     else format_table(measured) + "\n")
 
 
 if __name__ == "__main__":
