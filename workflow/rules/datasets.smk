@@ -30,6 +30,11 @@ SPLITS = {
 SPLIT = f"{RESULTS}/splits/{{dataset}}.npz"
 
 
+# On a cluster, downloads run on the submitting host: compute nodes often have no internet.
+localrules:
+    download,
+
+
 rule download:
     output:
         f"{DATA}/raw/{{dataset}}/{{filename}}",

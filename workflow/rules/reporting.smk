@@ -1,6 +1,13 @@
 # The run as a whole: every experiment's metrics in one file, and the run beside the chapter.
 
 
+# On a cluster, the aggregations run on the submitting host: they read small files and take
+# less time than a job's submission.
+localrules:
+    gather_metrics,
+    summary,
+
+
 rule gather_metrics:
     input:
         metrics=experiment_metrics(),
