@@ -105,14 +105,18 @@ with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handl
     MEASURED = yaml.safe_load(handle)
 
 
+def with_headroom(peak_mb):
+    """The mem_mb to declare for a job that peaks at `peak_mb`: 1.5 times it, for a busier
+    machine or other library versions, in steps of 100 MB and at least 500 MB."""
+    return max(500, math.ceil(1.5 * peak_mb / 100) * 100)
+
+
 def measured_resources(rule):
-    """A rule's mem_mb and runtime (minutes): what its jobs measured, with headroom for a
-    slower or busier machine (1.5 times the memory, at least 500 MB; 3 times the time, at
-    least 5 minutes). Slurm kills a job that passes them; locally, `--resources mem_mb=N`
-    keeps the jobs running at once within N."""
+    """A rule's mem_mb and runtime (minutes) from what its jobs measured, with headroom (3
+    times the time, at least 5 minutes). Slurm kills a job that passes them; locally,
+    `--resources mem_mb=N` keeps the jobs running at once within N."""
     peak_mb, seconds = MEASURED[rule]
-    return {"mem_mb": max(500, math.ceil(1.5 * peak_mb / 100) * 100),
-            "runtime": max(5, math.ceil(3 * seconds / 60))}
+    return {"mem_mb": with_headroom(peak_mb), "runtime": max(5, math.ceil(3 * seconds / 60))}
 
 
 def code_version(script):

@@ -34,6 +34,14 @@ CHOOSE_K_FEATURES = {
     "mnist": {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": MNIST["y"]},
 }
 CHOOSE_K_FIT = f"{RESULTS}/choose_k_{{dataset}}/k/{{k}}.npz"
+# The silhouette's pairwise distances on its sample (all rows when the sample is 0), float64,
+# which scikit-learn computes in chunks of at most 1,024 MB (its working_memory).
+CHOOSE_K_ROWS = {"blobs": config["synthetic"]["blobs"]["n_samples"], "mnist": 70_000}
+SILHOUETTE_MB = {
+    dataset: min(8 * (CHOOSE_K[dataset]["silhouette_sample"] or rows) ** 2 / 1e6, 1024)
+    for dataset, rows in CHOOSE_K_ROWS.items()
+}
+
 
 
 rule kmeans_fit:
@@ -139,7 +147,11 @@ rule kmeans_speed:
     benchmark:
         results_benchmark("kmeans_speed")
     resources:
-        **measured_resources("kmeans_speed"),
+        runtime=measured_resources("kmeans_speed")["runtime"],
+        # about three float32 copies of each MNIST image timed, over 200 MB of process:
+        # 246 MB measured at 5,000 images, 837 MB at 70,000
+        mem_mb=with_headroom(
+            200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
     threads: ALL_CORES
     conda:
         ENV
@@ -247,7 +259,9 @@ rule choose_k_fit:
     benchmark:
         results_benchmark("choose_k_fit/{dataset}/{k}")
     resources:
-        **measured_resources("choose_k_fit"),
+        runtime=measured_resources("choose_k_fit")["runtime"],
+        # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
+        mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
     threads: 1
     conda:
         ENV

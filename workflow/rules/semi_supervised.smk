@@ -138,8 +138,8 @@ rule label_budget_clustering:
         runtime=measured_resources("label_budget_clustering")["runtime"],
         # the distances of every training instance to every centroid (float64), held about
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
-        mem_mb=lambda w: math.ceil(1.5 * (300 + 2 * 8 * BUDGET_TRAIN[w.dataset]
-                                          * int(w.budget) / 1e6) / 100) * 100,
+        mem_mb=lambda w: with_headroom(
+            300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
     threads: 1
     conda:
         ENV
