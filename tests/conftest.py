@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,19 @@ def run_snakemake(
     return subprocess.run(snakemake_command(*args, config=config), cwd=cwd,
                           capture_output=True, text=True, timeout=1800,
                           env={**os.environ, **(env or {})})
+
+
+def copy_checkout(destination: Path) -> Path:
+    """A copy of the workflow (file times kept, so nothing looks edited) in `destination`."""
+    destination.mkdir()
+    for part in ("Snakefile", "config", "workflow", "src", "profiles"):
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
 
 
 @pytest.fixture(scope="session")

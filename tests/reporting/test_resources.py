@@ -44,12 +44,13 @@ def write_benchmark(root: Path, path: str, seconds: float, rss: str) -> None:
     target.write_text(HEADER + f"{seconds}\t0:00:01\t{rss}\t1\t1\t1\t0\t0\t50\t1\n")
 
 
-def test_each_job_is_paired_with_its_rule_benchmark_and_resources() -> None:
+def test_each_job_is_paired_with_its_rule_benchmark_resources_and_host() -> None:
     assert logged_jobs(LOG) == [
         Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_10.tsv",
-            {"tmpdir": "/tmp", "mem_mb": "600", "mem_mib": "573", "runtime": "5"}),
-        Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_20.tsv", {}),
-        Job("gather_metrics", "results/benchmarks/gather_metrics.tsv", {}),
+            {"tmpdir": "/tmp", "mem_mb": "600", "mem_mib": "573", "runtime": "5"}, local=True),
+        Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_20.tsv", {},
+            local=False),
+        Job("gather_metrics", "results/benchmarks/gather_metrics.tsv", {}, local=False),
     ]
 
 

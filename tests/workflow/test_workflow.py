@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
-from conftest import REPO, run_snakemake, snakemake_command
+from conftest import REPO, copy_checkout, run_snakemake, snakemake_command
 
 from unsupervised.core.cluster_classes import relabel
 from unsupervised.core.io import read_json
@@ -25,6 +24,7 @@ from unsupervised.data.datasets import load_dataset
 from unsupervised.introduction.iris import classify_with_gmm
 from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.reporting.baseline import compare, load_rules
+from unsupervised.reporting.resources import logged_jobs, read_benchmark
 
 pytestmark = pytest.mark.workflow
 CI = ["--configfile", "config/ci.yaml"]
@@ -391,6 +391,22 @@ def test_ci_metrics_match_the_baseline(ci_run) -> None:
     assert re.search(r"^iris_gmm\.accuracy\s+\|.*\| ok$", table, re.MULTILINE)
 
 
+def test_no_job_passes_the_memory_and_time_it_declares(ci_run) -> None:
+    """Every job of the CI run against the mem_mb and runtime its rule declares (what Slurm
+    enforces, and what `--resources mem_mb=N` schedules by), from its benchmark file."""
+    plan = run_snakemake("-n", "--forceall", *CI)
+    assert plan.returncode == 0, plan.stderr
+    jobs = [job for job in logged_jobs(plan.stdout) if not job.local]
+    assert len(jobs) > 200
+    over = []
+    for job in jobs:
+        seconds, peak_mb = read_benchmark(REPO / job.benchmark)
+        if peak_mb > int(job.resources["mem_mb"]) or seconds > 60 * int(job.resources["runtime"]):
+            over.append(f"{job.benchmark}: {peak_mb:.0f} MB, {seconds:.0f} s "
+                        f"against {job.resources}")
+    assert not over, "\n".join(over)
+
+
 def blas_kernels(run: Path) -> str:
     """The OpenBLAS kernels a run's jobs used, as their logs record them."""
     log = (run / "logs" / "label_budget_report" / "mnist.log").read_text()
@@ -411,19 +427,6 @@ def test_baseline_holds_on_other_cpus_and_thread_counts(ci_run, tmp_path: Path, 
     assert result.returncode == 0, result.stderr[-5000:]
     assert blas_kernels(results) != this_cpu, "the run did not change BLAS kernels"
     check_against_baseline(results / "metrics.json")
-
-
-def copy_checkout(destination: Path) -> Path:
-    """A copy of the workflow (file times kept, so nothing looks edited) in `destination`."""
-    destination.mkdir()
-    for part in ("Snakefile", "config", "workflow", "src", "profiles"):
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def test_a_hard_killed_run_resumes_with_the_readme_command(ci_run, tmp_path: Path) -> None:

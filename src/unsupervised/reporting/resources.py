@@ -19,7 +19,7 @@ from pathlib import Path
 
 # A job as Snakemake's log announces it: "rule <name>:" (or "localrule"), then its
 # indented fields, among them "benchmark: <path>".
-JOB = re.compile(r"^(?:local)?rule (\w+):\n((?:[ \t]+\S[^\n]*\n)*)", re.MULTILINE)
+JOB = re.compile(r"^(local)?rule (\w+):\n((?:[ \t]+\S[^\n]*\n)*)", re.MULTILINE)
 BENCHMARK = re.compile(r"^[ \t]+benchmark: (\S+)$", re.MULTILINE)
 RESOURCES = re.compile(r"^[ \t]+resources: (.*)$", re.MULTILINE)
 
@@ -29,6 +29,7 @@ class Job:
     rule: str
     benchmark: str
     resources: dict[str, str]  # as the log prints them, e.g. {"mem_mb": "2000"}
+    local: bool  # run by Snakemake's own host (a localrule), never submitted to a cluster
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,13 @@ def logged_jobs(log: str) -> list[Job]:
     """Every job the log announces with a benchmark: its rule, benchmark path and the
     resources it was given."""
     jobs = []
-    for rule, fields in JOB.findall(log):
+    for local, rule, fields in JOB.findall(log):
         benchmark = BENCHMARK.search(fields)
         if benchmark:
             resources = RESOURCES.search(fields)
             pairs = resources.group(1).split(", ") if resources else []
             jobs.append(Job(rule, benchmark.group(1),
-                            dict(pair.split("=", 1) for pair in pairs)))
+                            dict(pair.split("=", 1) for pair in pairs), bool(local)))
     return jobs
 
 
