@@ -28,7 +28,7 @@ else
 $(error REGRESS must be ci or default, not '$(REGRESS)')
 endif
 
-.PHONY: run test regress baseline report dag clean-results
+.PHONY: run test test-slurm regress baseline report dag clean-results
 
 $(STAMP): requirements.txt
 	rm -rf $(VENV)
@@ -41,6 +41,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The CI configuration on a single-node Slurm started on this machine (needs root; installs
+# Debian's Slurm and requirements-slurm.txt when missing). `make test` includes it under root.
+test-slurm: $(STAMP)
+	$(BIN)/pytest -m slurm tests/slurm
 
 # Run the pipeline with the chosen configuration and compare its metrics with the baseline.
 regress: $(STAMP)

@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
 # A single-node Slurm cluster on this machine, with accounting, for the Slurm test:
-#   tests/slurm/cluster.sh start DIR   # munge, MariaDB, slurmdbd, slurmctld, slurmd; prints
-#                                      # the SLURM_CONF to export
-#   tests/slurm/cluster.sh stop DIR    # stops them all and checks that none is left
+#   tests/slurm/cluster.sh start DIR   # munge, MariaDB, slurmdbd, slurmctld, slurmd
+#   tests/slurm/cluster.sh stop DIR    # cancels the jobs, stops them all, checks none is left
 # Needs root and Debian's slurm-wlm, slurmdbd, munge and mariadb-server. Everything it
-# writes (configuration, state, logs, the database) stays in DIR.
+# writes (configuration, state, logs, the database) stays in DIR, but for one link:
+# /etc/slurm/slurm.conf, where Slurm's commands look for the configuration (the executor
+# starts each job's step with SLURM_CONF removed from its environment, so inside a job only
+# the default place works, as on a real cluster). It never replaces a configuration of the
+# machine's own, and stop removes the link.
 set -euo pipefail
 action=${1:?start or stop}
 dir=$(realpath -m "${2:?a folder for the cluster}")
 conf=$dir/etc/slurm.conf
+default_conf=/etc/slurm/slurm.conf
 node=$(hostname)
 
 start() {
+    # (a dangling link, left by a test cluster that could not stop, is replaced)
+    if [ -e "$default_conf" ]; then
+        echo "$default_conf exists: this machine has a Slurm configuration of its own," \
+             "which the test cluster will not replace" >&2
+        exit 1
+    fi
     mkdir -p "$dir"/{etc,state,spool,log,mysql,run}
     chown -R slurm:slurm "$dir"/{state,spool,log}
     chown -R mysql:mysql "$dir"/mysql
     chmod 1777 "$dir"/run  # the pid files and socket of daemons running as slurm and mysql
     # munge: the key Debian's package made, its socket in the usual place
     mkdir -p /run/munge && chown munge:munge /run/munge
-    pgrep -x munged >/dev/null || su -s /bin/sh munge -c /usr/sbin/munged
+    if ! pgrep -x munged >/dev/null; then
+        su -s /bin/sh munge -c /usr/sbin/munged && touch "$dir/run/munged.ours"
+    fi
     # MariaDB for the accounting database, its own data folder and socket
     mysql_install_db --user=mysql --datadir="$dir/mysql" >"$dir/log/mysql-install.log" 2>&1
     mysqld --user=mysql --datadir="$dir/mysql" --socket="$dir/run/mysql.sock" \
@@ -70,36 +82,45 @@ ReturnToService=2
 NodeName=$node CPUs=$(nproc) RealMemory=$(( $(free -m | awk '/^Mem:/ {print $2}') * 9 / 10 )) State=UNKNOWN
 PartitionName=main Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 CONF
-    export SLURM_CONF=$conf
-    su -s /bin/sh slurm -c "SLURM_CONF=$conf /usr/sbin/slurmdbd"
+    mkdir -p "$(dirname "$default_conf")" && ln -sfn "$conf" "$default_conf"
+    su -s /bin/sh slurm -c "SLURM_CONF=$conf /usr/sbin/slurmdbd"  # slurmdbd.conf beside it
     for _ in $(seq 60); do sacctmgr -n list cluster >/dev/null 2>&1 && break; sleep 0.5; done
     sacctmgr -i add cluster local >/dev/null
     /usr/sbin/slurmctld -f "$conf"
     /usr/sbin/slurmd -f "$conf"
     for _ in $(seq 60); do sinfo -h -o %T 2>/dev/null | grep -qx idle && break; sleep 0.5; done
     sinfo -h -o %T | grep -qx idle || { echo "the node did not come up; see $dir/log" >&2; exit 1; }
-    echo "export SLURM_CONF=$conf"
 }
 
-running() {
-    for daemon in slurmd slurmctld slurmdbd munged mysqld mariadbd; do
-        pgrep -x "$daemon" >/dev/null && echo -n "$daemon "
-    done
-    return 0
+running() {  # the daemons and job steps still alive (a zombie is not)
+    ps -e -o stat=,comm= | awk '$1 !~ /^Z/ {print $2}' \
+        | grep -xE 'slurmd|slurmctld|slurmdbd|slurmstepd|munged|mysqld|mariadbd' | sort -u \
+        | { if [ -f "$dir/run/munged.ours" ]; then cat; else grep -vx munged; fi; } | xargs
 }
 
-stop() {
-    export SLURM_CONF=$conf
-    scancel --user=root 2>/dev/null || true
-    for daemon in slurmd slurmctld slurmdbd; do pkill -x "$daemon" || true; done
-    if [ -f "$dir/run/mysql.pid" ]; then kill "$(cat "$dir/run/mysql.pid")" 2>/dev/null || true; fi
-    pkill -x munged || true
-    for _ in $(seq 60); do
+wait_until_stopped() {
+    for _ in $(seq "$1"); do
         [ -z "$(running)" ] && return 0
         sleep 0.5
     done
-    echo "still running: $(running)" >&2
     return 1
+}
+
+stop() {
+    if [ -L "$default_conf" ] && [ "$(readlink "$default_conf")" = "$conf" ]; then
+        scancel --user=root 2>/dev/null || true
+        for _ in $(seq 60); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
+    fi
+    for daemon in slurmd slurmctld slurmdbd; do pkill -x "$daemon" || true; done
+    if [ -f "$dir/run/mysql.pid" ]; then kill "$(cat "$dir/run/mysql.pid")" 2>/dev/null || true; fi
+    if [ -f "$dir/run/munged.ours" ]; then pkill -x munged || true; fi
+    if ! wait_until_stopped 60; then  # a job step whose controller is gone waits forever
+        for process in slurmstepd slurmd slurmctld slurmdbd; do pkill -9 -x "$process" || true; done
+        wait_until_stopped 20 || { echo "still running: $(running)" >&2; return 1; }
+    fi
+    if [ -L "$default_conf" ] && [ "$(readlink "$default_conf")" = "$conf" ]; then
+        rm "$default_conf"
+    fi
 }
 
 "$action"
