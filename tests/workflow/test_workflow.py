@@ -3,6 +3,7 @@ its regression check, incremental reruns and the report."""
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shlex
@@ -16,8 +17,16 @@ import numpy as np
 import pytest
 import yaml
 from conftest import REPO, copy_checkout, run_snakemake, snakemake_command
+from snakemake.cli import parse_config
+from snakemake.utils import update_config
 
 from unsupervised.core.cluster_classes import relabel
+from unsupervised.core.config_checks import (
+    ConfigError,
+    check_config,
+    typed_overrides,
+    validate_config,
+)
 from unsupervised.core.io import read_json
 from unsupervised.core.ranges import int_range, k_chunks
 from unsupervised.data.datasets import load_dataset
@@ -69,65 +78,84 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
     assert jobs["make_dataset"] == 8 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
 
 
-@pytest.mark.parametrize(
-    ("override", "named"),
-    [
-        ("bogus=1", "unknown config key 'bogus'"),
-        ("iris_gmm={n_components: three}", "config key 'iris_gmm.n_components'"),
-        ("iris_gmm={n_componets: 3}", "unknown config key 'iris_gmm.n_componets'"),
-        ("figures={dpi: 0}", "config key 'figures.dpi'"),
-        ("data_mirror=/no/such/folder", "config key 'data_mirror'"),
-        ("choose_k={blobs: {k_range: {start: 5, stop: 5}}}", "'choose_k.blobs.k_range': empty"),
-        ("choose_k={blobs: {k_range: {start: 9, stop: 3}}}", "'choose_k.blobs.k_range': invert"),
-        ("kmeans_segmentation={n_colors: [8, 0]}", "'kmeans_segmentation.n_colors.1'"),
-        ("label_budget={percentile: 0}", "config key 'label_budget.percentile'"),
-        ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
-        ("digits_semi_supervised={n_clusters: 40}",
-         "'digits_semi_supervised.n_clusters': 40, below"),
-        ("dbscan={eps: [0.05, 0]}", "config key 'dbscan.eps.1'"),
-        ("dbscan={min_samples: 0}", "config key 'dbscan.min_samples'"),
-        ("dbscan={classifier: {eps: 0.3}}",
-         "'dbscan.classifier.eps': 0.3 is not one of dbscan.eps [0.05, 0.2]"),
-        ("dbscan_eps={min_samples: [5, 1]}", "config key 'dbscan_eps.min_samples.1'"),
-        ("agglomerative_clustering={linkage: centroid}",
-         "config key 'agglomerative_clustering.linkage'"),
-        ("clustering_contest={algorithms: [kmeans, kmedoids]}",
-         "config key 'clustering_contest.algorithms.1'"),
-        ("clustering_contest={datasets: [moons, swiss_roll]}",
-         "config key 'clustering_contest.datasets.1'"),
-        ("clustering_contest={settings: {dbscan: {min_samples: 1}}}",
-         "config key 'clustering_contest.settings.dbscan.min_samples'"),
-        ("clustering_scaling={sizes: [1000, 80000]}", "config key 'clustering_scaling.sizes.1'"),
-        ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
-        ("gaussian_mixture={anomaly_percentile: 100}",
-         "config key 'gaussian_mixture.anomaly_percentile'"),
-        ("gmm_selection={covariance_types: [full, round]}",
-         "config key 'gmm_selection.covariance_types.1'"),
-        ("gmm_selection={k_range: {start: 4, stop: 4}}", "'gmm_selection.k_range': empty"),
-        ("anomaly_detectors={detectors: [isolation_forest, kmeans]}",
-         "config key 'anomaly_detectors.detectors.1'"),
-        ("anomaly_detectors={problems: {mnist: {anomaly_share: 0.5}}}",
-         "config key 'anomaly_detectors.problems.mnist.anomaly_share'"),
-        ("anomaly_detectors={percentile: 0}", "config key 'anomaly_detectors.percentile'"),
-        ("olivetti_faces={pca_variance: 0}", "config key 'olivetti_faces.pca_variance'"),
-        ("olivetti_faces={pca_variance: 1.5}", "config key 'olivetti_faces.pca_variance'"),
-        ("olivetti_faces={test_size: 500}", "config key 'olivetti_faces.test_size'"),
-        ("olivetti_clustering={k_range: {start: 50, stop: 50}}",
-         "'olivetti_clustering.k_range': empty"),
-        ("olivetti_altered={darken_factor: 1.0}", "config key 'olivetti_altered.darken_factor'"),
-        ("olivetti_altered={counts: {rotated: 4, blurred: 2}}",
-         "config key 'olivetti_altered.counts'"),
-        ("olivetti_altered={noise_sigma: 0}", "config key 'olivetti_altered.noise_sigma'"),
-        ("olivetti_accuracy={model_seeds: [1, 42]}",
-         "olivetti_accuracy.model_seeds: 42 is the chapter's own seed"),
-        ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
-                                           "non-empty"),
-        ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
-                                                  "non-unique elements"),
-        ("claims={seeds: {iris_gmm: [1, 42]}}",
-         "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
-    ],
-)
+# Config errors the Snakefile's first checks catch (schema, ranges, mirror): checked in-process
+# on the merged config, as the Snakefile merges and checks it, in test_invalid_config_is_named.
+# Two of them, and every check a rule file makes, also run end to end through Snakemake.
+CHECKED_BY_THE_SNAKEFILE = [
+    ("bogus=1", "unknown config key 'bogus'"),
+    ("iris_gmm={n_components: three}", "config key 'iris_gmm.n_components'"),
+    ("iris_gmm={n_componets: 3}", "unknown config key 'iris_gmm.n_componets'"),
+    ("figures={dpi: 0}", "config key 'figures.dpi'"),
+    ("data_mirror=/no/such/folder", "config key 'data_mirror'"),
+    ("choose_k={blobs: {k_range: {start: 5, stop: 5}}}", "'choose_k.blobs.k_range': empty"),
+    ("choose_k={blobs: {k_range: {start: 9, stop: 3}}}", "'choose_k.blobs.k_range': invert"),
+    ("kmeans_segmentation={n_colors: [8, 0]}", "'kmeans_segmentation.n_colors.1'"),
+    ("label_budget={percentile: 0}", "config key 'label_budget.percentile'"),
+    ("digits_semi_supervised={percentile: 120}", "'digits_semi_supervised.percentile'"),
+    ("dbscan={eps: [0.05, 0]}", "config key 'dbscan.eps.1'"),
+    ("dbscan={min_samples: 0}", "config key 'dbscan.min_samples'"),
+    ("dbscan_eps={min_samples: [5, 1]}", "config key 'dbscan_eps.min_samples.1'"),
+    ("agglomerative_clustering={linkage: centroid}",
+     "config key 'agglomerative_clustering.linkage'"),
+    ("clustering_contest={algorithms: [kmeans, kmedoids]}",
+     "config key 'clustering_contest.algorithms.1'"),
+    ("clustering_contest={datasets: [moons, swiss_roll]}",
+     "config key 'clustering_contest.datasets.1'"),
+    ("clustering_contest={settings: {dbscan: {min_samples: 1}}}",
+     "config key 'clustering_contest.settings.dbscan.min_samples'"),
+    ("clustering_scaling={sizes: [1000, 80000]}", "config key 'clustering_scaling.sizes.1'"),
+    ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
+    ("gaussian_mixture={anomaly_percentile: 100}",
+     "config key 'gaussian_mixture.anomaly_percentile'"),
+    ("gmm_selection={covariance_types: [full, round]}",
+     "config key 'gmm_selection.covariance_types.1'"),
+    ("gmm_selection={k_range: {start: 4, stop: 4}}", "'gmm_selection.k_range': empty"),
+    ("anomaly_detectors={detectors: [isolation_forest, kmeans]}",
+     "config key 'anomaly_detectors.detectors.1'"),
+    ("anomaly_detectors={problems: {mnist: {anomaly_share: 0.5}}}",
+     "config key 'anomaly_detectors.problems.mnist.anomaly_share'"),
+    ("anomaly_detectors={percentile: 0}", "config key 'anomaly_detectors.percentile'"),
+    ("olivetti_faces={pca_variance: 0}", "config key 'olivetti_faces.pca_variance'"),
+    ("olivetti_faces={pca_variance: 1.5}", "config key 'olivetti_faces.pca_variance'"),
+    ("olivetti_faces={test_size: 500}", "config key 'olivetti_faces.test_size'"),
+    ("olivetti_clustering={k_range: {start: 50, stop: 50}}",
+     "'olivetti_clustering.k_range': empty"),
+    ("olivetti_altered={darken_factor: 1.0}", "config key 'olivetti_altered.darken_factor'"),
+    ("olivetti_altered={counts: {rotated: 4, blurred: 2}}",
+     "config key 'olivetti_altered.counts'"),
+    ("olivetti_altered={noise_sigma: 0}", "config key 'olivetti_altered.noise_sigma'"),
+    ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
+                                       "non-empty"),
+    ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
+                                              "non-unique elements"),
+]
+CHECKED_BY_RULE_FILES = [
+    ("digits_semi_supervised={n_clusters: 40}",
+     "'digits_semi_supervised.n_clusters': 40, below"),
+    ("dbscan={classifier: {eps: 0.3}}",
+     "'dbscan.classifier.eps': 0.3 is not one of dbscan.eps [0.05, 0.2]"),
+    ("olivetti_accuracy={model_seeds: [1, 42]}",
+     "olivetti_accuracy.model_seeds: 42 is the chapter's own seed"),
+    ("claims={seeds: {iris_gmm: [1, 42]}}",
+     "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
+]
+
+
+@pytest.mark.parametrize(("override", "named"), CHECKED_BY_THE_SNAKEFILE)
+def test_invalid_config_is_named(default_config: dict, override: str, named: str) -> None:
+    """The config as the Snakefile sees it (config.yaml, then `--config` parsed by Snakemake
+    and typed) fails its checks with a message naming the key."""
+    config = copy.deepcopy(default_config)
+    update_config(config, typed_overrides(parse_config([override])))
+    with pytest.raises(ConfigError) as error:
+        validate_config(config, REPO / "workflow" / "schemas" / "config.schema.yaml")
+        check_config(config)
+    assert named in str(error.value)
+
+
+@pytest.mark.parametrize(("override", "named"),
+                         [CHECKED_BY_THE_SNAKEFILE[0], CHECKED_BY_THE_SNAKEFILE[6],
+                          *CHECKED_BY_RULE_FILES])
 def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, named: str) -> None:
     results = tmp_path / "results"
     result = run_snakemake("--cores", "1", config=[f"results_dir={results}", override])

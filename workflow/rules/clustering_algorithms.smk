@@ -154,26 +154,25 @@ rule clustering_course_notes:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
 
-# One job per (algorithm, set), every draw of the set inside: adding an algorithm or a set
-# runs only its jobs.
+# One job per algorithm, on every set and draw: its fits take less time than starting the
+# job, and changing an algorithm's settings reruns only its job.
 rule clustering_contest_job:
     output:
-        runs=CONTEST_RUNS,
+        runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], allow_missing=True),
     params:
         code=code_version("clustering_algorithms/clustering_contest_job.py"),
-        specs=lambda w: {seed: synthetic_spec(w.dataset, seed)
-                         for seed in CONTEST_DRAWS[w.dataset]},
+        specs=lambda w: {dataset: {seed: synthetic_spec(dataset, seed) for seed in draws}
+                         for dataset, draws in CONTEST_DRAWS.items()},
         settings=lambda w: CONTEST["settings"][w.algorithm],
         max_instances=CONTEST["max_instances"],
-        chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
+        chapter_seeds={dataset: draws[0] for dataset, draws in CONTEST_DRAWS.items()},
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
-        dataset="|".join(CONTEST["datasets"]),
         algorithm="|".join(CONTEST["algorithms"]),
     log:
-        results_log("clustering_contest_job/{dataset}/{algorithm}"),
+        results_log("clustering_contest_job/{algorithm}"),
     benchmark:
-        results_benchmark("clustering_contest_job/{dataset}/{algorithm}")
+        results_benchmark("clustering_contest_job/{algorithm}")
     resources:
         **measured_resources("clustering_contest_job"),
     threads: 1
@@ -211,15 +210,17 @@ rule clustering_contest:
         "../scripts/clustering_algorithms/clustering_contest.py"
 
 
-# One job per (algorithm, number of images): a job whose memory is estimated above the limit,
-# or beyond the most images the algorithm may fit, records why and fits nothing.
+# One job per algorithm, its sizes fitted in increasing order: a size whose memory is
+# estimated above the limit, or beyond the most images the algorithm may fit, records why and
+# fits nothing.
 rule clustering_scaling_job:
     input:
         **CHOOSE_K_FEATURES["mnist"],
     output:
-        run=SCALING_RUN,
+        runs=expand(SCALING_RUN, size=SCALING["sizes"], allow_missing=True),
     params:
         code=code_version("clustering_algorithms/clustering_scaling_job.py"),
+        sizes=SCALING["sizes"],
         dimensions=SCALING["dimensions"],
         random_state=SCALING["random_state"],
         settings=lambda w: CONTEST["settings"][w.algorithm],
@@ -231,11 +232,10 @@ rule clustering_scaling_job:
                       "min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
         algorithm="|".join(SCALING["algorithms"]),
-        size=r"\d+",
     log:
-        results_log("clustering_scaling_job/{algorithm}/{size}"),
+        results_log("clustering_scaling_job/{algorithm}"),
     benchmark:
-        results_benchmark("clustering_scaling_job/{algorithm}/{size}")
+        results_benchmark("clustering_scaling_job/{algorithm}")
     resources:
         runtime=measured_resources("clustering_scaling_job")["runtime"],
         # a job fits only what its estimate keeps within the study's own limit per job, but

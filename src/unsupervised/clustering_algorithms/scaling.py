@@ -8,7 +8,7 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +104,11 @@ def scaling_run(algorithm: str, X: np.ndarray, y: np.ndarray, *, size: int, dime
     return {**record, "status": "fitted", "fit_seconds": seconds, "peak_rss_mb": peak_rss_mb(),
             "ari": adjusted_rand_score(digits, labels), "clusters": n_clusters(labels),
             "noise_share": float(np.mean(labels == NOISE_LABEL))}
+
+
+def scaling_runs(algorithm: str, X: np.ndarray, y: np.ndarray, *, sizes: Sequence[int],
+                 **settings: Any) -> list[dict[str, Any]]:
+    """`algorithm` on each of `sizes` images (see scaling_run), smallest first, in this one
+    process: the peak resident memory recorded at each size is the job's so far, which the
+    largest size fitted sets, as it did when each size had a process of its own."""
+    return [scaling_run(algorithm, X, y, size=size, **settings) for size in sorted(sizes)]
