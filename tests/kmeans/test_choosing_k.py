@@ -8,8 +8,9 @@ from sklearn.metrics import silhouette_samples
 from unsupervised.kmeans.choosing_k import (
     Sweep,
     fit_k,
-    load_kfit,
-    save_kfit,
+    fit_ks,
+    load_kfits,
+    save_kfits,
     silhouette_blocks,
     silhouette_sample,
 )
@@ -38,12 +39,16 @@ def test_sweep_picks_k_by_each_criterion(tmp_path) -> None:
     centers = np.array([[0, 0], [6, 0], [0, 6], [6, 6]])
     y = np.repeat(np.arange(4), 30)
     X = centers[y] + rng.normal(scale=0.4, size=(120, 2))
-    fits = []
-    for k in range(1, 8):
-        fit = fit_k(X, y, k, estimator="kmeans", n_init=5, random_state=0, batch_size=64,
-                    silhouette_sample_size=0)
-        save_kfit(tmp_path / f"{k}.npz", fit)
-        fits.append(load_kfit(tmp_path / f"{k}.npz"))
+    settings = {"estimator": "kmeans", "n_init": 5, "random_state": 0, "batch_size": 64,
+                "silhouette_sample_size": 0}
+    # two chunks of the sweep, each saved in one file and read back
+    for chunk in ([1, 2, 3], [4, 5, 6, 7]):
+        save_kfits(tmp_path / f"{chunk[0]}_{chunk[-1]}.npz", fit_ks(X, y, chunk, **settings))
+    fits = [fit for name in ("1_3", "4_7") for fit in load_kfits(tmp_path / f"{name}.npz")]
+    assert [fit.k for fit in fits] == list(range(1, 8))
+    alone = fit_k(X, y, 5, **settings)
+    np.testing.assert_array_equal(fits[4].labels, alone.labels)
+    assert (fits[4].inertia, fits[4].silhouette) == (alone.inertia, alone.silhouette)
     sweep = Sweep(fits)
     assert np.isnan(sweep.by_k(1).silhouette)
     assert sweep.elbow_k() == 4 and sweep.silhouette_k() == 4

@@ -166,7 +166,7 @@ def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, name
 
 def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
     results = tmp_path / "results"
-    target = results / "choose_k_blobs" / "k" / "2001.npz"
+    target = results / "choose_k_blobs" / "k" / "2001_2001.npz"
     sweep = "choose_k={blobs: {k_range: {start: 2001, stop: 2002}, diagram_k: [], bad_k: [], " \
             "report_k: []}}"
     result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", sweep])

@@ -1,7 +1,7 @@
 # Chapter sections 2.2.1 to 2.2.13, "K-Means": fit and predict, the algorithm, initialisation,
 # accelerated and mini-batch K-Means, choosing k, limits, image segmentation.
 
-from unsupervised.core.ranges import int_range
+from unsupervised.core.ranges import int_range, k_chunks
 
 KMEANS_FIT = config["kmeans_fit"]
 KMEANS_MINIBATCH = config["kmeans_minibatch"]
@@ -33,7 +33,19 @@ CHOOSE_K_FEATURES = {
     "blobs": BLOBS,
     "mnist": {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": MNIST["y"]},
 }
-CHOOSE_K_FIT = f"{RESULTS}/choose_k_{{dataset}}/k/{{k}}.npz"
+# One job per chunk of k values, aligned on multiples of the dataset's chunk_size.
+CHOOSE_K_FITS = f"{RESULTS}/choose_k_{{dataset}}/k/{{chunk}}.npz"
+CHOOSE_K_CHUNKS = {dataset: k_chunks(int_range(CHOOSE_K[dataset]["k_range"]),
+                                     CHOOSE_K[dataset]["chunk_size"])
+                   for dataset in ("blobs", "mnist")}
+
+
+def choose_k_chunks(dataset, ks=None):
+    """The chunks of the sweep over k on `dataset` (those holding `ks`, if given)."""
+    return [chunk for chunk, members in CHOOSE_K_CHUNKS[dataset].items()
+            if ks is None or set(members) & set(ks)]
+
+
 # The silhouette's pairwise distances on its sample (all rows when the sample is 0), float64,
 # which scikit-learn computes in chunks of at most 1,024 MB (its working_memory).
 CHOOSE_K_ROWS = {"blobs": config["synthetic"]["blobs"]["n_samples"], "mnist": 70_000}
@@ -242,9 +254,10 @@ rule choose_k_fit:
     input:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
     output:
-        fit=CHOOSE_K_FIT,
+        fits=CHOOSE_K_FITS,
     params:
         code=code_version("kmeans/choose_k_fit.py"),
+        ks=lambda w: CHOOSE_K_CHUNKS[w.dataset][w.chunk],
         estimator=lambda w: CHOOSE_K[w.dataset]["estimator"],
         n_init=lambda w: CHOOSE_K[w.dataset]["n_init"],
         batch_size=lambda w: CHOOSE_K[w.dataset]["batch_size"],
@@ -253,11 +266,11 @@ rule choose_k_fit:
         setting_keys=lambda w: {"k_range": f"choose_k.{w.dataset}.k_range"},
     wildcard_constraints:
         dataset="blobs|mnist",
-        k=r"\d+",
+        chunk=r"\d+_\d+",
     log:
-        results_log("choose_k_fit/{dataset}/{k}"),
+        results_log("choose_k_fit/{dataset}/{chunk}"),
     benchmark:
-        results_benchmark("choose_k_fit/{dataset}/{k}")
+        results_benchmark("choose_k_fit/{dataset}/{chunk}")
     resources:
         runtime=measured_resources("choose_k_fit")["runtime"],
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
@@ -272,8 +285,8 @@ rule choose_k_fit:
 rule choose_k_report:
     input:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
-        fits=lambda w: expand(CHOOSE_K_FIT, dataset=w.dataset,
-                              k=int_range(CHOOSE_K[w.dataset]["k_range"])),
+        fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset,
+                              chunk=choose_k_chunks(w.dataset)),
         pca=lambda w: rules.mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
         inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia",
@@ -310,11 +323,13 @@ rule choose_k_report:
 rule kmeans_bad_k:
     input:
         X=BLOBS["X"],
-        fits=expand(CHOOSE_K_FIT, dataset="blobs", k=CHOOSE_K["blobs"]["bad_k"]),
+        fits=expand(CHOOSE_K_FITS, dataset="blobs",
+                    chunk=choose_k_chunks("blobs", CHOOSE_K["blobs"]["bad_k"])),
     output:
         figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "kmeans_bad_k", "choose_k_blobs"),
     params:
         code=code_version("kmeans/kmeans_bad_k.py"),
+        bad_k=CHOOSE_K["blobs"]["bad_k"],
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
         dpi=DPI,
@@ -480,21 +495,21 @@ use rule choose_k_fit as choose_k_fit_replica with:
     input:
         **replica_arrays("blobs"),
     output:
-        fit=replica_path("choose_k_{dataset}", "k/{k}.npz"),
+        fits=replica_path("choose_k_{dataset}", "k/{chunk}.npz"),
     wildcard_constraints:
         dataset="blobs",
-        k=r"\d+",
+        chunk=r"\d+_\d+",
     log:
-        replica_log("choose_k_fit/{dataset}/{k}"),
+        replica_log("choose_k_fit/{dataset}/{chunk}"),
     benchmark:
-        replica_benchmark("choose_k_fit/{dataset}/{k}")
+        replica_benchmark("choose_k_fit/{dataset}/{chunk}")
 
 
 use rule choose_k_report as choose_k_report_replica with:
     input:
         **replica_arrays("blobs"),
-        fits=expand(rules.choose_k_fit_replica.output.fit, dataset="blobs",
-                    k=int_range(CHOOSE_K["blobs"]["k_range"]), allow_missing=True),
+        fits=expand(rules.choose_k_fit_replica.output.fits, dataset="blobs",
+                    chunk=choose_k_chunks("blobs"), allow_missing=True),
     output:
         metrics=replica_path("choose_k_{dataset}"),
     params:

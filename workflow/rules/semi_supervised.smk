@@ -170,8 +170,8 @@ rule label_budget_graph:
         "../scripts/semi_supervised/label_budget_graph.py"
 
 
-# One job per (dataset, strategy, budget), every seed inside: the grid runs in parallel and
-# adding a budget runs only its jobs.
+# One job per (dataset, budget), every strategy and seed inside: adding a budget runs only its
+# jobs, and the strategies' fits share a process start.
 rule label_budget_job:
     input:
         # every strategy but "random" labels from the clusterings; label spreading also
@@ -179,27 +179,28 @@ rule label_budget_job:
         unpack(lambda w: {
             **({"clusterings": expand(BUDGET_CLUSTERING, dataset=w.dataset, budget=w.budget,
                                       seed=LABEL_BUDGET["seeds"])}
-               if w.strategy != "random" else {}),
+               if set(LABEL_BUDGET["strategies"]) - {"random"} else {}),
             **({"graph": BUDGET_GRAPH.format(dataset=w.dataset,
                                              n_neighbors=LABEL_BUDGET["n_neighbors"])}
-               if w.strategy == "label_spreading" else {}),
+               if "label_spreading" in LABEL_BUDGET["strategies"] else {}),
         }),
         split=SPLIT,
     output:
-        scores=f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",
+        scores=expand(f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",
+                      strategy=LABEL_BUDGET["strategies"], allow_missing=True),
     params:
         code=code_version("semi_supervised/label_budget_job.py"),
+        strategies=LABEL_BUDGET["strategies"],
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: BUDGET_SETTINGS[w.dataset],
         setting_keys={"budgets": "label_budget.budgets"},
     wildcard_constraints:
         dataset="digits|mnist",
-        strategy="|".join(LABEL_BUDGET["strategies"]),
         budget=r"\d+",
     log:
-        results_log("label_budget_job/{dataset}/{strategy}_{budget}"),
+        results_log("label_budget_job/{dataset}/{budget}"),
     benchmark:
-        results_benchmark("label_budget_job/{dataset}/{strategy}_{budget}")
+        results_benchmark("label_budget_job/{dataset}/{budget}")
     resources:
         **measured_resources("label_budget_job"),
     threads: 1
@@ -215,7 +216,6 @@ rule label_budget_report:
         scores=lambda w: expand(
             rules.label_budget_job.output.scores,
             dataset=w.dataset,
-            strategy=LABEL_BUDGET["strategies"],
             budget=LABEL_BUDGET["budgets"],
         ),
     output:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.metrics import silhouette_score
@@ -59,16 +60,28 @@ def fit_k(
                 purity(y, labels) if y is not None else float("nan"))
 
 
-def save_kfit(path: str | Path, fit: KFit) -> None:
+def fit_ks(X: np.ndarray, y: np.ndarray | None, ks: Sequence[int], **settings: Any
+           ) -> list[KFit]:
+    """fit_k for each of `ks`, in one process (a job per chunk of a sweep)."""
+    return [fit_k(X, y, k, **settings) for k in ks]
+
+
+def save_kfits(path: str | Path, fits: Sequence[KFit]) -> None:
+    """Several clusterings of a sweep in one file, each k's arrays under its own names."""
+    arrays: dict[str, Any] = {"ks": np.array([fit.k for fit in fits])}
+    for fit in fits:
+        arrays.update({f"{name}_{fit.k}": getattr(fit, name)
+                       for name in ("centers", "labels", "inertia", "silhouette", "purity")})
     with atomic_path(path) as tmp, open(tmp, "wb") as handle:
-        np.savez(handle, k=fit.k, centers=fit.centers, labels=fit.labels, inertia=fit.inertia,
-                 silhouette=fit.silhouette, purity=fit.purity)
+        np.savez(handle, **arrays)
 
 
-def load_kfit(path: str | Path) -> KFit:
+def load_kfits(path: str | Path) -> list[KFit]:
     with np.load(path) as data:
-        return KFit(int(data["k"]), data["centers"], data["labels"], float(data["inertia"]),
-                    float(data["silhouette"]), float(data["purity"]))
+        return [KFit(int(k), data[f"centers_{k}"], data[f"labels_{k}"],
+                     float(data[f"inertia_{k}"]), float(data[f"silhouette_{k}"]),
+                     float(data[f"purity_{k}"]))
+                for k in data["ks"]]
 
 
 @dataclass(frozen=True)

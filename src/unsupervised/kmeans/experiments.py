@@ -151,11 +151,13 @@ def choosing_k(X: np.ndarray, fits: Sequence[KFit], *, random_state: int,
     })
 
 
-def bad_choices_of_k(X: np.ndarray, fits: Sequence[KFit], *, resolution: int,
-                     figure_size: Size) -> Result:
+def bad_choices_of_k(X: np.ndarray, fits: Sequence[KFit], *, bad_k: Sequence[int],
+                     resolution: int, figure_size: Size) -> Result:
+    """The clusterings of `fits` at each of `bad_k`, side by side."""
+    chosen = [Sweep(list(fits)).by_k(k) for k in bad_k]
     return Result(figures={"figure": plots.plot_clusterings(
-        X, [fit.centers for fit in fits], [f"$k={fit.k}$: inertia {fit.inertia:.1f}"
-                                           for fit in fits], resolution, figure_size)})
+        X, [fit.centers for fit in chosen], [f"$k={fit.k}$: inertia {fit.inertia:.1f}"
+                                             for fit in chosen], resolution, figure_size)})
 
 
 def limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,

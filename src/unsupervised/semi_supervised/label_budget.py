@@ -79,6 +79,13 @@ def label_budget_runs(split: Split, *, strategy: str, budget: int, seeds: Sequen
             "accuracies": accuracies}
 
 
+def budget_runs(split: Split, *, strategies: Sequence[str], budget: int,
+                **settings: Any) -> dict[str, dict[str, Any]]:
+    """label_budget_runs of each of `strategies` with one budget, by strategy."""
+    return {strategy: label_budget_runs(split, strategy=strategy, budget=budget, **settings)
+            for strategy in strategies}
+
+
 def mean_and_spread(values: Sequence[float]) -> tuple[float, float]:
     array = np.asarray(values, dtype=float)
     return float(array.mean()), float(array.std())

@@ -5,13 +5,13 @@ import numpy as np
 from unsupervised.core.io import read_json
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.kmeans.choosing_k import load_kfit
+from unsupervised.kmeans.choosing_k import load_kfits
 from unsupervised.kmeans.experiments import choosing_k
 
 
 def main(smk) -> None:
     X = np.load(smk.input.X)
-    fits = [load_kfit(path) for path in smk.input.fits]
+    fits = [fit for path in smk.input.fits for fit in load_kfits(path)]
     pca = read_json(smk.input.pca)["n_components"] if smk.input.get("pca") else None
     write_result(choosing_k(X, fits, pca_components=pca, **settings(smk)), smk)
 
