@@ -125,6 +125,11 @@ def code_version(script):
     return code_fingerprint(os.path.join(SCRIPTS, script))
 
 
+def chunks_holding(chunks, ks):
+    """The names of `chunks` (name -> its values of k, see k_chunks) that hold any of `ks`."""
+    return [name for name, members in chunks.items() if set(members) & set(ks)]
+
+
 def dataset_arrays(name):
     return {"X": f"{DATA}/{name}/X.npy", "y": f"{DATA}/{name}/y.npy"}
 

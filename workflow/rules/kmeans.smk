@@ -40,12 +40,6 @@ CHOOSE_K_CHUNKS = {dataset: k_chunks(int_range(CHOOSE_K[dataset]["k_range"]),
                    for dataset in ("blobs", "mnist")}
 
 
-def choose_k_chunks(dataset, ks=None):
-    """The chunks of the sweep over k on `dataset` (those holding `ks`, if given)."""
-    return [chunk for chunk, members in CHOOSE_K_CHUNKS[dataset].items()
-            if ks is None or set(members) & set(ks)]
-
-
 # The silhouette's pairwise distances on its sample (all rows when the sample is 0), float64,
 # which scikit-learn computes in chunks of at most 1,024 MB (its working_memory).
 CHOOSE_K_ROWS = {"blobs": config["synthetic"]["blobs"]["n_samples"], "mnist": 70_000}
@@ -286,7 +280,7 @@ rule choose_k_report:
     input:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
         fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset,
-                              chunk=choose_k_chunks(w.dataset)),
+                              chunk=CHOOSE_K_CHUNKS[w.dataset]),
         pca=lambda w: rules.mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
         inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia",
@@ -324,7 +318,7 @@ rule kmeans_bad_k:
     input:
         X=BLOBS["X"],
         fits=expand(CHOOSE_K_FITS, dataset="blobs",
-                    chunk=choose_k_chunks("blobs", CHOOSE_K["blobs"]["bad_k"])),
+                    chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"])),
     output:
         figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "kmeans_bad_k", "choose_k_blobs"),
     params:
@@ -509,7 +503,7 @@ use rule choose_k_report as choose_k_report_replica with:
     input:
         **replica_arrays("blobs"),
         fits=expand(rules.choose_k_fit_replica.output.fits, dataset="blobs",
-                    chunk=choose_k_chunks("blobs"), allow_missing=True),
+                    chunk=CHOOSE_K_CHUNKS["blobs"], allow_missing=True),
     output:
         metrics=replica_path("choose_k_{dataset}"),
     params:
