@@ -46,3 +46,11 @@ def test_the_fingerprint_follows_the_imported_code(tmp_path: Path) -> None:
     edited = tmp_path / "d.py"
     edited.write_text("from unsupervised.core import io\nX = 1\n")
     assert code_fingerprint(edited) != code_fingerprint(io_user)
+
+
+def test_modules_imported_on_first_use_count_as_imports(tmp_path: Path) -> None:
+    script = tmp_path / "s.py"
+    script.write_text('from unsupervised.core.lazy import lazy_import\n\n'
+                      'plots = lazy_import("unsupervised.kmeans.plots")\n')
+    found = names(module_files(script))
+    assert {"core/lazy.py", "kmeans/plots.py", "kmeans/__init__.py", "core/figures.py"} <= found

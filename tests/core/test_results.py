@@ -36,7 +36,7 @@ def test_metrics_are_prefixed_with_the_experiment_folder(tmp_path: Path) -> None
     smk = rule(tmp_path, {"figure": "f.png", "table": "t.tsv", "metrics": "metrics.json"},
                dpi=50)
     write_result(Result({"accuracy": 0.5, "n": 3}, tables={"table": pd.DataFrame({"a": [1.0]})},
-                        figures={"figure": a_figure()}), smk)
+                        figures={"figure": a_figure}), smk)
     assert read_json(tmp_path / "toy" / "metrics.json") == {"toy.accuracy": 0.5, "toy.n": 3}
     assert (tmp_path / "toy" / "t.tsv").read_text() == "a\n1\n"
     assert (tmp_path / "toy" / "f.png").read_bytes()[:4] == b"\x89PNG"
@@ -44,7 +44,7 @@ def test_metrics_are_prefixed_with_the_experiment_folder(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("result", [
     Result({"accuracy": 0.5}),  # the figure output is not covered
-    Result({"accuracy": 0.5}, figures={"figure": a_figure(), "other": a_figure()}),
+    Result({"accuracy": 0.5}, figures={"figure": a_figure, "other": a_figure}),
 ])
 def test_outputs_and_result_must_match(tmp_path: Path, result: Result) -> None:
     smk = rule(tmp_path, {"figure": "f.png", "metrics": "metrics.json"}, dpi=50)
@@ -53,15 +53,19 @@ def test_outputs_and_result_must_match(tmp_path: Path, result: Result) -> None:
     assert not (tmp_path / "toy").exists() or not any((tmp_path / "toy").iterdir())
 
 
-def test_a_seed_replica_writes_its_metrics_only(tmp_path: Path) -> None:
+def never_drawn():
+    raise AssertionError("a seed replica drew a figure it does not write")
+
+
+def test_a_seed_replica_writes_its_metrics_only_and_draws_nothing(tmp_path: Path) -> None:
     smk = rule(tmp_path, {"metrics": "metrics.json"}, dpi=50, metrics_only=True)
-    write_result(Result({"accuracy": 0.5}, figures={"figure": a_figure()},
+    write_result(Result({"accuracy": 0.5}, figures={"figure": never_drawn},
                         texts={"page": "# toy"}), smk)
     assert [path.name for path in (tmp_path / "toy").iterdir()] == ["metrics.json"]
     misdeclared = rule(tmp_path, {"figure": "f.png", "metrics": "metrics.json"}, dpi=50,
                        metrics_only=True)
     with pytest.raises(ValueError, match="metrics-only rule has outputs"):
-        write_result(Result({"accuracy": 0.5}, figures={"figure": a_figure()}), misdeclared)
+        write_result(Result({"accuracy": 0.5}, figures={"figure": a_figure}), misdeclared)
 
 
 def test_texts_go_to_the_output_of_their_name(tmp_path: Path) -> None:

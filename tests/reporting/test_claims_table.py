@@ -24,7 +24,7 @@ VARIES = {"toy": "the toy's random state (toy.random_state)"}
 def test_verdicts_become_metrics_a_table_and_a_page() -> None:
     result = claims_over_seeds(RUNS, VARIES, panel_size=(3, 2), claims=[FASTER, BETTER])
     assert result.metrics == {"b_is_faster_verdict": 1, "b_is_better_verdict": 2}
-    panels = [ax for ax in result.figures["figure"].axes if ax.axison]
+    panels = [ax for ax in result.figures["figure"]().axes if ax.axison]
     assert [ax.get_title().splitlines()[0] for ax in panels] == ["b_is_faster", "b_is_better"]
     # the chapter's seed first, then the others in order, one point each
     assert [label.get_text() for label in panels[0].get_xticklabels()] == ["42", "0", "1"]

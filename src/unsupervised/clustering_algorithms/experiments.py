@@ -14,7 +14,6 @@ from sklearn.datasets import make_blobs, make_moons
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 
-from unsupervised.clustering_algorithms import plots
 from unsupervised.clustering_algorithms.contest import contest_set, contest_table
 from unsupervised.clustering_algorithms.dbscan import (
     core_classifier,
@@ -24,9 +23,12 @@ from unsupervised.clustering_algorithms.dbscan import (
     point_kinds,
     predict_or_noise,
 )
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result, value_tag
 from unsupervised.core.settings import SettingError
 from unsupervised.data.datasets import NOISE_LABEL
+
+plots = lazy_import("unsupervised.clustering_algorithms.plots")
 
 Size = Sequence[float]
 
@@ -63,9 +65,9 @@ def dbscan_moons(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samp
                     f"new_point_{i}_probability": float(proba[i].max()),
                     f"new_point_{i}_cluster_or_noise": int(or_noise[i])}
     return Result(metrics, figures={
-        "figure": plots.plot_dbscans(models, X, figure_size),
-        "classification": plots.plot_core_classifier(knn, X, new, resolution,
-                                                     classifier_figure_size),
+        "figure": lambda: plots.plot_dbscans(models, X, figure_size),
+        "classification": lambda: plots.plot_core_classifier(knn, X, new, resolution,
+                                                             classifier_figure_size),
     })
 
 
@@ -92,7 +94,7 @@ def dbscan_eps(X: np.ndarray, y: np.ndarray, *, min_samples: Sequence[int],
             "best_eps_high": float(near_best.max()),
         }.items()}
     return Result(metrics, figures={
-        "figure": plots.plot_eps_choice(knees, eps_grid, sweeps, chapter_eps, figure_size)})
+        "figure": lambda: plots.plot_eps_choice(knees, eps_grid, sweeps, chapter_eps, figure_size)})
 
 
 def spectral_moons(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_clusters: int,
@@ -108,7 +110,7 @@ def spectral_moons(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_c
                 float(np.percentile(model.affinity_matrix_, affinity_percentile)),
             f"gamma_{value_tag(gamma)}_ari": adjusted_rand_score(y, model.labels_),
         }
-    return Result(metrics, figures={"figure": plots.plot_spectral(models, X, figure_size)})
+    return Result(metrics, figures={"figure": lambda: plots.plot_spectral(models, X, figure_size)})
 
 
 def agglomerative_points(*, points: Sequence[float], linkage: str,
@@ -120,7 +122,7 @@ def agglomerative_points(*, points: Sequence[float], linkage: str,
     for step, (first, second) in enumerate(model.children_):
         metrics |= {f"merge_{step}_first": int(first), f"merge_{step}_second": int(second),
                     f"merge_{step}_distance": float(model.distances_[step])}
-    return Result(metrics, figures={"figure": plots.plot_dendrogram(
+    return Result(metrics, figures={"figure": lambda: plots.plot_dendrogram(
         hierarchy.linkage(X, linkage), [f"{point:g}" for point in points], linkage,
         "the chapter's four points", figure_size)})
 
@@ -152,8 +154,8 @@ def course_notes(*, kmeans: Mapping[str, Any], agglomerative: Mapping[str, Any],
                     f"{name}_ari": adjusted_rand_score(y, found)}
     X_tree = sets["agglomerative"][0]
     return Result(metrics, figures={
-        "figure": plots.plot_course_notes(sets, labels, metrics, figure_size),
-        "dendrogram": plots.plot_dendrogram(
+        "figure": lambda: plots.plot_course_notes(sets, labels, metrics, figure_size),
+        "dendrogram": lambda: plots.plot_dendrogram(
             hierarchy.linkage(X_tree, agglomerative["linkage"]),
             [str(label) for label in labels["agglomerative"]], agglomerative["linkage"],
             f"make_blobs({len(X_tree)}), leaves labelled by their cluster of "
@@ -179,7 +181,7 @@ def clustering_contest(results: Sequence[Mapping[str, Any]], *, seeds: Mapping[s
         metrics[f"{algorithm}_mean_ari"] = float(rows["ari"].mean())
     sets = {name: contest_set(name, spec, max_instances) for name, spec in specs.items()}
     return Result(metrics, tables={"table": table}, figures={
-        "figure": plots.plot_contest(sets, results, table, panel_size)})
+        "figure": lambda: plots.plot_contest(sets, results, table, panel_size)})
 
 
 def clustering_scaling(runs: Sequence[Mapping[str, Any]], *, memory_limit_mb: float,
@@ -204,4 +206,4 @@ def clustering_scaling(runs: Sequence[Mapping[str, Any]], *, memory_limit_mb: fl
             metrics[f"{algorithm}_time_exponent"] = float(np.polyfit(
                 np.log(fitted["size"]), np.log(fitted["fit_seconds"]), 1)[0])
     return Result(metrics, tables={"table": table.reset_index(drop=True)}, figures={
-        "figure": plots.plot_scaling(table, memory_limit_mb, figure_size)})
+        "figure": lambda: plots.plot_scaling(table, memory_limit_mb, figure_size)})

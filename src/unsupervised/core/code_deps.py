@@ -18,9 +18,10 @@ from pathlib import Path
 PACKAGE = "unsupervised"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # A top-level `from unsupervised... import names` (names possibly in parentheses over several
-# lines) or `import unsupervised...`.
+# lines), `import unsupervised...` or `name = lazy_import("unsupervised...")` (core.lazy).
 IMPORT = re.compile(rf"^(?:from[ \t]+({PACKAGE}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
-                    rf"|import[ \t]+({PACKAGE}[\w.]*))", re.MULTILINE)
+                    rf"|import[ \t]+({PACKAGE}[\w.]*)"
+                    rf"|\w+[ \t]*=[ \t]*lazy_import\(\"({PACKAGE}[\w.]*)\"\))", re.MULTILINE)
 
 
 @cache
@@ -28,9 +29,9 @@ def package_imports(source: Path) -> frozenset[str]:
     """Dotted names of the package modules imported at the top level of `source`, with the
     packages that contain them (importing a module runs its packages' ``__init__``)."""
     names: set[str] = set()
-    for module, imported, plain in IMPORT.findall(source.read_text()):
-        if plain:
-            names.add(plain)
+    for module, imported, plain, lazy in IMPORT.findall(source.read_text()):
+        if plain or lazy:
+            names.add(plain or lazy)
             continue
         names.add(module)
         for item in re.sub(r"#[^\n]*", "", imported).strip("()").split(","):

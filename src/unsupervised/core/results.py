@@ -8,25 +8,31 @@ an experiment (a rule with param ``metrics_only``) writes its metrics and nothin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from matplotlib.figure import Figure
-
-from unsupervised.core.figures import save_figure
 from unsupervised.core.io import write_metrics, write_table, write_text
+from unsupervised.core.lazy import lazy_import
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+# matplotlib is imported only by the jobs that draw a figure
+core_figures = lazy_import("unsupervised.core.figures")
 
 
 @dataclass(frozen=True)
 class Result:
-    """What an experiment hands back: metrics, tables, figures and texts (e.g. Markdown)."""
+    """What an experiment hands back: metrics, tables, figures and texts (e.g. Markdown).
+    Each figure is a function that draws it, called only when the figure is written: a seed
+    replica, which writes its metrics alone, draws nothing."""
 
     metrics: Mapping[str, float | int] = field(default_factory=dict)
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
-    figures: Mapping[str, Figure] = field(default_factory=dict)
+    figures: Mapping[str, Callable[[], Figure]] = field(default_factory=dict)
     texts: Mapping[str, str] = field(default_factory=dict)
 
     def prefixed_metrics(self, experiment: str) -> dict[str, float | int]:
@@ -61,8 +67,8 @@ def write_result(result: Result, smk: Any) -> None:
                          f"{bool(result.metrics)}) for the rule outputs {sorted(output.keys())}")
     for name, table in result.tables.items():
         write_table(output[name], table)
-    for name, figure in result.figures.items():
-        save_figure(figure, output[name], smk.params.dpi)
+    for name, draw in result.figures.items():
+        core_figures.save_figure(draw(), output[name], smk.params.dpi)
     for name, text in result.texts.items():
         write_text(output[name], text)
     if "metrics" in output.keys():

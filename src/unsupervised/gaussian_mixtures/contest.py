@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
 
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result
 from unsupervised.gaussian_mixtures.detectors import (
     Problem,
@@ -20,7 +21,8 @@ from unsupervised.gaussian_mixtures.detectors import (
     timed_detection,
     with_outliers,
 )
-from unsupervised.gaussian_mixtures.plots import plot_detector_contest
+
+plots = lazy_import("unsupervised.gaussian_mixtures.plots")
 
 PROBLEMS = ("ellipsoids", "mnist")
 SCORES = ("roc_auc", "average_precision", "precision", "recall", "seconds")
@@ -91,4 +93,5 @@ def detector_contest(runs: Sequence[Mapping[str, Any]], *, titles: Mapping[str, 
     metrics = {f"{row.problem}_{row.detector}_{score}": getattr(row, score)
                for row in table.itertuples() for score in SCORES}
     return Result(metrics, tables={"table": table}, figures={
-        "figure": plot_detector_contest(runs, table, titles, percentile, figure_size)})
+        "figure": lambda: plots.plot_detector_contest(runs, table, titles, percentile,
+                                                      figure_size)})

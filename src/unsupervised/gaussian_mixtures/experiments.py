@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from unsupervised.core.cluster_classes import purity
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.ranges import int_range
 from unsupervised.core.results import Result
-from unsupervised.gaussian_mixtures import plots
 from unsupervised.gaussian_mixtures.bayesian import (
     effective_components,
     fit_bayesian,
@@ -34,6 +34,8 @@ from unsupervised.gaussian_mixtures.mixtures import (
     sample_components,
     shared_lowest,
 )
+
+plots = lazy_import("unsupervised.gaussian_mixtures.plots")
 
 Size = Sequence[float]
 
@@ -73,7 +75,8 @@ def em_fit(X: np.ndarray, y: np.ndarray, *, generator: Mapping[str, Any], n_comp
         metrics["true_component_accuracy"] = float(np.mean(true_of_fitted[model.predict(X)] == y))
     for i, count in enumerate(sample_components(model, n_sampled, order)):
         metrics[f"sampled_from_{i}"] = int(count)
-    return Result(metrics, figures={"figure": plots.plot_fit(model, X, resolution, figure_size)})
+    return Result(metrics, figures={
+        "figure": lambda: plots.plot_fit(model, X, resolution, figure_size)})
 
 
 def covariance_types(X: np.ndarray, *, n_components: int, n_init: int, random_state: int,
@@ -87,7 +90,7 @@ def covariance_types(X: np.ndarray, *, n_components: int, n_init: int, random_st
     metrics = {f"{row.covariance_type}_{criterion}": getattr(row, criterion)
                for row in scores.itertuples() for criterion in ("log_likelihood", "bic", "aic")}
     return Result(metrics, tables={"table": scores}, figures={
-        "figure": plots.plot_covariance_types(models, scores, X, resolution, figure_size)})
+        "figure": lambda: plots.plot_covariance_types(models, scores, X, resolution, figure_size)})
 
 
 def anomaly_detection(X: np.ndarray, *, generator: Mapping[str, Any], n_components: int,
@@ -106,7 +109,8 @@ def anomaly_detection(X: np.ndarray, *, generator: Mapping[str, Any], n_componen
         "n_anomalies": n_flagged,
         "n_anomalies_least_likely_under_true_mixture": shared,
         "share_least_likely_under_true_mixture": shared / n_flagged,
-    }, figures={"figure": plots.plot_anomalies(model, X, X[flagged], resolution, figure_size)})
+    }, figures={"figure": lambda: plots.plot_anomalies(model, X, X[flagged], resolution,
+                                                       figure_size)})
 
 
 def model_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
@@ -126,7 +130,8 @@ def model_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
         "aic_best_k": int(chosen.loc[chosen["aic"].idxmin(), "k"]),
     }
     return Result(metrics, tables={"table": table.reset_index(drop=True)},
-                  figures={"figure": plots.plot_criteria(table, covariance_type, figure_size)})
+                  figures={"figure": lambda: plots.plot_criteria(table, covariance_type,
+                                                                 figure_size)})
 
 
 def bayesian_mixtures(X: np.ndarray, moons: np.ndarray, *, generator: Mapping[str, Any],
@@ -152,9 +157,9 @@ def bayesian_mixtures(X: np.ndarray, moons: np.ndarray, *, generator: Mapping[st
     moons_model = fit_bayesian(moons, n_components, n_init=n_init, random_state=random_state)
     metrics["moons_components"] = effective_components(moons_model.weights_, weight_floor)
     return Result(metrics, figures={
-        "figure": plots.plot_fit(model, X, resolution, figure_size),
-        "priors": plots.plot_priors(priors, few, resolution, pair_figure_size),
-        "moons": plots.plot_moons(moons_model, moons, resolution, pair_figure_size),
+        "figure": lambda: plots.plot_fit(model, X, resolution, figure_size),
+        "priors": lambda: plots.plot_priors(priors, few, resolution, pair_figure_size),
+        "moons": lambda: plots.plot_moons(moons_model, moons, resolution, pair_figure_size),
     })
 
 
@@ -171,8 +176,8 @@ def likelihood_function(*, xs: Mapping[str, float], thetas: Mapping[str, float],
     best = int(likelihood.argmax())
     return Result({"theta_hat": grid_theta[best], "likelihood_max": likelihood[best],
                    "log_likelihood_max": float(np.log(likelihood[best]))},
-                  figures={"figure": plots.plot_likelihood(grid_x, grid_theta, surface,
-                                                           x_index, theta_index, figure_size)})
+                  figures={"figure": lambda: plots.plot_likelihood(
+                      grid_x, grid_theta, surface, x_index, theta_index, figure_size)})
 
 
 def init_params_effect(X: np.ndarray, *, n_components: int, inits: Sequence[str],
@@ -182,7 +187,7 @@ def init_params_effect(X: np.ndarray, *, n_components: int, inits: Sequence[str]
     runs = init_runs(X, n_components=n_components, inits=inits, seeds=int_range(seeds),
                      max_iter=max_iter)
     return Result(init_summary(runs, best_tolerance), tables={"table": runs},
-                  figures={"figure": plots.plot_init_params(runs, figure_size)})
+                  figures={"figure": lambda: plots.plot_init_params(runs, figure_size)})
 
 
 def mnist_model_selection(fits: Sequence[Mapping[str, Any]], X: np.ndarray, y: np.ndarray, *,

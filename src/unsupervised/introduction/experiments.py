@@ -6,14 +6,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result
-from unsupervised.introduction import plots
 from unsupervised.introduction.iris import classify_with_gmm, iris_species
+
+plots = lazy_import("unsupervised.introduction.plots")
 
 
 def species_figure(X: np.ndarray, y: np.ndarray, *, figure_size: Sequence[float]) -> Result:
     """Classification (labels known) beside clustering (no labels) of the same petals."""
-    return Result(figures={"figure": plots.plot_classification_vs_clustering(
+    return Result(figures={"figure": lambda: plots.plot_classification_vs_clustering(
         X, y, iris_species(), tuple(figure_size))})
 
 
@@ -24,6 +26,6 @@ def gmm_as_classifier(X: np.ndarray, y: np.ndarray, *, n_components: int, random
     n_correct = result.n_correct(y)
     return Result(
         metrics={"n_correct": n_correct, "accuracy": n_correct / len(y)},
-        figures={"figure": plots.plot_gmm_clusters(X, y, result, iris_species(),
-                                                   tuple(figure_size))},
+        figures={"figure": lambda: plots.plot_gmm_clusters(X, y, result, iris_species(),
+                                                           tuple(figure_size))},
     )

@@ -9,15 +9,17 @@ import numpy as np
 from sklearn.cluster import MiniBatchKMeans
 
 from unsupervised.core.cluster_classes import purity
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.ranges import int_range
 from unsupervised.core.results import Result
-from unsupervised.kmeans import plots
 from unsupervised.kmeans.algorithm import assign, fit_kmeans, inertia, lloyd_iterations
 from unsupervised.kmeans.choosing_k import KFit, Sweep, silhouette_sample
 from unsupervised.kmeans.fit_and_predict import fit_and_predict
 from unsupervised.kmeans.initialisation import init_distribution
 from unsupervised.kmeans.minibatch import best_of_partial_fits, random_rows
 from unsupervised.kmeans.speed import minibatch_vs_full, time_algorithms
+
+plots = lazy_import("unsupervised.kmeans.plots")
 
 Size = Sequence[float]
 
@@ -30,8 +32,8 @@ def fit_and_predict_blobs(X: np.ndarray, *, true_centers: Sequence[Sequence[floa
     return Result(
         metrics=report.metrics(),
         tables={"centroids": report.centroid_table(), "new_points": report.new_points_table()},
-        figures={"data_figure": plots.plot_data(X, figure_size),
-                 "voronoi": plots.plot_fit(X, report, resolution, figure_size)},
+        figures={"data_figure": lambda: plots.plot_data(X, figure_size),
+                 "voronoi": lambda: plots.plot_fit(X, report, resolution, figure_size)},
     )
 
 
@@ -41,7 +43,7 @@ def algorithm_steps(X: np.ndarray, *, k: int, iterations: int, random_state: int
     return Result(
         metrics={f"inertia_iteration_{i}": inertia(X, centers)
                  for i, centers in enumerate(steps, start=1)},
-        figures={"figure": plots.plot_steps(X, steps, resolution, figure_size)},
+        figures={"figure": lambda: plots.plot_steps(X, steps, resolution, figure_size)},
     )
 
 
@@ -67,9 +69,9 @@ def initialisation(X: np.ndarray, *, k: int, unlucky_seeds: Sequence[int], n_ini
     titles = [f"Seed {seed}: inertia {model.inertia_:.1f}"
               for seed, model in zip(unlucky_seeds, unlucky, strict=True)]
     return Result(metrics, figures={
-        "variability": plots.plot_clusterings(X, [m.cluster_centers_ for m in unlucky], titles,
-                                              resolution, figure_size),
-        "distribution": plots.plot_init_distribution(dist, figure_size),
+        "variability": lambda: plots.plot_clusterings(
+            X, [m.cluster_centers_ for m in unlucky], titles, resolution, figure_size),
+        "distribution": lambda: plots.plot_init_distribution(dist, figure_size),
     })
 
 
@@ -88,7 +90,8 @@ def elkan_vs_lloyd(blobs: np.ndarray, mnist: np.ndarray, *, blobs_k: int, blobs_
         for algorithm, seconds in by_algorithm.items():
             metrics[f"{name}_{algorithm}_seconds"] = seconds
         metrics[f"{name}_elkan_over_lloyd"] = by_algorithm["elkan"] / by_algorithm["lloyd"]
-    return Result(metrics, figures={"figure": plots.plot_algorithm_times(times, figure_size)})
+    return Result(metrics, figures={
+        "figure": lambda: plots.plot_algorithm_times(times, figure_size)})
 
 
 def minibatch(blobs: np.ndarray, mnist: np.ndarray, mnist_labels: np.ndarray, *, k: int,
@@ -130,7 +133,7 @@ def minibatch_vs_k(X: np.ndarray, *, k_range: Mapping[str, int], kmeans_n_init: 
             "total_minibatch_seconds": float(table["minibatch_seconds"].sum()),
         },
         tables={"table": table},
-        figures={"figure": plots.plot_minibatch_vs_full(table, figure_size)},
+        figures={"figure": lambda: plots.plot_minibatch_vs_full(table, figure_size)},
     )
 
 
@@ -145,9 +148,9 @@ def choosing_k(X: np.ndarray, fits: Sequence[KFit], *, random_state: int,
         metrics["pca_components"] = pca_components
     diagrams = {k: sweep.by_k(k) for k in diagram_k}
     return Result(metrics, figures={
-        "inertia": plots.plot_inertia(sweep, figure_size),
-        "silhouette": plots.plot_silhouette(sweep, figure_size, silhouette_sample_size),
-        "diagrams": plots.plot_silhouette_diagrams(X, diagrams, sample, diagram_size),
+        "inertia": lambda: plots.plot_inertia(sweep, figure_size),
+        "silhouette": lambda: plots.plot_silhouette(sweep, figure_size, silhouette_sample_size),
+        "diagrams": lambda: plots.plot_silhouette_diagrams(X, diagrams, sample, diagram_size),
     })
 
 
@@ -155,9 +158,9 @@ def bad_choices_of_k(X: np.ndarray, fits: Sequence[KFit], *, bad_k: Sequence[int
                      resolution: int, figure_size: Size) -> Result:
     """The clusterings of `fits` at each of `bad_k`, side by side."""
     chosen = [Sweep(list(fits)).by_k(k) for k in bad_k]
-    return Result(figures={"figure": plots.plot_clusterings(
+    return Result(figures={"figure": lambda: plots.plot_clusterings(
         X, [fit.centers for fit in chosen], [f"$k={fit.k}$: inertia {fit.inertia:.1f}"
-                                             for fit in chosen], resolution, figure_size)})
+                                                     for fit in chosen], resolution, figure_size)})
 
 
 def limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,
@@ -168,10 +171,10 @@ def limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,
     bad = fit_kmeans(X, len(init), n_init=n_init, random_state=random_state)
     titles = (f"Hand-picked init: inertia {good.inertia_:.1f}",
               f"k-means++, n_init={n_init}: inertia {bad.inertia_:.1f}")
-    figure = plots.plot_clusterings(X, (good.cluster_centers_, bad.cluster_centers_), titles,
-                                    resolution, figure_size)
     return Result({"good_inertia": good.inertia_, "bad_inertia": bad.inertia_},
-                  figures={"figure": figure})
+                  figures={"figure": lambda: plots.plot_clusterings(
+                      X, (good.cluster_centers_, bad.cluster_centers_), titles, resolution,
+                      figure_size)})
 
 
 def segmentation(image: np.ndarray, segmented: Mapping[int, np.ndarray],
@@ -182,4 +185,4 @@ def segmentation(image: np.ndarray, segmented: Mapping[int, np.ndarray],
         metrics[f"inertia_{entry['n_colors']}_colors"] = entry["inertia"]
         metrics[f"rmse_{entry['n_colors']}_colors"] = entry["rmse"]
     return Result(metrics, figures={
-        "figure": plots.plot_segmentations(image, segmented, tuple(figure_size))})
+        "figure": lambda: plots.plot_segmentations(image, segmented, tuple(figure_size))})

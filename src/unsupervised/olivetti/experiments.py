@@ -11,10 +11,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result
 from unsupervised.gaussian_mixtures.mixtures import fit_mixture
 from unsupervised.kmeans.algorithm import fit_kmeans
-from unsupervised.olivetti import plots
 from unsupervised.olivetti.anomalies import DETECTORS, detection_aucs, scored_faces
 from unsupervised.olivetti.clustering import (
     FEATURE_SETS,
@@ -25,6 +25,8 @@ from unsupervised.olivetti.clustering import (
 from unsupervised.olivetti.faces import PARTS, Faces
 from unsupervised.olivetti.spread import DIFFERENCES, accuracy_cells, spread_table
 from unsupervised.olivetti.transformations import Alterations, altered_faces
+
+plots = lazy_import("unsupervised.olivetti.plots")
 
 Size = Sequence[float]
 
@@ -38,7 +40,7 @@ def olivetti_faces(faces: Faces, *, eigenfaces: int, panel_size: Size) -> Result
             *(set(faces.ids[part].tolist()) for part in PARTS)))}
     shown = np.vstack([faces.mean, faces.components[:eigenfaces]])
     titles = ["mean face", *(f"component {index + 1}" for index in range(eigenfaces))]
-    return Result(metrics, figures={"figure": plots.plot_faces(
+    return Result(metrics, figures={"figure": lambda: plots.plot_faces(
         shown, titles, min(len(shown), 5), panel_size, brightness=None)})
 
 
@@ -85,9 +87,10 @@ def olivetti_clustering(faces: Faces, runs: Sequence[Sequence[Mapping[str, Any]]
     }
     return Result(metrics, tables={"table": table[["k", "inertia", "silhouette", "ari"]]},
                   figures={
-                      "sweep": plots.plot_k_sweep(table, silhouette_k, ari_k, figure_size),
-                      "clusters": plots.plot_clusters(faces.pixels["train"], ids, labels,
-                                                      shown, faces_per_cluster, panel_size)})
+                      "sweep": lambda: plots.plot_k_sweep(table, silhouette_k, ari_k, figure_size),
+                      "clusters": lambda: plots.plot_clusters(
+                          faces.pixels["train"], ids, labels, shown, faces_per_cluster,
+                          panel_size)})
 
 
 def olivetti_classifier(faces: Faces, runs: Sequence[Sequence[Mapping[str, Any]]], *,
@@ -136,7 +139,7 @@ def olivetti_classifier(faces: Faces, runs: Sequence[Sequence[Mapping[str, Any]]
     }
     return Result(metrics, tables={"choices": choices,
                                    "table": table[["k", "distances_accuracy"]]},
-                  figures={"figure": plots.plot_classifier_sweep(
+                  figures={"figure": lambda: plots.plot_classifier_sweep(
                       table, pca_accuracy, silhouette_k, combined_accuracy, figure_size)})
 
 
@@ -165,11 +168,12 @@ def olivetti_mixture(faces: Faces, *, n_components: int, random_state: int, n_ge
     metrics |= {"altered_max_score": float(bad_scores.max()),
                 "normal_min_score": float(normal_scores.min())}
     return Result(metrics, figures={
-        "generated": plots.plot_faces(faces.reconstruct(generated),
-                                      [f"component {c}" for c in components], 5, panel_size),
-        "altered": plots.plot_faces(bad, [f"{kind}\n{score:.2g}" for kind, score
-                                          in zip(kinds, bad_scores, strict=True)],
-                                    5, panel_size)})
+        "generated": lambda: plots.plot_faces(
+            faces.reconstruct(generated), [f"component {c}" for c in components], 5,
+            panel_size),
+        "altered": lambda: plots.plot_faces(bad, [f"{kind}\n{score:.2g}" for kind, score
+                                                  in zip(kinds, bad_scores, strict=True)],
+                                            5, panel_size)})
 
 
 def olivetti_reconstruction(faces: Faces, *, altered: Mapping[str, int],
@@ -184,7 +188,7 @@ def olivetti_reconstruction(faces: Faces, *, altered: Mapping[str, int],
         "altered_min_error": float(bad_errors.min())}
     titles = [*kinds, *(f"rebuilt, MSE {error:.4f}" for error in bad_errors)]
     rebuilt = faces.reconstruct(faces.project(bad))
-    return Result(metrics, figures={"figure": plots.plot_faces(
+    return Result(metrics, figures={"figure": lambda: plots.plot_faces(
         np.vstack([bad, rebuilt]), titles, len(bad), panel_size)})
 
 
@@ -216,7 +220,7 @@ def olivetti_accuracy_spread(runs: Sequence[Mapping[str, float]], *, split_seeds
             metrics[f"{row.quantity}_share_above_zero"] = row.share_above_zero
     exercise = cells.iloc[0]  # the exercises' split and seed come first
     return Result(metrics, tables={"table": table, "cells": cells},
-                  figures={"figure": plots.plot_accuracy_spread(
+                  figures={"figure": lambda: plots.plot_accuracy_spread(
                       cells, FEATURE_SETS, tuple(DIFFERENCES), exercise, figure_size)})
 
 
@@ -236,5 +240,5 @@ def olivetti_anomalies(faces: Faces, *, n_components: int, random_state: int,
                for row in table.itertuples()}
     metrics |= {f"{row.detector}_{row.transformation}_validation_auc": row.roc_auc_validation
                 for row in table.itertuples()}
-    return Result(metrics, tables={"table": table}, figures={"figure": plots.plot_anomaly_scores(
-        scores, table, DETECTORS, figure_size)})
+    return Result(metrics, tables={"table": table}, figures={
+        "figure": lambda: plots.plot_anomaly_scores(scores, table, DETECTORS, figure_size)})

@@ -8,14 +8,16 @@ import numpy as np
 from sklearn.model_selection import cross_val_score
 
 from unsupervised.core.classifiers import make_classifier
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result
 from unsupervised.data.splits import Split
-from unsupervised.preprocessing import plots
 from unsupervised.preprocessing.kmeans_features import (
     cross_validated_accuracy,
     kmeans_pipeline,
     stratified_folds,
 )
+
+plots = lazy_import("unsupervised.preprocessing.plots")
 
 Classifier = Mapping[str, int]  # make_classifier's max_iter and random_state
 
@@ -65,5 +67,6 @@ def k_search(split: Split, scores: Mapping[int, Sequence[float]], *, cv_folds: i
             "logreg_cv_accuracy": baseline_cv,
             "n_k": len(scores),
         },
-        figures={"figure": plots.plot_cv_accuracy(scores, best_k, baseline_cv, figure_size)},
+        figures={"figure": lambda: plots.plot_cv_accuracy(scores, best_k, baseline_cv,
+                                                          figure_size)},
     )

@@ -44,7 +44,7 @@ def claims_over_seeds(runs: Mapping[str, Replicas], varies: Mapping[str, str], *
     return Result(
         metrics={f"{verdict.claim.name}_verdict": verdict.rank for verdict in verdicts},
         tables={"table": claims_table(verdicts, varies)},
-        figures={"figure": plot_effects(verdicts, panel_size)},
+        figures={"figure": lambda: plot_effects(verdicts, panel_size)},
         texts={"markdown": claims_markdown(verdicts, varies)},
     )
 

@@ -8,13 +8,15 @@ from typing import Any
 import pandas as pd
 
 from unsupervised.core.classifiers import make_classifier
+from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result
 from unsupervised.data.splits import Split
-from unsupervised.semi_supervised import plots
 from unsupervised.semi_supervised.active_learning import active_learning
 from unsupervised.semi_supervised.few_labels import few_labels_study
 from unsupervised.semi_supervised.label_budget import mean_and_spread
 from unsupervised.semi_supervised.propagation import cluster, largest_clusters
+
+plots = lazy_import("unsupervised.semi_supervised.plots")
 
 Classifier = Mapping[str, int]  # make_classifier's max_iter and random_state
 CHOICE_NAMES = {"uncertainty": "least confident, distinct clusters", "random": "random"}
@@ -37,11 +39,11 @@ def few_labels(split: Split, *, n_labels: int, n_clusters: int, percentile: floa
         "accuracy of the propagated labels": (shares, [study.sweep[q][1] for q in shares]),
     }
     return Result(study.metrics, figures={
-        "representatives": plots.plot_digits(split.X_train[reps], split.y_train[reps],
-                                             (8, 0.9 * -(-len(reps) // 10))),
-        "sweep": plots.plot_curves(curves, "Labels propagated to the closest % of each cluster",
-                                   "Accuracy", figure_size,
-                                   title=f"{n_labels} labels propagated within their clusters"),
+        "representatives": lambda: plots.plot_digits(split.X_train[reps], split.y_train[reps],
+                                                     (8, 0.9 * -(-len(reps) // 10))),
+        "sweep": lambda: plots.plot_curves(
+            curves, "Labels propagated to the closest % of each cluster", "Accuracy", figure_size,
+            title=f"{n_labels} labels propagated within their clusters"),
     })
 
 
@@ -68,10 +70,6 @@ def active_learning_rounds(split: Split, *, n_labels: int, n_clusters: int, n_in
         **{f"{choose}_accuracy": [accuracy for _, accuracy in history]
            for choose, history in histories.items()},
     })
-    figure = plots.plot_curves(
-        {CHOICE_NAMES[c]: tuple(zip(*h, strict=True)) for c, h in histories.items()},
-        "Number of labelled instances", "Test accuracy", figure_size,
-        title="Active learning from the representative labels")
     return Result(
         metrics={
             "n_labels": histories["uncertainty"][-1][0],
@@ -80,7 +78,10 @@ def active_learning_rounds(split: Split, *, n_labels: int, n_clusters: int, n_in
             "start_accuracy": histories["uncertainty"][0][1],
         },
         tables={"table": table},
-        figures={"figure": figure},
+        figures={"figure": lambda: plots.plot_curves(
+            {CHOICE_NAMES[c]: tuple(zip(*h, strict=True)) for c, h in histories.items()},
+            "Number of labelled instances", "Test accuracy", figure_size,
+            title="Active learning from the representative labels")},
     )
 
 
@@ -101,4 +102,4 @@ def label_budget(split: Split, runs: Sequence[Mapping[str, Any]], *, dataset: st
     for row in table.itertuples(index=False):
         metrics[f"{row.strategy}_{row.budget}_accuracy"] = row.mean
     return Result(metrics, tables={"table": table}, figures={
-        "figure": plots.plot_label_budget(table, reference, dataset, figure_size)})
+        "figure": lambda: plots.plot_label_budget(table, reference, dataset, figure_size)})
