@@ -186,7 +186,7 @@ def test_every_job_went_through_slurm_with_the_limits_its_rule_declares(slurm_ru
     logged = (logged_jobs(slurm_runs.over_memory.stderr)
               + logged_jobs(slurm_runs.rerun.stderr))
     accounted = slurm_runs.accounted
-    assert len(accounted) > 200
+    assert len(accounted) > 150  # the CI configuration: about 180 jobs
     assert Counter((job.rule, job.requested_mb, job.time_limit_min)
                    for job in accounted) == submitted(logged)
     for job in accounted:

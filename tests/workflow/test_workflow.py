@@ -237,7 +237,10 @@ def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, stra
     result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", budgets])
     assert result.returncode != 0
     assert message in result.stderr
-    assert not [path for path in (results / "label_budget_digits").rglob("*") if path.is_file()]
+    # no clustering or score of the budget; the k-NN graph, which every budget reads, may
+    # be built before the failing job
+    assert not [path for part in ("clusterings", "runs")
+                for path in (results / "label_budget_digits" / part).rglob("*") if path.is_file()]
 
 
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
@@ -337,7 +340,7 @@ def test_widening_the_mixture_grid_runs_only_the_chunks_it_adds(ci_run) -> None:
     before = k_chunks(int_range(grid["k_range"]), grid["chunk_size"])
     after = k_chunks(range(1, 26), grid["chunk_size"])
     assert set(before) & set(after), "a full chunk of the CI grid must stay"
-    new_chunks = len(set(after) - set(before)) * len(grid["covariance_types"])
+    new_chunks = len(set(after) - set(before))  # each with every covariance type
     assert planned["gmm_grid_fit"] == new_chunks
     assert planned["gmm_grid_fit_replica"] == new_chunks * len(ci["claims"]["seeds"]
                                                                 ["gmm_selection"])
@@ -430,7 +433,7 @@ def test_no_job_passes_the_memory_and_time_it_declares(ci_run) -> None:
     plan = run_snakemake("-n", "--forceall", *CI)
     assert plan.returncode == 0, plan.stderr
     jobs = [job for job in logged_jobs(plan.stdout) if not job.local]
-    assert len(jobs) > 200
+    assert len(jobs) > 150  # the CI configuration: about 180 jobs
     over = []
     for job in jobs:
         seconds, peak_mb = read_benchmark(REPO / job.benchmark)

@@ -140,25 +140,26 @@ rule gmm_anomalies:
         "../scripts/gaussian_mixtures/gmm_anomalies.py"
 
 
-# One job per (covariance type, chunk of k values aligned on multiples of chunk_size): the
-# grid runs in parallel and widening it runs only the chunks it adds.
+# One job per chunk of k values aligned on multiples of chunk_size, every covariance type
+# inside: the grid runs in parallel and widening it runs only the chunks it adds.
 rule gmm_grid_fit:
     input:
         **ELLIPSOIDS,
     output:
-        fit=GMM_GRID_FIT,
+        fits=expand(GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"],
+                    allow_missing=True),
     params:
         code=code_version("gaussian_mixtures/gmm_grid_fit.py"),
         **MIXTURE,
+        covariance_types=GMM_SELECTION["covariance_types"],
         ks=lambda w: GMM_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection.k_range"},
     wildcard_constraints:
-        covariance_type="full|tied|spherical|diag",
         chunk=r"\d+_\d+",
     log:
-        results_log("gmm_grid_fit/{covariance_type}_{chunk}"),
+        results_log("gmm_grid_fit/{chunk}"),
     benchmark:
-        results_benchmark("gmm_grid_fit/{covariance_type}_{chunk}")
+        results_benchmark("gmm_grid_fit/{chunk}")
     resources:
         **measured_resources("gmm_grid_fit"),
     threads: 1
@@ -306,16 +307,18 @@ use rule gmm_grid_fit as gmm_grid_fit_mnist with:
     input:
         X=GMM_MNIST_FEATURES["X"],
     output:
-        fit=GMM_MNIST_GRID_FIT,
+        fits=expand(GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"],
+                    allow_missing=True),
     params:
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
+        covariance_types=GMM_MNIST["covariance_types"],
         ks=lambda w: GMM_MNIST_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection_mnist.k_range"},
     log:
-        results_log("gmm_grid_fit_mnist/{covariance_type}_{chunk}"),
+        results_log("gmm_grid_fit_mnist/{chunk}"),
     benchmark:
-        results_benchmark("gmm_grid_fit_mnist/{covariance_type}_{chunk}")
+        results_benchmark("gmm_grid_fit_mnist/{chunk}")
 
 
 rule gmm_model_selection_mnist:
@@ -462,11 +465,12 @@ use rule gmm_grid_fit as gmm_grid_fit_replica with:
     input:
         **replica_arrays("ellipsoids"),
     output:
-        fit=GMM_GRID_FIT_REPLICA,
+        fits=expand(GMM_GRID_FIT_REPLICA, covariance_type=GMM_SELECTION["covariance_types"],
+                    allow_missing=True),
     log:
-        replica_log("gmm_grid_fit/{covariance_type}_{chunk}"),
+        replica_log("gmm_grid_fit/{chunk}"),
     benchmark:
-        replica_benchmark("gmm_grid_fit/{covariance_type}_{chunk}")
+        replica_benchmark("gmm_grid_fit/{chunk}")
 
 
 use rule gmm_model_selection as gmm_model_selection_replica with:

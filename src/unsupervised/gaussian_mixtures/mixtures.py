@@ -108,6 +108,15 @@ def grid_fits(X: np.ndarray, *, ks: Sequence[int], covariance_type: str, n_init:
                      random_state=random_state) for k in ks]
 
 
+def grid_fits_by_type(X: np.ndarray, *, covariance_types: Sequence[str], ks: Sequence[int],
+                      n_init: int, random_state: int
+                      ) -> dict[str, list[dict[str, float | int | str]]]:
+    """grid_fits of one chunk of k values for each covariance type, by type."""
+    return {covariance_type: grid_fits(X, ks=ks, covariance_type=covariance_type,
+                                       n_init=n_init, random_state=random_state)
+            for covariance_type in covariance_types}
+
+
 def n_parameters(n_components: int, n_features: int, covariance_type: str) -> int:
     """Free parameters: weights (they sum to 1), means, and the covariances' free entries."""
     per_matrix = n_features * (n_features + 1) // 2
