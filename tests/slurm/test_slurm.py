@@ -192,7 +192,8 @@ def test_every_job_went_through_slurm_with_the_limits_its_rule_declares(slurm_ru
     for job in accounted:
         if job.requested_mb != TOO_LITTLE_MB:
             assert job.state == "COMPLETED", job
-            assert 0 < job.max_rss_mb <= job.requested_mb, job
+            # the declaration's headroom holds with the job step's own Snakemake counted
+            assert 0 < job.max_rss_mb <= 0.75 * job.requested_mb, job
 
 
 def test_the_metrics_equal_the_local_run_under_the_regression_check(slurm_runs) -> None:
