@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from unsupervised.core.io import atomic_path, write_metrics
+from unsupervised.core.io import atomic_path, read_json, write_json_each, write_metrics
 
 
 def test_failed_block_leaves_nothing(tmp_path: Path) -> None:
@@ -44,3 +44,13 @@ def test_metrics_must_be_numbers(tmp_path: Path, value: object) -> None:
     with pytest.raises(TypeError, match="x.bad"):
         write_metrics(tmp_path / "metrics.json", {"x.bad": value})
     assert not (tmp_path / "metrics.json").exists()
+
+
+def test_each_record_goes_to_the_output_of_its_key(tmp_path: Path) -> None:
+    paths = [tmp_path / "a.json", tmp_path / "b.json"]
+    write_json_each(paths, ["a", "b"], {"b": [2], "a": {"x": 1}})
+    assert read_json(paths[0]) == {"x": 1} and read_json(paths[1]) == [2]
+    elsewhere = [tmp_path / "c.json", tmp_path / "d.json"]
+    with pytest.raises(ValueError, match="2 outputs for the 1 keys"):
+        write_json_each(elsewhere, ["a"], {"a": 1})
+    assert not any(path.exists() for path in elsewhere)

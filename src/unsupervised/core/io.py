@@ -6,7 +6,7 @@ import json
 import numbers
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,6 +42,16 @@ def save_array(path: str | os.PathLike[str], array: np.ndarray) -> None:
 def write_json(path: str | os.PathLike[str], data: object) -> None:
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def write_json_each(paths: Sequence[str | os.PathLike[str]], keys: Sequence[object],
+                    records: Mapping[object, object]) -> None:
+    """Each record to its own file: `paths` is a rule's output expanded over `keys`, in the
+    same order (one job writing what several jobs used to)."""
+    if len(paths) != len(keys):
+        raise ValueError(f"{len(paths)} outputs for the {len(keys)} keys {list(keys)}")
+    for key, path in zip(keys, paths, strict=True):
+        write_json(path, records[key])
 
 
 def read_json(path: str | os.PathLike[str]) -> object:

@@ -160,7 +160,7 @@ def bad_choices_of_k(X: np.ndarray, fits: Sequence[KFit], *, bad_k: Sequence[int
     chosen = [Sweep(list(fits)).by_k(k) for k in bad_k]
     return Result(figures={"figure": lambda: plots.plot_clusterings(
         X, [fit.centers for fit in chosen], [f"$k={fit.k}$: inertia {fit.inertia:.1f}"
-                                                     for fit in chosen], resolution, figure_size)})
+                                             for fit in chosen], resolution, figure_size)})
 
 
 def limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,

@@ -1,6 +1,6 @@
 """Test accuracy of each labelling strategy with one label budget, for every seed."""
 
-from unsupervised.core.io import write_json
+from unsupervised.core.io import write_json_each
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.splits import Split
 from unsupervised.semi_supervised.label_budget import budget_runs
@@ -18,8 +18,7 @@ def main(smk) -> None:
     graph = smk.input.get("graph")
     runs = budget_runs(Split.load(smk.input.split), budget=int(smk.wildcards.budget), **params,
                        clusterings=clusterings, graph=load_graph(graph) if graph else None)
-    for strategy, output in zip(params["strategies"], smk.output.scores, strict=True):
-        write_json(output, runs[strategy])
+    write_json_each(smk.output.scores, params["strategies"], runs)
 
 
 run_step(snakemake, main)  # noqa: F821
