@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from unsupervised.reporting.resources import (
+    JOB_SNAKEMAKE_MB,
     Job,
+    fits_its_request,
     format_table,
     logged_jobs,
     measure_rules,
+    with_headroom,
 )
 
 LOG = """\
@@ -70,3 +73,17 @@ def test_a_rule_gets_its_longest_job_and_largest_peak(tmp_path: Path) -> None:
 def test_jobs_whose_benchmark_is_missing_are_left_out(tmp_path: Path) -> None:
     write_benchmark(tmp_path, "results/benchmarks/gather_metrics.tsv", 0.5, "70")
     assert [m.rule for m in measure_rules(logged_jobs(LOG), tmp_path)] == ["gather_metrics"]
+
+
+def test_a_declaration_leaves_a_quarter_free_with_the_job_steps_snakemake() -> None:
+    for peak_mb in (0, 99, 350, 728.9, 2000, 12345):
+        declared = with_headroom(peak_mb)
+        assert declared >= 500 and declared % 100 == 0
+        assert fits_its_request(peak_mb, declared)
+    assert with_headroom(728.9) == 1400  # 1.5 x 878.9 = 1318 MB, rounded up
+    assert with_headroom(10) == 500
+
+
+def test_a_peak_too_close_to_its_request_does_not_fit() -> None:
+    assert fits_its_request(600 - JOB_SNAKEMAKE_MB, 800)
+    assert not fits_its_request(601 - JOB_SNAKEMAKE_MB, 800)

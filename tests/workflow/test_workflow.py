@@ -33,7 +33,7 @@ from unsupervised.data.datasets import load_dataset
 from unsupervised.introduction.iris import classify_with_gmm
 from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.reporting.baseline import compare, load_rules
-from unsupervised.reporting.resources import logged_jobs, read_benchmark
+from unsupervised.reporting.resources import fits_its_request, logged_jobs, read_benchmark
 
 pytestmark = pytest.mark.workflow
 CI = ["--configfile", "config/ci.yaml"]
@@ -429,7 +429,9 @@ def test_ci_metrics_match_the_baseline(ci_run) -> None:
 
 def test_no_job_passes_the_memory_and_time_it_declares(ci_run) -> None:
     """Every job of the CI run against the mem_mb and runtime its rule declares (what Slurm
-    enforces, and what `--resources mem_mb=N` schedules by), from its benchmark file."""
+    enforces, and what `--resources mem_mb=N` schedules by), from its benchmark file. Its
+    peak, with the Snakemake a cluster's job step adds, must stay within FULLEST of mem_mb:
+    the bound the Slurm test checks with sacct on the rules whose request is computed."""
     plan = run_snakemake("-n", "--forceall", *CI)
     assert plan.returncode == 0, plan.stderr
     jobs = [job for job in logged_jobs(plan.stdout) if not job.local]
@@ -437,7 +439,8 @@ def test_no_job_passes_the_memory_and_time_it_declares(ci_run) -> None:
     over = []
     for job in jobs:
         seconds, peak_mb = read_benchmark(REPO / job.benchmark)
-        if peak_mb > int(job.resources["mem_mb"]) or seconds > 60 * int(job.resources["runtime"]):
+        if (not fits_its_request(peak_mb, int(job.resources["mem_mb"]))
+                or seconds > 60 * int(job.resources["runtime"])):
             over.append(f"{job.benchmark}: {peak_mb:.0f} MB, {seconds:.0f} s "
                         f"against {job.resources}")
     assert not over, "\n".join(over)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from unsupervised.core.code_deps import code_fingerprint
+from unsupervised.reporting.resources import with_headroom
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
@@ -103,18 +104,6 @@ def figure(path, caption, experiment):
 # written by `python -m unsupervised.reporting.resources --yaml` (see README.md).
 with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handle:
     MEASURED = yaml.safe_load(handle)
-
-
-# What a job holds besides its script on a cluster: the Snakemake that Slurm's job step runs
-# to start it (sacct's MaxRSS of a step ran 80 to 140 MB above the script's own benchmark).
-JOB_SNAKEMAKE_MB = 150
-
-
-def with_headroom(peak_mb):
-    """The mem_mb to declare for a job whose script peaks at `peak_mb`: 1.5 times that and the
-    job step's own Snakemake, for a busier machine or other library versions, in steps of
-    100 MB and at least 500 MB."""
-    return max(500, math.ceil(1.5 * (peak_mb + JOB_SNAKEMAKE_MB) / 100) * 100)
 
 
 def measured_resources(rule):

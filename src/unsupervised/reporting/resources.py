@@ -17,6 +17,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+# What a job holds besides its script on a cluster: the Snakemake that Slurm's job step runs
+# to start it (sacct's MaxRSS of a step ran 80 to 140 MB above the script's own benchmark).
+JOB_SNAKEMAKE_MB = 150
+# The share of its memory request a job may fill on a cluster, the job step's Snakemake counted.
+FULLEST = 0.75
+
+
+def with_headroom(peak_mb: float) -> int:
+    """The mem_mb to declare for a job whose script peaks at `peak_mb`: 1.5 times that and the
+    job step's own Snakemake, for a busier machine or other library versions, in steps of
+    100 MB and at least 500 MB."""
+    return max(500, math.ceil(1.5 * (peak_mb + JOB_SNAKEMAKE_MB) / 100) * 100)
+
+
+def fits_its_request(peak_mb: float, requested_mb: float) -> bool:
+    """Whether a job whose script peaks at `peak_mb` stays within FULLEST of `requested_mb`
+    once the job step's own Snakemake is added, as on a cluster."""
+    return peak_mb + JOB_SNAKEMAKE_MB <= FULLEST * requested_mb
+
+
 # A job as Snakemake's log announces it: "rule <name>:" (or "localrule"), then its
 # indented fields, among them "benchmark: <path>".
 JOB = re.compile(r"^(local)?rule (\w+):\n((?:[ \t]+\S[^\n]*\n)*)", re.MULTILINE)
