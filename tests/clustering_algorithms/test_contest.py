@@ -10,6 +10,7 @@ from unsupervised.clustering_algorithms.contest import (
     ALGORITHMS,
     contest_runs,
     contest_set,
+    dataset_runs,
     fit_labels,
     peak_megabytes,
     scores,
@@ -69,6 +70,17 @@ def test_runs_cover_every_draw_and_keep_the_chapter_s_labels() -> None:
     assert [run["seed"] for run in result["runs"]] == [42, 0]
     assert len(result["labels"]) == 80 and result["peak_mb"] > 0
     assert all(run["clusters"] == 2 and run["fit_seconds"] > 0 for run in result["runs"])
+
+
+def test_a_set_s_job_runs_each_algorithm_with_its_own_settings() -> None:
+    specs = {7: {"n_samples": 60, "noise": 0.05, "random_state": 7}}
+    settings = {"kmeans": {"n_init": 1}, "dbscan": {"min_samples": 5}}
+    runs = dataset_runs("moons", specs, settings, max_instances=100, chapter_seed=7)
+    assert list(runs) == ["kmeans", "dbscan"]
+    for algorithm, result in runs.items():
+        alone = contest_runs(algorithm, "moons", specs, settings[algorithm], 100, 7)
+        assert result["labels"] == alone["labels"] and result["dataset"] == "moons"
+    assert runs["kmeans"]["labels"] != runs["dbscan"]["labels"]
 
 
 def test_peak_memory_sees_a_numpy_allocation() -> None:

@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 from unsupervised.core.settings import SettingError
-from unsupervised.gaussian_mixtures.contest import contest_table, detector_contest, detector_runs
+from unsupervised.gaussian_mixtures.contest import (
+    contest_table,
+    detector_contest,
+    detector_runs,
+    problem_runs,
+)
 from unsupervised.gaussian_mixtures.detectors import (
     DETECTORS,
     Problem,
@@ -109,3 +114,29 @@ def test_contest_gives_medians_over_seeds_and_ranks_detectors() -> None:
                               figure_size=(8, 6))
     assert result.metrics["ellipsoids_gaussian_mixture_roc_auc"] == row["roc_auc"]
     assert set(result.figures) == {"figure"} and set(result.tables) == {"table"}
+
+
+def test_a_problem_s_job_runs_every_detector_as_alone() -> None:
+    X = np.random.default_rng(4).normal(size=(300, 2))
+    spec = {"anomaly_share": 0.05, "outlier_spread": 1.0}
+    detectors = {name: SETTINGS[name] for name in ("gaussian_mixture", "isolation_forest")}
+    runs = problem_runs(X, np.zeros(300), problem="ellipsoids", detectors=detectors, spec=spec,
+                        seeds=[0, 1], percentile=4)
+    assert list(runs) == list(detectors)
+    for detector, settings in detectors.items():
+        alone = detector_runs(X, np.zeros(300), problem="ellipsoids", detector=detector,
+                              spec=spec, settings=settings, seeds=[0, 1], percentile=4)
+        assert [run["roc_auc"] for run in runs[detector]] == [run["roc_auc"] for run in alone]
+
+
+def test_a_detector_s_own_wrong_setting_names_the_detector_the_problem_s_does_not() -> None:
+    X = np.random.default_rng(4).normal(size=(100, 2))
+    detectors = {"isolation_forest": SETTINGS["isolation_forest"],
+                 "gaussian_mixture": {**SETTINGS["gaussian_mixture"], "n_components": 500}}
+    spec = {"anomaly_share": 0.05, "outlier_spread": 1.0}
+    with pytest.raises(SettingError, match=r"^gaussian_mixture\.n_components=500: a mixture"):
+        problem_runs(X, np.zeros(100), problem="ellipsoids", detectors=detectors, spec=spec,
+                     seeds=[0], percentile=4)
+    with pytest.raises(SettingError, match=r"^anomaly_share=0\.001: gives no anomaly"):
+        problem_runs(X, np.zeros(100), problem="ellipsoids", detectors=detectors,
+                     spec={**spec, "anomaly_share": 0.001}, seeds=[0], percentile=4)

@@ -154,25 +154,26 @@ rule clustering_course_notes:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
 
-# One job per algorithm, on every set and draw: its fits take less time than starting the
-# job, and changing an algorithm's settings reruns only its job.
+# One job per set, every algorithm on each of its draws: a fit takes less time than starting
+# a job, and changing a set's generator reruns only its job.
 rule clustering_contest_job:
     output:
-        runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], allow_missing=True),
+        runs=expand(CONTEST_RUNS, algorithm=CONTEST["algorithms"], allow_missing=True),
     params:
         code=code_version("clustering_algorithms/clustering_contest_job.py"),
-        specs=lambda w: {dataset: {seed: synthetic_spec(dataset, seed) for seed in draws}
-                         for dataset, draws in CONTEST_DRAWS.items()},
-        settings=lambda w: CONTEST["settings"][w.algorithm],
+        specs=lambda w: {seed: synthetic_spec(w.dataset, seed)
+                         for seed in CONTEST_DRAWS[w.dataset]},
+        settings={algorithm: CONTEST["settings"][algorithm]
+                  for algorithm in CONTEST["algorithms"]},
         max_instances=CONTEST["max_instances"],
-        chapter_seeds={dataset: draws[0] for dataset, draws in CONTEST_DRAWS.items()},
+        chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
-        algorithm="|".join(CONTEST["algorithms"]),
+        dataset="|".join(CONTEST["datasets"]),
     log:
-        results_log("clustering_contest_job/{algorithm}"),
+        results_log("clustering_contest_job/{dataset}"),
     benchmark:
-        results_benchmark("clustering_contest_job/{algorithm}")
+        results_benchmark("clustering_contest_job/{dataset}")
     resources:
         **measured_resources("clustering_contest_job"),
     threads: 1

@@ -37,10 +37,16 @@ GMM_MNIST_FEATURES = {name: f"{RESULTS}/gmm_selection_mnist/features/{name}.npy"
                       for name in ("X", "y")}
 GMM_MNIST_GRID_FIT = f"{RESULTS}/gmm_selection_mnist/fits/{{covariance_type}}_{{chunk}}.json"
 DETECTOR_RUNS = f"{RESULTS}/anomaly_detectors/runs/{{problem}}/{{detector}}.json"
-# The settings each problem gives its detectors.
-PROBLEM_SETTINGS = {
-    "gaussian_mixture": lambda problem: {"n_components": problem["mixture_components"]},
-    "pca_reconstruction": lambda problem: {"n_components": problem["reconstruction_components"]},
+# The key of each problem that sets a detector's n_components.
+PROBLEM_COMPONENTS = {"gaussian_mixture": "mixture_components",
+                      "pca_reconstruction": "reconstruction_components"}
+# Per problem, each detector's settings: its own, and the components the problem sets.
+DETECTOR_SETTINGS = {
+    problem: {detector: {**DETECTORS["settings"].get(detector, {}),
+                         **({"n_components": spec[PROBLEM_COMPONENTS[detector]]}
+                            if detector in PROBLEM_COMPONENTS else {})}
+              for detector in DETECTORS["detectors"]}
+    for problem, spec in DETECTORS["problems"].items()
 }
 # Each problem's data, and what its figure panel is titled.
 DETECTOR_PROBLEMS = {"ellipsoids": ELLIPSOIDS, "mnist": dataset_arrays("mnist")}
@@ -351,36 +357,31 @@ rule gmm_model_selection_mnist:
         "../scripts/gaussian_mixtures/gmm_model_selection_mnist.py"
 
 
-# One job per (detector, problem), every seed inside.
+# One job per problem, every detector and seed inside: a detector's fits take less time than
+# starting a job, and changing a problem reruns only its job.
 rule anomaly_detector_job:
     input:
         unpack(lambda w: DETECTOR_PROBLEMS[w.problem]),
     output:
-        runs=DETECTOR_RUNS,
+        runs=expand(DETECTOR_RUNS, detector=DETECTORS["detectors"], allow_missing=True),
     params:
         code=code_version("gaussian_mixtures/anomaly_detector_job.py"),
         spec=lambda w: DETECTORS["problems"][w.problem],
-        settings=lambda w: {
-            **DETECTORS["settings"].get(w.detector, {}),
-            **PROBLEM_SETTINGS.get(w.detector, lambda problem: {})(
-                DETECTORS["problems"][w.problem]),
-        },
+        detectors=lambda w: DETECTOR_SETTINGS[w.problem],
         seeds=DETECTORS["seeds"],
         percentile=DETECTORS["percentile"],
         setting_keys=lambda w: {
             "n_normal": f"anomaly_detectors.problems.{w.problem}.n_normal",
             "anomaly_share": f"anomaly_detectors.problems.{w.problem}.anomaly_share",
-            "n_components": f"anomaly_detectors.problems.{w.problem}."
-            + ("mixture" if w.detector == "gaussian_mixture" else "reconstruction")
-            + "_components",
+            **{f"{detector}.n_components": f"anomaly_detectors.problems.{w.problem}.{key}"
+               for detector, key in PROBLEM_COMPONENTS.items()},
         },
     wildcard_constraints:
         problem="|".join(DETECTOR_PROBLEMS),
-        detector="|".join(DETECTORS["detectors"]),
     log:
-        results_log("anomaly_detector_job/{problem}/{detector}"),
+        results_log("anomaly_detector_job/{problem}"),
     benchmark:
-        results_benchmark("anomaly_detector_job/{problem}/{detector}")
+        results_benchmark("anomaly_detector_job/{problem}")
     resources:
         **measured_resources("anomaly_detector_job"),
     threads: 1

@@ -138,14 +138,14 @@ def contest_runs(algorithm: str, dataset: str, specs: Mapping[int, Mapping[str, 
             "labels": chapter_labels, "peak_mb": peak}
 
 
-def algorithm_runs(algorithm: str, specs: Mapping[str, Mapping[int, Mapping[str, Any]]],
-                   settings: Mapping[str, Any], max_instances: int,
-                   chapter_seeds: Mapping[str, int]) -> dict[str, dict[str, Any]]:
-    """`algorithm` on every set of `specs` (set -> seed -> generator settings), as
-    contest_runs runs it on one, by set."""
-    return {dataset: contest_runs(algorithm, dataset, draws, settings, max_instances,
-                                  chapter_seeds[dataset])
-            for dataset, draws in specs.items()}
+def dataset_runs(dataset: str, specs: Mapping[int, Mapping[str, Any]],
+                 settings: Mapping[str, Mapping[str, Any]], max_instances: int,
+                 chapter_seed: int) -> dict[str, dict[str, Any]]:
+    """Every algorithm of `settings` (algorithm -> its settings) on `dataset` drawn with each
+    seed of `specs`, as contest_runs runs one, by algorithm."""
+    return {algorithm: contest_runs(algorithm, dataset, specs, algorithm_settings,
+                                    max_instances, chapter_seed)
+            for algorithm, algorithm_settings in settings.items()}
 
 
 def contest_table(results: Sequence[Mapping[str, Any]], seeds: Mapping[str, int]

@@ -1,4 +1,4 @@
-"""The contest of anomaly detectors: one detector on one problem over seeds (a job), then a
+"""The contest of anomaly detectors: every detector on one problem over seeds (a job), then a
 table, a figure and metrics over every (detector, problem). Each seed draws the problem again
 (which instances, which anomalies) and seeds the detectors; within a seed every detector
 sees the same instances."""
@@ -15,6 +15,7 @@ from sklearn.decomposition import PCA
 
 from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result
+from unsupervised.core.settings import SettingError
 from unsupervised.gaussian_mixtures.detectors import (
     Problem,
     one_class,
@@ -67,6 +68,25 @@ def detector_runs(X: np.ndarray, y: np.ndarray, *, problem: str, detector: str,
                               percentile=percentile)
         runs.append({"problem": problem, "detector": detector, "seed": seed, **run,
                      "seconds": run["seconds"] + projection_seconds})
+    return runs
+
+
+def problem_runs(X: np.ndarray, y: np.ndarray, *, problem: str,
+                 detectors: Mapping[str, Mapping[str, Any]], spec: Mapping[str, Any],
+                 seeds: Sequence[int], percentile: float) -> dict[str, list[dict[str, Any]]]:
+    """Every detector of `detectors` (detector -> its settings) on one problem, as
+    detector_runs runs one, by detector. A detector's own setting that is wrong is named
+    after the detector ("gaussian_mixture.n_components"), the problem's as it is."""
+    runs = {}
+    for detector, settings in detectors.items():
+        try:
+            runs[detector] = detector_runs(X, y, problem=problem, detector=detector, spec=spec,
+                                           settings=settings, seeds=seeds,
+                                           percentile=percentile)
+        except SettingError as error:
+            if error.setting not in settings:
+                raise
+            raise error.renamed(f"{detector}.{error.setting}") from error
     return runs
 
 
