@@ -452,22 +452,28 @@ def blas_kernels(run: Path) -> str:
     return re.search(r"BLAS kernels (.*)$", log, re.MULTILINE).group(1)
 
 
-@pytest.mark.parametrize(("cpu", "cores"), [("oldest", 1), ("older", 2)])
+@pytest.mark.parametrize(("cpu", "threads"), [("oldest", 1), ("older", 2)])
 def test_baseline_holds_on_other_cpus_and_thread_counts(ci_run, tmp_path: Path, cpu: str,
-                                                        cores: int) -> None:
+                                                        threads: int) -> None:
     """The CI configuration rerun with the BLAS kernels and numpy loops of an older CPU, and
-    another number of cores, stays within the same baseline. The reruns run one at a time,
-    never beside another run: a timing job takes every core, and OpenMP threads that share
-    their cores with another process wait for each other (a run beside one of these reruns
-    timed a 0.01 s K-Means fit at 1.4 s)."""
+    another number of threads per job, stays within the same baseline. What a job computes
+    depends on its threads (BLAS and OpenMP use the job's), not on how many other jobs run
+    beside it, each its own process: so one thread per job runs two jobs at once
+    (`--max-threads 1`), as `--cores 1` gives every job one thread, in half its time. The
+    reruns run one at a time, never beside another run: a timing job takes every core, and
+    OpenMP threads that share their cores with another process wait for each other (a run
+    beside one of these reruns timed a 0.01 s K-Means fit at 1.4 s)."""
     this_cpu = blas_kernels(CI_RESULTS)
     if cpu == "older" and this_cpu not in OLDER_CPU:
         pytest.skip(f"no older kernel to stand in for below {this_cpu}")
     results = tmp_path / "results"
-    result = run_snakemake("--cores", str(cores), *CI, config=[f"results_dir={results}"],
+    result = run_snakemake("--cores", "2", "--max-threads", str(threads), *CI,
+                           config=[f"results_dir={results}"],
                            env=OLDEST_CPU if cpu == "oldest" else OLDER_CPU[this_cpu])
     assert result.returncode == 0, result.stderr[-5000:]
     assert blas_kernels(results) != this_cpu, "the run did not change BLAS kernels"
+    # a timing job asks for every core: it got `threads`
+    assert f", {threads} thread(s)," in (results / "logs" / "kmeans_speed.log").read_text()
     check_against_baseline(results / "metrics.json")
 
 
