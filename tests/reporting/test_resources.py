@@ -10,7 +10,9 @@ from unsupervised.reporting.resources import (
     fits_its_request,
     format_table,
     logged_jobs,
+    main,
     measure_rules,
+    read_measurements,
     with_headroom,
 )
 
@@ -87,3 +89,18 @@ def test_a_declaration_leaves_a_quarter_free_with_the_job_steps_snakemake() -> N
 def test_a_peak_too_close_to_its_request_does_not_fit() -> None:
     assert fits_its_request(600 - JOB_SNAKEMAKE_MB, 800)
     assert not fits_its_request(601 - JOB_SNAKEMAKE_MB, 800)
+
+
+def test_an_update_keeps_the_largest_of_the_file_and_the_run(tmp_path: Path) -> None:
+    write_benchmark(tmp_path, "results/benchmarks/label_budget_job/mnist/random_10.tsv",
+                    2.5, "300.5")
+    write_benchmark(tmp_path, "results/benchmarks/gather_metrics.tsv", 0.2, "70")
+    (tmp_path / "run.log").write_text(LOG)
+    declared = tmp_path / "resources.yaml"
+    declared.write_text("# before\nlabel_budget_job: [250, 9]\ngather_metrics: [60, 1]\n"
+                        "download: [74, 1]\n")
+    main([str(tmp_path / "run.log"), "--root", str(tmp_path), "--update", str(declared)])
+    assert read_measurements(declared) == {"label_budget_job": (301, 9),  # run's peak, file's time
+                                           "gather_metrics": (70, 1),
+                                           "download": (74, 1)}  # not in the run: kept
+    assert declared.read_text().startswith("# Measured by python -m unsupervised.reporting")

@@ -5,6 +5,7 @@ benchmark file) and from the benchmark files. The rules' declared resources come
 Usage:
     python -m unsupervised.reporting.resources .snakemake/log/<run>.snakemake.log [--root DIR]
     ... --yaml > workflow/resources.yaml  # the measurements the rules' resources read
+    ... --update workflow/resources.yaml  # the largest of these and the file's, per rule
 """
 
 from __future__ import annotations
@@ -13,10 +14,17 @@ import argparse
 import math
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from unsupervised.core.lazy import lazy_import
+
+# numpy and pandas, which core.io imports, only when a file is written: the Snakefile imports
+# this module
+io = lazy_import("unsupervised.core.io")
 # What a job holds besides its script on a cluster: the Snakemake that Slurm's job step runs
 # to start it (sacct's MaxRSS of a step ran 80 to 140 MB above the script's own benchmark).
 JOB_SNAKEMAKE_MB = 150
@@ -106,13 +114,35 @@ def format_table(measured: Iterable[RuleMeasurement]) -> str:
     return "\n".join(lines)
 
 
-def measurements_yaml(measured: Iterable[RuleMeasurement], source: str) -> str:
+def rounded_up(measured: Iterable[RuleMeasurement]) -> dict[str, tuple[int, int]]:
+    """Per rule, its largest peak resident memory (MB) and its longest job (s), rounded up."""
+    return {m.rule: (math.ceil(m.max_rss_mb), math.ceil(m.max_seconds)) for m in measured}
+
+
+def largest(*tables: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Per rule of any table, the largest peak and the longest job over the tables: a rule's
+    peak moves by 100 MB from one run to the next, so a declaration keeps the largest seen."""
+    merged: dict[str, tuple[int, int]] = {}
+    for table in tables:
+        for rule, (peak_mb, seconds) in table.items():
+            seen_mb, seen_seconds = merged.get(rule, (0, 0))
+            merged[rule] = (max(seen_mb, peak_mb), max(seen_seconds, seconds))
+    return merged
+
+
+def read_measurements(path: Path) -> dict[str, tuple[int, int]]:
+    """A file as measurements_yaml writes it."""
+    return {rule: (int(peak_mb), int(seconds))
+            for rule, (peak_mb, seconds) in yaml.safe_load(path.read_text()).items()}
+
+
+def measurements_yaml(table: Mapping[str, tuple[int, int]], source: str) -> str:
     """The measurements as workflow/resources.yaml holds them: per rule, its largest peak
-    resident memory (MB) and its longest job (s), rounded up."""
+    resident memory (MB) and its longest job (s)."""
     lines = [f"# Measured by python -m unsupervised.reporting.resources on {source}.",
              "# rule: [largest peak resident memory in MB, longest job in s]"]
-    lines += [f"{m.rule}: [{math.ceil(m.max_rss_mb)}, {math.ceil(m.max_seconds)}]"
-              for m in sorted(measured, key=lambda m: m.rule)]
+    lines += [f"{rule}: [{peak_mb}, {seconds}]"
+              for rule, (peak_mb, seconds) in sorted(table.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -121,12 +151,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("log", type=Path, help="a Snakemake run's log")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="the folder the run ran in (benchmark paths are relative to it)")
-    parser.add_argument("--yaml", action="store_true",
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--yaml", action="store_true",
                         help="print the measurements as workflow/resources.yaml holds them")
+    output.add_argument("--update", type=Path, metavar="FILE",
+                        help="rewrite FILE (as --yaml writes it) with, per rule, the largest "
+                             "of its measurements and this run's")
     args = parser.parse_args(argv)
     measured = measure_rules(logged_jobs(args.log.read_text()), args.root)
-    sys.stdout.write(measurements_yaml(measured, args.log.name) if args.yaml
-                     else format_table(measured) + "\n")
+    if args.update:
+        table = largest(read_measurements(args.update), rounded_up(measured))
+        source = f"{args.log.name} and the runs before it"
+        with io.atomic_path(args.update) as tmp:
+            tmp.write_text(measurements_yaml(table, source))
+    elif args.yaml:
+        sys.stdout.write(measurements_yaml(rounded_up(measured), args.log.name))
+    else:
+        sys.stdout.write(format_table(measured) + "\n")
 
 
 if __name__ == "__main__":
