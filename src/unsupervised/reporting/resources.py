@@ -24,7 +24,8 @@ from unsupervised.core.lazy import lazy_import
 
 # numpy and pandas, which core.io imports, only when a file is written: the Snakefile imports
 # this module
-io = lazy_import("unsupervised.core.io")
+core_io = lazy_import("unsupervised.core.io")
+
 # What a job holds besides its script on a cluster: the Snakemake that Slurm's job step runs
 # to start it (sacct's MaxRSS of a step ran 80 to 140 MB above the script's own benchmark).
 JOB_SNAKEMAKE_MB = 150
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.update:
         table = largest(read_measurements(args.update), rounded_up(measured))
         source = f"{args.log.name} and the runs before it"
-        with io.atomic_path(args.update) as tmp:
+        with core_io.atomic_path(args.update) as tmp:
             tmp.write_text(measurements_yaml(table, source))
     elif args.yaml:
         sys.stdout.write(measurements_yaml(rounded_up(measured), args.log.name))
