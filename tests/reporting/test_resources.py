@@ -6,7 +6,9 @@ from pathlib import Path
 
 from unsupervised.reporting.resources import (
     JOB_SNAKEMAKE_MB,
+    UNMEASURED,
     Job,
+    declared_resources,
     fits_its_request,
     format_table,
     logged_jobs,
@@ -84,6 +86,12 @@ def test_a_declaration_leaves_a_quarter_free_with_the_job_steps_snakemake() -> N
         assert fits_its_request(peak_mb, declared)
     assert with_headroom(728.9) == 1400  # 1.5 x 878.9 = 1318 MB, rounded up
     assert with_headroom(10) == 500
+
+
+def test_a_rule_declares_three_times_its_longest_job_and_at_least_five_minutes() -> None:
+    assert declared_resources(728.9, 400) == {"mem_mb": 1400, "runtime": 20}
+    assert declared_resources(10, 1) == {"mem_mb": 500, "runtime": 5}
+    assert declared_resources(*UNMEASURED) == {"mem_mb": 1800, "runtime": 30}
 
 
 def test_a_peak_too_close_to_its_request_does_not_fit() -> None:

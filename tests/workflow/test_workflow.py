@@ -33,7 +33,13 @@ from unsupervised.data.datasets import load_dataset
 from unsupervised.introduction.iris import classify_with_gmm
 from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.reporting.baseline import compare, load_rules
-from unsupervised.reporting.resources import fits_its_request, logged_jobs, read_benchmark
+from unsupervised.reporting.resources import (
+    UNMEASURED,
+    declared_resources,
+    fits_its_request,
+    logged_jobs,
+    read_benchmark,
+)
 
 pytestmark = pytest.mark.workflow
 CI = ["--configfile", "config/ci.yaml"]
@@ -236,6 +242,25 @@ def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, stra
     # be built before the failing job
     assert not [path for part in ("clusterings", "runs")
                 for path in (results / "label_budget_digits" / part).rglob("*") if path.is_file()]
+
+
+def test_a_rule_not_yet_measured_is_planned_with_a_default_and_a_warning(tmp_path: Path
+                                                                         ) -> None:
+    """A new rule, before any run has measured it into workflow/resources.yaml, declares
+    what UNMEASURED needs, and the plan says so, naming the rule and the command to run."""
+    copy = copy_checkout(tmp_path / "checkout")
+    measured = copy / "workflow" / "resources.yaml"
+    entries = measured.read_text().splitlines()
+    measured.write_text("\n".join(line for line in entries if not line.startswith("dbscan:")))
+    plan = run_snakemake("-n", "--forceall", "dbscan", *CI, cwd=copy,
+                         config=[f"data_dir={REPO / 'data'}"])
+    assert plan.returncode == 0, plan.stderr[-3000:]
+    said = plan.stdout + plan.stderr
+    assert "workflow/resources.yaml does not measure dbscan yet" in said
+    assert "unsupervised.reporting.resources LOG --update" in said
+    [job] = [job for job in logged_jobs(plan.stdout) if job.rule == "dbscan"]
+    assert job.resources["mem_mb"] == str(declared_resources(*UNMEASURED)["mem_mb"])
+    assert job.resources["runtime"] == str(declared_resources(*UNMEASURED)["runtime"])
 
 
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:

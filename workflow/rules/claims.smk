@@ -34,7 +34,6 @@ rule claims:
         results_benchmark("claims")
     resources:
         **measured_resources("claims"),
-    threads: 1
     conda:
         ENV
     script:

@@ -52,7 +52,6 @@ rule dbscan:
         results_benchmark("dbscan")
     resources:
         **measured_resources("dbscan"),
-    threads: 1
     conda:
         ENV
     script:
@@ -77,7 +76,6 @@ rule dbscan_eps:
         results_benchmark("dbscan_eps")
     resources:
         **measured_resources("dbscan_eps"),
-    threads: 1
     conda:
         ENV
     script:
@@ -101,7 +99,6 @@ rule spectral_clustering:
         results_benchmark("spectral_clustering")
     resources:
         **measured_resources("spectral_clustering"),
-    threads: 1
     conda:
         ENV
     script:
@@ -123,7 +120,6 @@ rule agglomerative_clustering:
         results_benchmark("agglomerative_clustering")
     resources:
         **measured_resources("agglomerative_clustering"),
-    threads: 1
     conda:
         ENV
     script:
@@ -147,7 +143,6 @@ rule clustering_course_notes:
         results_benchmark("clustering_course_notes")
     resources:
         **measured_resources("clustering_course_notes"),
-    threads: 1
     conda:
         ENV
     script:
@@ -176,7 +171,6 @@ rule clustering_contest_job:
         results_benchmark("clustering_contest_job/{dataset}")
     resources:
         **measured_resources("clustering_contest_job"),
-    threads: 1
     conda:
         ENV
     script:
@@ -204,7 +198,6 @@ rule clustering_contest:
         results_benchmark("clustering_contest")
     resources:
         **measured_resources("clustering_contest"),
-    threads: 1
     conda:
         ENV
     script:
@@ -242,8 +235,7 @@ rule clustering_scaling_job:
         # a job fits only what its estimate keeps within the study's own limit per job, but
         # the estimate leaves out spectral clustering (its measured peak covers it)
         mem_mb=with_headroom(
-            max(SCALING["memory_limit_mb"], MEASURED["clustering_scaling_job"][0])),
-    threads: 1
+            max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
     conda:
         ENV
     script:
@@ -269,7 +261,6 @@ rule clustering_scaling:
         results_benchmark("clustering_scaling")
     resources:
         **measured_resources("clustering_scaling"),
-    threads: 1
     conda:
         ENV
     script:

@@ -1,13 +1,13 @@
 # What every section's rules use: paths, the package code of a script, logs and benchmarks,
 # the registry of experiments and the report's figures, and the seed replicas.
-import math
 import os
 from dataclasses import dataclass
 
 import yaml
+from snakemake.logging import logger
 
 from unsupervised.core.code_deps import code_fingerprint
-from unsupervised.reporting.resources import with_headroom
+from unsupervised.reporting.resources import UNMEASURED, declared_resources, with_headroom
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
@@ -106,12 +106,20 @@ with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handl
     MEASURED = yaml.safe_load(handle)
 
 
+def measured(rule_name):
+    """The largest peak (MB) and longest time (s) of `rule_name`'s jobs; a rule not measured yet
+    gets UNMEASURED, and a warning."""
+    if rule_name not in MEASURED:
+        logger.warning(f"workflow/resources.yaml does not measure {rule_name} yet: its jobs "
+                       f"declare what {UNMEASURED[0]:.0f} MB and {UNMEASURED[1]:.0f} s need "
+                       "until a run measures them (python -m unsupervised.reporting.resources "
+                       "LOG --update workflow/resources.yaml, see README.md)")
+    return MEASURED.get(rule_name, UNMEASURED)
+
+
 def measured_resources(rule):
-    """A rule's mem_mb and runtime (minutes) from what its jobs measured, with headroom (3
-    times the time, at least 5 minutes). Slurm kills a job that passes them; locally,
-    `--resources mem_mb=N` keeps the jobs running at once within N."""
-    peak_mb, seconds = MEASURED[rule]
-    return {"mem_mb": with_headroom(peak_mb), "runtime": max(5, math.ceil(3 * seconds / 60))}
+    """A rule's mem_mb and runtime (minutes) from what its jobs measured."""
+    return declared_resources(*measured(rule))
 
 
 def code_version(script):

@@ -48,7 +48,6 @@ rule download:
         data_benchmark("download/{dataset}/{filename}")
     resources:
         **measured_resources("download"),
-    threads: 1
     conda:
         ENV
     script:
@@ -68,7 +67,6 @@ rule prepare_mnist:
         data_benchmark("prepare_mnist")
     resources:
         **measured_resources("prepare_mnist"),
-    threads: 1
     conda:
         ENV
     script:
@@ -89,7 +87,6 @@ rule prepare_olivetti:
         data_benchmark("prepare_olivetti")
     resources:
         **measured_resources("prepare_olivetti"),
-    threads: 1
     conda:
         ENV
     script:
@@ -110,7 +107,6 @@ rule make_dataset:
         data_benchmark("make_dataset/{dataset}")
     resources:
         **measured_resources("make_dataset"),
-    threads: 1
     conda:
         ENV
     script:
@@ -148,7 +144,6 @@ rule split_features:
         results_benchmark("split_features/{dataset}")
     resources:
         **measured_resources("split_features"),
-    threads: 1
     conda:
         ENV
     script:

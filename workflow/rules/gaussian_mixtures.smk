@@ -79,7 +79,6 @@ rule gmm_fit:
         results_benchmark("gmm_fit")
     resources:
         **measured_resources("gmm_fit"),
-    threads: 1
     conda:
         ENV
     script:
@@ -108,7 +107,6 @@ rule gmm_covariance_types:
         results_benchmark("gmm_covariance_types")
     resources:
         **measured_resources("gmm_covariance_types"),
-    threads: 1
     conda:
         ENV
     script:
@@ -139,7 +137,6 @@ rule gmm_anomalies:
         results_benchmark("gmm_anomalies")
     resources:
         **measured_resources("gmm_anomalies"),
-    threads: 1
     conda:
         ENV
     script:
@@ -168,7 +165,6 @@ rule gmm_grid_fit:
         results_benchmark("gmm_grid_fit/{chunk}")
     resources:
         **measured_resources("gmm_grid_fit"),
-    threads: 1
     conda:
         ENV
     script:
@@ -195,7 +191,6 @@ rule gmm_model_selection:
         results_benchmark("gmm_model_selection")
     resources:
         **measured_resources("gmm_model_selection"),
-    threads: 1
     conda:
         ENV
     script:
@@ -227,7 +222,6 @@ rule gmm_bayesian:
         results_benchmark("gmm_bayesian")
     resources:
         **measured_resources("gmm_bayesian"),
-    threads: 1
     conda:
         ENV
     script:
@@ -249,7 +243,6 @@ rule gmm_likelihood:
         results_benchmark("gmm_likelihood")
     resources:
         **measured_resources("gmm_likelihood"),
-    threads: 1
     conda:
         ENV
     script:
@@ -275,7 +268,6 @@ rule gmm_init_params:
         results_benchmark("gmm_init_params")
     resources:
         **measured_resources("gmm_init_params"),
-    threads: 1
     conda:
         ENV
     script:
@@ -302,7 +294,6 @@ rule gmm_mnist_features:
         results_benchmark("gmm_mnist_features")
     resources:
         **measured_resources("gmm_mnist_features"),
-    threads: 1
     conda:
         ENV
     script:
@@ -350,7 +341,6 @@ rule gmm_model_selection_mnist:
         results_benchmark("gmm_model_selection_mnist")
     resources:
         **measured_resources("gmm_model_selection_mnist"),
-    threads: 1
     conda:
         ENV
     script:
@@ -384,7 +374,6 @@ rule anomaly_detector_job:
         results_benchmark("anomaly_detector_job/{problem}")
     resources:
         **measured_resources("anomaly_detector_job"),
-    threads: 1
     conda:
         ENV
     script:
@@ -412,7 +401,6 @@ rule anomaly_detectors:
         results_benchmark("anomaly_detectors")
     resources:
         **measured_resources("anomaly_detectors"),
-    threads: 1
     conda:
         ENV
     script:

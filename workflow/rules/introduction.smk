@@ -21,7 +21,6 @@ rule iris_species_plot:
         results_benchmark("iris_species_plot")
     resources:
         **measured_resources("iris_species_plot"),
-    threads: 1
     conda:
         ENV
     script:
@@ -44,7 +43,6 @@ rule iris_gmm:
         results_benchmark("iris_gmm")
     resources:
         **measured_resources("iris_gmm"),
-    threads: 1
     conda:
         ENV
     script:

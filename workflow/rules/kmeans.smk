@@ -71,7 +71,6 @@ rule kmeans_fit:
         results_benchmark("kmeans_fit")
     resources:
         **measured_resources("kmeans_fit"),
-    threads: 1
     conda:
         ENV
     script:
@@ -97,7 +96,6 @@ rule kmeans_steps:
         results_benchmark("kmeans_steps")
     resources:
         **measured_resources("kmeans_steps"),
-    threads: 1
     conda:
         ENV
     script:
@@ -125,7 +123,6 @@ rule kmeans_init:
         results_benchmark("kmeans_init")
     resources:
         **measured_resources("kmeans_init"),
-    threads: 1
     conda:
         ENV
     script:
@@ -187,7 +184,6 @@ rule kmeans_minibatch:
         results_benchmark("kmeans_minibatch")
     resources:
         **measured_resources("kmeans_minibatch"),
-    threads: 1
     conda:
         ENV
     script:
@@ -235,7 +231,6 @@ rule mnist_pca:
         results_benchmark("mnist_pca")
     resources:
         **measured_resources("mnist_pca"),
-    threads: 1
     conda:
         ENV
     script:
@@ -269,7 +264,6 @@ rule choose_k_fit:
         runtime=measured_resources("choose_k_fit")["runtime"],
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
         mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
-    threads: 1
     conda:
         ENV
     script:
@@ -307,7 +301,6 @@ rule choose_k_report:
         results_benchmark("choose_k_report/{dataset}")
     resources:
         **measured_resources("choose_k_report"),
-    threads: 1
     conda:
         ENV
     script:
@@ -333,7 +326,6 @@ rule kmeans_bad_k:
         results_benchmark("kmeans_bad_k")
     resources:
         **measured_resources("kmeans_bad_k"),
-    threads: 1
     conda:
         ENV
     script:
@@ -358,7 +350,6 @@ rule kmeans_limits:
         results_benchmark("kmeans_limits")
     resources:
         **measured_resources("kmeans_limits"),
-    threads: 1
     conda:
         ENV
     script:
@@ -384,7 +375,6 @@ rule segment_image:
         results_benchmark("segment_image/{n_colors}")
     resources:
         **measured_resources("segment_image"),
-    threads: 1
     conda:
         ENV
     script:
@@ -410,7 +400,6 @@ rule segmentation_report:
         results_benchmark("segmentation_report")
     resources:
         **measured_resources("segmentation_report"),
-    threads: 1
     conda:
         ENV
     script:

@@ -60,7 +60,6 @@ rule olivetti_split:
         results_benchmark("olivetti_split")
     resources:
         **measured_resources("olivetti_split"),
-    threads: 1
     conda:
         ENV
     script:
@@ -85,7 +84,6 @@ rule olivetti_faces:
         results_benchmark("olivetti_faces")
     resources:
         **measured_resources("olivetti_faces"),
-    threads: 1
     conda:
         ENV
     script:
@@ -114,7 +112,6 @@ rule olivetti_kmeans_chunk:
         results_benchmark("olivetti_kmeans_chunk/{chunk}")
     resources:
         **measured_resources("olivetti_kmeans_chunk"),
-    threads: 1
     conda:
         ENV
     script:
@@ -145,7 +142,6 @@ rule olivetti_clustering:
         results_benchmark("olivetti_clustering")
     resources:
         **measured_resources("olivetti_clustering"),
-    threads: 1
     conda:
         ENV
     script:
@@ -175,7 +171,6 @@ rule olivetti_classifier:
         results_benchmark("olivetti_classifier")
     resources:
         **measured_resources("olivetti_classifier"),
-    threads: 1
     conda:
         ENV
     script:
@@ -205,7 +200,6 @@ rule olivetti_mixture:
         results_benchmark("olivetti_mixture")
     resources:
         **measured_resources("olivetti_mixture"),
-    threads: 1
     conda:
         ENV
     script:
@@ -231,7 +225,6 @@ rule olivetti_reconstruction:
         results_benchmark("olivetti_reconstruction")
     resources:
         **measured_resources("olivetti_reconstruction"),
-    threads: 1
     conda:
         ENV
     script:
@@ -258,7 +251,6 @@ rule olivetti_accuracy:
         results_benchmark("olivetti_accuracy")
     resources:
         **measured_resources("olivetti_accuracy"),
-    threads: 1
     conda:
         ENV
     script:
@@ -287,7 +279,6 @@ rule olivetti_accuracy_spread:
         results_benchmark("olivetti_accuracy_spread")
     resources:
         **measured_resources("olivetti_accuracy_spread"),
-    threads: 1
     conda:
         ENV
     script:
@@ -316,7 +307,6 @@ rule olivetti_anomalies:
         results_benchmark("olivetti_anomalies")
     resources:
         **measured_resources("olivetti_anomalies"),
-    threads: 1
     conda:
         ENV
     script:

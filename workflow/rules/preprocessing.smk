@@ -33,7 +33,6 @@ rule digits_preprocessing:
         results_benchmark("digits_preprocessing")
     resources:
         **measured_resources("digits_preprocessing"),
-    threads: 1
     conda:
         ENV
     script:
@@ -61,7 +60,6 @@ rule digits_k_search_chunk:
         results_benchmark("digits_k_search_chunk/{chunk}")
     resources:
         **measured_resources("digits_k_search_chunk"),
-    threads: 1
     conda:
         ENV
     script:
@@ -89,7 +87,6 @@ rule digits_k_search_report:
         results_benchmark("digits_k_search_report")
     resources:
         **measured_resources("digits_k_search_report"),
-    threads: 1
     conda:
         ENV
     script:

@@ -21,7 +21,6 @@ rule gather_metrics:
         results_benchmark("gather_metrics")
     resources:
         **measured_resources("gather_metrics"),
-    threads: 1
     conda:
         ENV
     script:
@@ -48,7 +47,6 @@ rule summary:
         results_benchmark("summary")
     resources:
         **measured_resources("summary"),
-    threads: 1
     conda:
         ENV
     script:

@@ -63,7 +63,6 @@ rule digits_semi_supervised:
         results_benchmark("digits_semi_supervised")
     resources:
         **measured_resources("digits_semi_supervised"),
-    threads: 1
     conda:
         ENV
     script:
@@ -109,7 +108,6 @@ rule digits_active_learning:
         results_benchmark("digits_active_learning")
     resources:
         **measured_resources("digits_active_learning"),
-    threads: 1
     conda:
         ENV
     script:
@@ -140,7 +138,6 @@ rule label_budget_clustering:
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
         mem_mb=lambda w: with_headroom(
             300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
-    threads: 1
     conda:
         ENV
     script:
@@ -163,7 +160,6 @@ rule label_budget_graph:
         results_benchmark("label_budget_graph/{dataset}/knn_{n_neighbors}")
     resources:
         **measured_resources("label_budget_graph"),
-    threads: 1
     conda:
         ENV
     script:
@@ -203,7 +199,6 @@ rule label_budget_job:
         results_benchmark("label_budget_job/{dataset}/{budget}")
     resources:
         **measured_resources("label_budget_job"),
-    threads: 1
     conda:
         ENV
     script:
@@ -238,7 +233,6 @@ rule label_budget_report:
         results_benchmark("label_budget_report/{dataset}")
     resources:
         **measured_resources("label_budget_report"),
-    threads: 1
     conda:
         ENV
     script:

@@ -40,6 +40,18 @@ def with_headroom(peak_mb: float) -> int:
     return max(500, math.ceil(1.5 * (peak_mb + JOB_SNAKEMAKE_MB) / 100) * 100)
 
 
+# What a rule not yet in workflow/resources.yaml is taken to measure until a run's `--update`
+# adds it: about the largest peak measured (choose_k_fit, 1 GB) and ten minutes.
+UNMEASURED = (1000.0, 600.0)
+
+
+def declared_resources(peak_mb: float, seconds: float) -> dict[str, int]:
+    """The mem_mb and runtime (minutes) of a rule whose jobs measured at most `peak_mb` and
+    `seconds`: the memory with headroom, 3 times the time and at least 5 minutes. Slurm kills
+    a job that passes them; locally, `--resources mem_mb=N` keeps the jobs at once within N."""
+    return {"mem_mb": with_headroom(peak_mb), "runtime": max(5, math.ceil(3 * seconds / 60))}
+
+
 def fits_its_request(peak_mb: float, requested_mb: float) -> bool:
     """Whether a job whose script peaks at `peak_mb` stays within FULLEST of `requested_mb`
     once the job step's own Snakemake is added, as on a cluster."""
