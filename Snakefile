@@ -48,6 +48,11 @@ include: "workflow/rules/olivetti.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 
+# Every rule that runs something runs in the one pinned environment under `--sdm conda`.
+for each_rule in workflow.rules:
+    if not each_rule.norun and each_rule.conda_env is None:
+        each_rule.conda_env = ENV
+
 
 rule all:
     default_target: True

@@ -34,7 +34,5 @@ rule claims:
         results_benchmark("claims")
     resources:
         **measured_resources("claims"),
-    conda:
-        ENV
     script:
         "../scripts/reporting/claims.py"

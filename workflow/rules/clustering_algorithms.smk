@@ -52,8 +52,6 @@ rule dbscan:
         results_benchmark("dbscan")
     resources:
         **measured_resources("dbscan"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/dbscan.py"
 
@@ -76,8 +74,6 @@ rule dbscan_eps:
         results_benchmark("dbscan_eps")
     resources:
         **measured_resources("dbscan_eps"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/dbscan_eps.py"
 
@@ -99,8 +95,6 @@ rule spectral_clustering:
         results_benchmark("spectral_clustering")
     resources:
         **measured_resources("spectral_clustering"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/spectral_clustering.py"
 
@@ -120,8 +114,6 @@ rule agglomerative_clustering:
         results_benchmark("agglomerative_clustering")
     resources:
         **measured_resources("agglomerative_clustering"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/agglomerative_clustering.py"
 
@@ -143,8 +135,6 @@ rule clustering_course_notes:
         results_benchmark("clustering_course_notes")
     resources:
         **measured_resources("clustering_course_notes"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
@@ -171,8 +161,6 @@ rule clustering_contest_job:
         results_benchmark("clustering_contest_job/{dataset}")
     resources:
         **measured_resources("clustering_contest_job"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/clustering_contest_job.py"
 
@@ -198,8 +186,6 @@ rule clustering_contest:
         results_benchmark("clustering_contest")
     resources:
         **measured_resources("clustering_contest"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/clustering_contest.py"
 
@@ -236,8 +222,6 @@ rule clustering_scaling_job:
         # the estimate leaves out spectral clustering (its measured peak covers it)
         mem_mb=with_headroom(
             max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/clustering_scaling_job.py"
 
@@ -261,8 +245,6 @@ rule clustering_scaling:
         results_benchmark("clustering_scaling")
     resources:
         **measured_resources("clustering_scaling"),
-    conda:
-        ENV
     script:
         "../scripts/clustering_algorithms/clustering_scaling.py"
 

@@ -48,8 +48,6 @@ rule download:
         data_benchmark("download/{dataset}/{filename}")
     resources:
         **measured_resources("download"),
-    conda:
-        ENV
     script:
         "../scripts/datasets/download.py"
 
@@ -67,8 +65,6 @@ rule prepare_mnist:
         data_benchmark("prepare_mnist")
     resources:
         **measured_resources("prepare_mnist"),
-    conda:
-        ENV
     script:
         "../scripts/datasets/prepare_mnist.py"
 
@@ -87,8 +83,6 @@ rule prepare_olivetti:
         data_benchmark("prepare_olivetti")
     resources:
         **measured_resources("prepare_olivetti"),
-    conda:
-        ENV
     script:
         "../scripts/datasets/prepare_olivetti.py"
 
@@ -107,8 +101,6 @@ rule make_dataset:
         data_benchmark("make_dataset/{dataset}")
     resources:
         **measured_resources("make_dataset"),
-    conda:
-        ENV
     script:
         "../scripts/datasets/make_dataset.py"
 
@@ -144,8 +136,6 @@ rule split_features:
         results_benchmark("split_features/{dataset}")
     resources:
         **measured_resources("split_features"),
-    conda:
-        ENV
     script:
         "../scripts/datasets/split_features.py"
 

@@ -79,8 +79,6 @@ rule gmm_fit:
         results_benchmark("gmm_fit")
     resources:
         **measured_resources("gmm_fit"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_fit.py"
 
@@ -107,8 +105,6 @@ rule gmm_covariance_types:
         results_benchmark("gmm_covariance_types")
     resources:
         **measured_resources("gmm_covariance_types"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_covariance_types.py"
 
@@ -137,8 +133,6 @@ rule gmm_anomalies:
         results_benchmark("gmm_anomalies")
     resources:
         **measured_resources("gmm_anomalies"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_anomalies.py"
 
@@ -165,8 +159,6 @@ rule gmm_grid_fit:
         results_benchmark("gmm_grid_fit/{chunk}")
     resources:
         **measured_resources("gmm_grid_fit"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_grid_fit.py"
 
@@ -191,8 +183,6 @@ rule gmm_model_selection:
         results_benchmark("gmm_model_selection")
     resources:
         **measured_resources("gmm_model_selection"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection.py"
 
@@ -222,8 +212,6 @@ rule gmm_bayesian:
         results_benchmark("gmm_bayesian")
     resources:
         **measured_resources("gmm_bayesian"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_bayesian.py"
 
@@ -243,8 +231,6 @@ rule gmm_likelihood:
         results_benchmark("gmm_likelihood")
     resources:
         **measured_resources("gmm_likelihood"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_likelihood.py"
 
@@ -268,8 +254,6 @@ rule gmm_init_params:
         results_benchmark("gmm_init_params")
     resources:
         **measured_resources("gmm_init_params"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_init_params.py"
 
@@ -294,8 +278,6 @@ rule gmm_mnist_features:
         results_benchmark("gmm_mnist_features")
     resources:
         **measured_resources("gmm_mnist_features"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_mnist_features.py"
 
@@ -341,8 +323,6 @@ rule gmm_model_selection_mnist:
         results_benchmark("gmm_model_selection_mnist")
     resources:
         **measured_resources("gmm_model_selection_mnist"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection_mnist.py"
 
@@ -374,8 +354,6 @@ rule anomaly_detector_job:
         results_benchmark("anomaly_detector_job/{problem}")
     resources:
         **measured_resources("anomaly_detector_job"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/anomaly_detector_job.py"
 
@@ -401,8 +379,6 @@ rule anomaly_detectors:
         results_benchmark("anomaly_detectors")
     resources:
         **measured_resources("anomaly_detectors"),
-    conda:
-        ENV
     script:
         "../scripts/gaussian_mixtures/anomaly_detectors.py"
 

@@ -21,8 +21,6 @@ rule iris_species_plot:
         results_benchmark("iris_species_plot")
     resources:
         **measured_resources("iris_species_plot"),
-    conda:
-        ENV
     script:
         "../scripts/introduction/iris_species_plot.py"
 
@@ -43,8 +41,6 @@ rule iris_gmm:
         results_benchmark("iris_gmm")
     resources:
         **measured_resources("iris_gmm"),
-    conda:
-        ENV
     script:
         "../scripts/introduction/iris_gmm.py"
 

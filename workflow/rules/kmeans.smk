@@ -71,8 +71,6 @@ rule kmeans_fit:
         results_benchmark("kmeans_fit")
     resources:
         **measured_resources("kmeans_fit"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_fit.py"
 
@@ -96,8 +94,6 @@ rule kmeans_steps:
         results_benchmark("kmeans_steps")
     resources:
         **measured_resources("kmeans_steps"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_steps.py"
 
@@ -123,8 +119,6 @@ rule kmeans_init:
         results_benchmark("kmeans_init")
     resources:
         **measured_resources("kmeans_init"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_init.py"
 
@@ -156,8 +150,6 @@ rule kmeans_speed:
         mem_mb=with_headroom(
             200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
     threads: ALL_CORES
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_speed.py"
 
@@ -184,8 +176,6 @@ rule kmeans_minibatch:
         results_benchmark("kmeans_minibatch")
     resources:
         **measured_resources("kmeans_minibatch"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_minibatch.py"
 
@@ -210,8 +200,6 @@ rule kmeans_minibatch_vs_k:
     resources:
         **measured_resources("kmeans_minibatch_vs_k"),
     threads: ALL_CORES
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_minibatch_vs_k.py"
 
@@ -231,8 +219,6 @@ rule mnist_pca:
         results_benchmark("mnist_pca")
     resources:
         **measured_resources("mnist_pca"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/mnist_pca.py"
 
@@ -264,8 +250,6 @@ rule choose_k_fit:
         runtime=measured_resources("choose_k_fit")["runtime"],
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
         mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/choose_k_fit.py"
 
@@ -301,8 +285,6 @@ rule choose_k_report:
         results_benchmark("choose_k_report/{dataset}")
     resources:
         **measured_resources("choose_k_report"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/choose_k_report.py"
 
@@ -326,8 +308,6 @@ rule kmeans_bad_k:
         results_benchmark("kmeans_bad_k")
     resources:
         **measured_resources("kmeans_bad_k"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_bad_k.py"
 
@@ -350,8 +330,6 @@ rule kmeans_limits:
         results_benchmark("kmeans_limits")
     resources:
         **measured_resources("kmeans_limits"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/kmeans_limits.py"
 
@@ -375,8 +353,6 @@ rule segment_image:
         results_benchmark("segment_image/{n_colors}")
     resources:
         **measured_resources("segment_image"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/segment_image.py"
 
@@ -400,8 +376,6 @@ rule segmentation_report:
         results_benchmark("segmentation_report")
     resources:
         **measured_resources("segmentation_report"),
-    conda:
-        ENV
     script:
         "../scripts/kmeans/segmentation_report.py"
 

@@ -60,8 +60,6 @@ rule olivetti_split:
         results_benchmark("olivetti_split")
     resources:
         **measured_resources("olivetti_split"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_split.py"
 
@@ -84,8 +82,6 @@ rule olivetti_faces:
         results_benchmark("olivetti_faces")
     resources:
         **measured_resources("olivetti_faces"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_faces.py"
 
@@ -112,8 +108,6 @@ rule olivetti_kmeans_chunk:
         results_benchmark("olivetti_kmeans_chunk/{chunk}")
     resources:
         **measured_resources("olivetti_kmeans_chunk"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_kmeans_chunk.py"
 
@@ -142,8 +136,6 @@ rule olivetti_clustering:
         results_benchmark("olivetti_clustering")
     resources:
         **measured_resources("olivetti_clustering"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_clustering.py"
 
@@ -171,8 +163,6 @@ rule olivetti_classifier:
         results_benchmark("olivetti_classifier")
     resources:
         **measured_resources("olivetti_classifier"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_classifier.py"
 
@@ -200,8 +190,6 @@ rule olivetti_mixture:
         results_benchmark("olivetti_mixture")
     resources:
         **measured_resources("olivetti_mixture"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_mixture.py"
 
@@ -225,8 +213,6 @@ rule olivetti_reconstruction:
         results_benchmark("olivetti_reconstruction")
     resources:
         **measured_resources("olivetti_reconstruction"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_reconstruction.py"
 
@@ -251,8 +237,6 @@ rule olivetti_accuracy:
         results_benchmark("olivetti_accuracy")
     resources:
         **measured_resources("olivetti_accuracy"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_accuracy.py"
 
@@ -279,8 +263,6 @@ rule olivetti_accuracy_spread:
         results_benchmark("olivetti_accuracy_spread")
     resources:
         **measured_resources("olivetti_accuracy_spread"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_accuracy_spread.py"
 
@@ -307,8 +289,6 @@ rule olivetti_anomalies:
         results_benchmark("olivetti_anomalies")
     resources:
         **measured_resources("olivetti_anomalies"),
-    conda:
-        ENV
     script:
         "../scripts/olivetti/olivetti_anomalies.py"
 

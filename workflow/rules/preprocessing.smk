@@ -33,8 +33,6 @@ rule digits_preprocessing:
         results_benchmark("digits_preprocessing")
     resources:
         **measured_resources("digits_preprocessing"),
-    conda:
-        ENV
     script:
         "../scripts/preprocessing/digits_preprocessing.py"
 
@@ -60,8 +58,6 @@ rule digits_k_search_chunk:
         results_benchmark("digits_k_search_chunk/{chunk}")
     resources:
         **measured_resources("digits_k_search_chunk"),
-    conda:
-        ENV
     script:
         "../scripts/preprocessing/digits_k_search_chunk.py"
 
@@ -87,8 +83,6 @@ rule digits_k_search_report:
         results_benchmark("digits_k_search_report")
     resources:
         **measured_resources("digits_k_search_report"),
-    conda:
-        ENV
     script:
         "../scripts/preprocessing/digits_k_search_report.py"
 

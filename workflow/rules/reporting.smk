@@ -21,8 +21,6 @@ rule gather_metrics:
         results_benchmark("gather_metrics")
     resources:
         **measured_resources("gather_metrics"),
-    conda:
-        ENV
     script:
         "../scripts/reporting/gather_metrics.py"
 
@@ -47,7 +45,5 @@ rule summary:
         results_benchmark("summary")
     resources:
         **measured_resources("summary"),
-    conda:
-        ENV
     script:
         "../scripts/reporting/summary.py"

@@ -63,8 +63,6 @@ rule digits_semi_supervised:
         results_benchmark("digits_semi_supervised")
     resources:
         **measured_resources("digits_semi_supervised"),
-    conda:
-        ENV
     script:
         "../scripts/semi_supervised/digits_semi_supervised.py"
 
@@ -108,8 +106,6 @@ rule digits_active_learning:
         results_benchmark("digits_active_learning")
     resources:
         **measured_resources("digits_active_learning"),
-    conda:
-        ENV
     script:
         "../scripts/semi_supervised/digits_active_learning.py"
 
@@ -138,8 +134,6 @@ rule label_budget_clustering:
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
         mem_mb=lambda w: with_headroom(
             300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
-    conda:
-        ENV
     script:
         "../scripts/semi_supervised/label_budget_clustering.py"
 
@@ -160,8 +154,6 @@ rule label_budget_graph:
         results_benchmark("label_budget_graph/{dataset}/knn_{n_neighbors}")
     resources:
         **measured_resources("label_budget_graph"),
-    conda:
-        ENV
     script:
         "../scripts/semi_supervised/label_budget_graph.py"
 
@@ -199,8 +191,6 @@ rule label_budget_job:
         results_benchmark("label_budget_job/{dataset}/{budget}")
     resources:
         **measured_resources("label_budget_job"),
-    conda:
-        ENV
     script:
         "../scripts/semi_supervised/label_budget_job.py"
 
@@ -233,8 +223,6 @@ rule label_budget_report:
         results_benchmark("label_budget_report/{dataset}")
     resources:
         **measured_resources("label_budget_report"),
-    conda:
-        ENV
     script:
         "../scripts/semi_supervised/label_budget_report.py"
 
