@@ -48,10 +48,15 @@ include: "workflow/rules/olivetti.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 
-# Every rule that runs something runs in the one pinned environment under `--sdm conda`.
+# What every rule that runs something has without saying it: the one pinned environment
+# under `--sdm conda`, a log and a benchmark named after the rule and its wildcards.
 for each_rule in workflow.rules:
-    if not each_rule.norun and each_rule.conda_env is None:
+    if not each_rule.norun:
         each_rule.conda_env = ENV
+        # what the log: and benchmark: directives set before applying their paths
+        each_rule.log_modifier = each_rule.benchmark_modifier = workflow.modifier.path_modifier
+        log, each_rule.benchmark = log_and_benchmark(each_rule)
+        each_rule.set_log(log)
 
 
 rule all:

@@ -79,6 +79,16 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
     jobs = jobs_planned(result.stdout)
     assert jobs["download"] == 6 and jobs["prepare_mnist"] == 1 and jobs["prepare_olivetti"] == 1
     assert jobs["make_dataset"] == 8 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
+    # every job but the target logs and benchmarks under its rule's name, which the Snakefile
+    # gives it with its wildcards: no two jobs share a file
+    planned = [(rule, re.findall(r"^\s+(?:log|benchmark): (\S+)$", fields, re.MULTILINE))
+               for rule, fields in re.findall(r"^(?:local)?rule (\w+):\n((?:[ \t]+\S.*\n)*)",
+                                              result.stdout, re.MULTILINE) if rule != "all"]
+    assert len(planned) == sum(jobs.values()) - jobs["all"]
+    for rule, files in planned:
+        assert [f"/{kind}/{rule}" in path for kind, path in zip(
+            ("logs", "benchmarks"), files, strict=True)] == [True, True], (rule, files)
+    assert len({path for _, files in planned for path in files}) == 2 * len(planned)
 
 
 # Config errors the Snakefile's first checks catch (schema, ranges, mirror): checked in-process

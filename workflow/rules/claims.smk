@@ -28,10 +28,6 @@ rule claims:
                          "varies": replica.varies} for name, replica in REPLICAS.items()},
         panel_size=config["claims"]["panel_size"],
         dpi=DPI,
-    log:
-        results_log("claims"),
-    benchmark:
-        results_benchmark("claims")
     resources:
         **measured_resources("claims"),
     script:

@@ -46,10 +46,6 @@ rule dbscan:
         dpi=DPI,
         setting_keys={"n_neighbors": "dbscan.classifier.n_neighbors",
                       "classifier_eps": "dbscan.classifier.eps"},
-    log:
-        results_log("dbscan"),
-    benchmark:
-        results_benchmark("dbscan")
     resources:
         **measured_resources("dbscan"),
     script:
@@ -68,10 +64,6 @@ rule dbscan_eps:
         chapter_eps=DBSCAN["classifier"]["eps"],
         dpi=DPI,
         setting_keys={"min_samples": "dbscan_eps.min_samples"},
-    log:
-        results_log("dbscan_eps"),
-    benchmark:
-        results_benchmark("dbscan_eps")
     resources:
         **measured_resources("dbscan_eps"),
     script:
@@ -89,10 +81,6 @@ rule spectral_clustering:
         code=code_version("clustering_algorithms/spectral_clustering.py"),
         **config["spectral_clustering"],
         dpi=DPI,
-    log:
-        results_log("spectral_clustering"),
-    benchmark:
-        results_benchmark("spectral_clustering")
     resources:
         **measured_resources("spectral_clustering"),
     script:
@@ -108,10 +96,6 @@ rule agglomerative_clustering:
         code=code_version("clustering_algorithms/agglomerative_clustering.py"),
         **config["agglomerative_clustering"],
         dpi=DPI,
-    log:
-        results_log("agglomerative_clustering"),
-    benchmark:
-        results_benchmark("agglomerative_clustering")
     resources:
         **measured_resources("agglomerative_clustering"),
     script:
@@ -129,10 +113,6 @@ rule clustering_course_notes:
         code=code_version("clustering_algorithms/clustering_course_notes.py"),
         **config["clustering_course_notes"],
         dpi=DPI,
-    log:
-        results_log("clustering_course_notes"),
-    benchmark:
-        results_benchmark("clustering_course_notes")
     resources:
         **measured_resources("clustering_course_notes"),
     script:
@@ -155,10 +135,6 @@ rule clustering_contest_job:
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
         dataset="|".join(CONTEST["datasets"]),
-    log:
-        results_log("clustering_contest_job/{dataset}"),
-    benchmark:
-        results_benchmark("clustering_contest_job/{dataset}")
     resources:
         **measured_resources("clustering_contest_job"),
     script:
@@ -180,10 +156,6 @@ rule clustering_contest:
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
         dpi=DPI,
-    log:
-        results_log("clustering_contest"),
-    benchmark:
-        results_benchmark("clustering_contest")
     resources:
         **measured_resources("clustering_contest"),
     script:
@@ -212,10 +184,6 @@ rule clustering_scaling_job:
                       "min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
         algorithm="|".join(SCALING["algorithms"]),
-    log:
-        results_log("clustering_scaling_job/{algorithm}"),
-    benchmark:
-        results_benchmark("clustering_scaling_job/{algorithm}")
     resources:
         runtime=measured_resources("clustering_scaling_job")["runtime"],
         # a job fits only what its estimate keeps within the study's own limit per job, but
@@ -239,10 +207,6 @@ rule clustering_scaling:
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
         dpi=DPI,
-    log:
-        results_log("clustering_scaling"),
-    benchmark:
-        results_benchmark("clustering_scaling")
     resources:
         **measured_resources("clustering_scaling"),
     script:
@@ -269,10 +233,6 @@ use rule dbscan as dbscan_replica with:
         metrics=replica_path("dbscan"),
     params:
         metrics_only=True,
-    log:
-        replica_log("dbscan"),
-    benchmark:
-        replica_benchmark("dbscan")
 
 
 use rule dbscan_eps as dbscan_eps_replica with:
@@ -282,10 +242,6 @@ use rule dbscan_eps as dbscan_eps_replica with:
         metrics=replica_path("dbscan_eps"),
     params:
         metrics_only=True,
-    log:
-        replica_log("dbscan_eps"),
-    benchmark:
-        replica_benchmark("dbscan_eps")
 
 
 use rule spectral_clustering as spectral_clustering_replica with:
@@ -295,10 +251,6 @@ use rule spectral_clustering as spectral_clustering_replica with:
         metrics=replica_path("spectral_clustering"),
     params:
         metrics_only=True,
-    log:
-        replica_log("spectral_clustering"),
-    benchmark:
-        replica_benchmark("spectral_clustering")
 
 
 use rule clustering_contest as clustering_contest_replica with:
@@ -307,10 +259,6 @@ use rule clustering_contest as clustering_contest_replica with:
     params:
         seeds=lambda w: dict.fromkeys(CONTEST["datasets"], int(w.seed)),
         metrics_only=True,
-    log:
-        replica_log("clustering_contest"),
-    benchmark:
-        replica_benchmark("clustering_contest")
 
 
 rule clustering_algorithms:

@@ -1,6 +1,7 @@
 # What every section's rules use: paths, the package code of a script, logs and benchmarks,
 # the registry of experiments and the report's figures, and the seed replicas.
 import os
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -74,14 +75,6 @@ def seed_runs(experiment):
             *expand(replica_path(experiment), seed=config["claims"]["seeds"][experiment])]
 
 
-def replica_log(experiment):
-    return results_log(f"seeds/{{seed}}/{experiment}")
-
-
-def replica_benchmark(experiment):
-    return results_benchmark(f"seeds/{{seed}}/{experiment}")
-
-
 def experiment_metrics(part=None, category=None):
     """The metrics files of the experiments of one part or category (default: all)."""
     return [f"{RESULTS}/{name}/metrics.json" for name, experiment in EXPERIMENTS.items()
@@ -137,17 +130,12 @@ def dataset_arrays(name):
     return {"X": f"{DATA}/{name}/X.npy", "y": f"{DATA}/{name}/y.npy"}
 
 
-def data_log(name):
-    return f"{DATA}/logs/{name}.log"
-
-
-def data_benchmark(name):
-    return f"{DATA}/benchmarks/{name}.tsv"
-
-
-def results_log(name):
-    return f"{RESULTS}/logs/{name}.log"
-
-
-def results_benchmark(name):
-    return f"{RESULTS}/benchmarks/{name}.tsv"
+def log_and_benchmark(rule_object):
+    """Where a job of `rule_object` logs and benchmarks: logs/<rule>/<its wildcards, in the
+    order its outputs name them>.log and benchmarks/<the same>.tsv, in the folder its outputs
+    go to (the data's or the results')."""
+    outputs = [str(path) for path in rule_object.output]
+    wildcards = dict.fromkeys(re.findall(r"{(\w+)", " ".join(outputs)))
+    name = os.path.join(rule_object.name, *(f"{{{wildcard}}}" for wildcard in wildcards))
+    folder = DATA if outputs[0].startswith(f"{DATA}/") else RESULTS
+    return f"{folder}/logs/{name}.log", f"{folder}/benchmarks/{name}.tsv"

@@ -42,10 +42,6 @@ rule download:
         code=code_version("datasets/download.py"),
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
-    log:
-        data_log("download/{dataset}/{filename}"),
-    benchmark:
-        data_benchmark("download/{dataset}/{filename}")
     resources:
         **measured_resources("download"),
     script:
@@ -59,10 +55,6 @@ rule prepare_mnist:
         **dataset_arrays("mnist"),
     params:
         code=code_version("datasets/prepare_mnist.py"),
-    log:
-        data_log("prepare_mnist"),
-    benchmark:
-        data_benchmark("prepare_mnist")
     resources:
         **measured_resources("prepare_mnist"),
     script:
@@ -77,10 +69,6 @@ rule prepare_olivetti:
     params:
         code=code_version("datasets/prepare_olivetti.py"),
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
-    log:
-        data_log("prepare_olivetti"),
-    benchmark:
-        data_benchmark("prepare_olivetti")
     resources:
         **measured_resources("prepare_olivetti"),
     script:
@@ -95,10 +83,6 @@ rule make_dataset:
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
     wildcard_constraints:
         dataset="|".join(GENERATED),
-    log:
-        data_log("make_dataset/{dataset}"),
-    benchmark:
-        data_benchmark("make_dataset/{dataset}")
     resources:
         **measured_resources("make_dataset"),
     script:
@@ -114,10 +98,6 @@ use rule make_dataset as make_dataset_replica with:
         spec=lambda w: synthetic_spec(w.dataset, w.seed),
     wildcard_constraints:
         dataset="|".join(config["synthetic"]),
-    log:
-        data_log("make_dataset/seeds/{seed}/{dataset}"),
-    benchmark:
-        data_benchmark("make_dataset/seeds/{seed}/{dataset}")
 
 
 rule split_features:
@@ -130,10 +110,6 @@ rule split_features:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
     wildcard_constraints:
         dataset="|".join(SPLITS),
-    log:
-        results_log("split_features/{dataset}"),
-    benchmark:
-        results_benchmark("split_features/{dataset}")
     resources:
         **measured_resources("split_features"),
     script:

@@ -73,10 +73,6 @@ rule gmm_fit:
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components"},
-    log:
-        results_log("gmm_fit"),
-    benchmark:
-        results_benchmark("gmm_fit")
     resources:
         **measured_resources("gmm_fit"),
     script:
@@ -99,10 +95,6 @@ rule gmm_covariance_types:
         figure_size=GMM["covariance_figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components"},
-    log:
-        results_log("gmm_covariance_types"),
-    benchmark:
-        results_benchmark("gmm_covariance_types")
     resources:
         **measured_resources("gmm_covariance_types"),
     script:
@@ -127,10 +119,6 @@ rule gmm_anomalies:
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components",
                       "percentile": "gaussian_mixture.anomaly_percentile"},
-    log:
-        results_log("gmm_anomalies"),
-    benchmark:
-        results_benchmark("gmm_anomalies")
     resources:
         **measured_resources("gmm_anomalies"),
     script:
@@ -153,10 +141,6 @@ rule gmm_grid_fit:
         setting_keys={"n_components": "gmm_selection.k_range"},
     wildcard_constraints:
         chunk=r"\d+_\d+",
-    log:
-        results_log("gmm_grid_fit/{chunk}"),
-    benchmark:
-        results_benchmark("gmm_grid_fit/{chunk}")
     resources:
         **measured_resources("gmm_grid_fit"),
     script:
@@ -177,10 +161,6 @@ rule gmm_model_selection:
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
-    log:
-        results_log("gmm_model_selection"),
-    benchmark:
-        results_benchmark("gmm_model_selection")
     resources:
         **measured_resources("gmm_model_selection"),
     script:
@@ -206,10 +186,6 @@ rule gmm_bayesian:
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "bayesian_mixture.n_components"},
-    log:
-        results_log("gmm_bayesian"),
-    benchmark:
-        results_benchmark("gmm_bayesian")
     resources:
         **measured_resources("gmm_bayesian"),
     script:
@@ -225,10 +201,6 @@ rule gmm_likelihood:
         code=code_version("gaussian_mixtures/gmm_likelihood.py"),
         **config["likelihood_function"],
         dpi=DPI,
-    log:
-        results_log("gmm_likelihood"),
-    benchmark:
-        results_benchmark("gmm_likelihood")
     resources:
         **measured_resources("gmm_likelihood"),
     script:
@@ -248,10 +220,6 @@ rule gmm_init_params:
         **GMM_INIT,
         dpi=DPI,
         setting_keys={"n_components": "gmm_init_params.n_components"},
-    log:
-        results_log("gmm_init_params"),
-    benchmark:
-        results_benchmark("gmm_init_params")
     resources:
         **measured_resources("gmm_init_params"),
     script:
@@ -272,10 +240,6 @@ rule gmm_mnist_features:
         random_state=GMM_MNIST["sample_random_state"],
         setting_keys={"dimensions": "gmm_selection_mnist.dimensions",
                       "n_samples": "gmm_selection_mnist.n_samples"},
-    log:
-        results_log("gmm_mnist_features"),
-    benchmark:
-        results_benchmark("gmm_mnist_features")
     resources:
         **measured_resources("gmm_mnist_features"),
     script:
@@ -294,10 +258,6 @@ use rule gmm_grid_fit as gmm_grid_fit_mnist with:
         covariance_types=GMM_MNIST["covariance_types"],
         ks=lambda w: GMM_MNIST_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection_mnist.k_range"},
-    log:
-        results_log("gmm_grid_fit_mnist/{chunk}"),
-    benchmark:
-        results_benchmark("gmm_grid_fit_mnist/{chunk}")
 
 
 rule gmm_model_selection_mnist:
@@ -317,10 +277,6 @@ rule gmm_model_selection_mnist:
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
-    log:
-        results_log("gmm_model_selection_mnist"),
-    benchmark:
-        results_benchmark("gmm_model_selection_mnist")
     resources:
         **measured_resources("gmm_model_selection_mnist"),
     script:
@@ -348,10 +304,6 @@ rule anomaly_detector_job:
         },
     wildcard_constraints:
         problem="|".join(DETECTOR_PROBLEMS),
-    log:
-        results_log("anomaly_detector_job/{problem}"),
-    benchmark:
-        results_benchmark("anomaly_detector_job/{problem}")
     resources:
         **measured_resources("anomaly_detector_job"),
     script:
@@ -373,10 +325,6 @@ rule anomaly_detectors:
         percentile=DETECTORS["percentile"],
         figure_size=DETECTORS["figure_size"],
         dpi=DPI,
-    log:
-        results_log("anomaly_detectors"),
-    benchmark:
-        results_benchmark("anomaly_detectors")
     resources:
         **measured_resources("anomaly_detectors"),
     script:
@@ -406,10 +354,6 @@ use rule gmm_fit as gmm_fit_replica with:
     params:
         generator=lambda w: synthetic_spec("ellipsoids", w.seed),
         metrics_only=True,
-    log:
-        replica_log("gmm_fit"),
-    benchmark:
-        replica_benchmark("gmm_fit")
 
 
 use rule gmm_anomalies as gmm_anomalies_replica with:
@@ -420,10 +364,6 @@ use rule gmm_anomalies as gmm_anomalies_replica with:
     params:
         generator=lambda w: synthetic_spec("ellipsoids", w.seed),
         metrics_only=True,
-    log:
-        replica_log("gmm_anomalies"),
-    benchmark:
-        replica_benchmark("gmm_anomalies")
 
 
 use rule gmm_grid_fit as gmm_grid_fit_replica with:
@@ -432,10 +372,6 @@ use rule gmm_grid_fit as gmm_grid_fit_replica with:
     output:
         fits=expand(GMM_GRID_FIT_REPLICA, covariance_type=GMM_SELECTION["covariance_types"],
                     allow_missing=True),
-    log:
-        replica_log("gmm_grid_fit/{chunk}"),
-    benchmark:
-        replica_benchmark("gmm_grid_fit/{chunk}")
 
 
 use rule gmm_model_selection as gmm_model_selection_replica with:
@@ -446,10 +382,6 @@ use rule gmm_model_selection as gmm_model_selection_replica with:
         metrics=replica_path("gmm_selection"),
     params:
         metrics_only=True,
-    log:
-        replica_log("gmm_model_selection"),
-    benchmark:
-        replica_benchmark("gmm_model_selection")
 
 
 use rule gmm_bayesian as gmm_bayesian_replica with:
@@ -461,10 +393,6 @@ use rule gmm_bayesian as gmm_bayesian_replica with:
     params:
         generator=lambda w: synthetic_spec("ellipsoids", w.seed),
         metrics_only=True,
-    log:
-        replica_log("gmm_bayesian"),
-    benchmark:
-        replica_benchmark("gmm_bayesian")
 
 
 use rule gmm_init_params as gmm_init_params_replica with:
@@ -474,10 +402,6 @@ use rule gmm_init_params as gmm_init_params_replica with:
         metrics=replica_path("gmm_init_params"),
     params:
         metrics_only=True,
-    log:
-        replica_log("gmm_init_params"),
-    benchmark:
-        replica_benchmark("gmm_init_params")
 
 
 rule gaussian_mixtures:

@@ -15,10 +15,6 @@ rule iris_species_plot:
         code=code_version("introduction/iris_species_plot.py"),
         figure_size=IRIS_GMM["figure_size"],
         dpi=DPI,
-    log:
-        results_log("iris_species_plot"),
-    benchmark:
-        results_benchmark("iris_species_plot")
     resources:
         **measured_resources("iris_species_plot"),
     script:
@@ -35,10 +31,6 @@ rule iris_gmm:
         code=code_version("introduction/iris_gmm.py"),
         **IRIS_GMM,
         dpi=DPI,
-    log:
-        results_log("iris_gmm"),
-    benchmark:
-        results_benchmark("iris_gmm")
     resources:
         **measured_resources("iris_gmm"),
     script:
@@ -55,10 +47,6 @@ use rule iris_gmm as iris_gmm_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("iris_gmm"),
-    benchmark:
-        replica_benchmark("iris_gmm")
 
 
 FIGURES["chapter"] += rules.iris_species_plot.output

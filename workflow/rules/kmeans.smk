@@ -65,10 +65,6 @@ rule kmeans_fit:
         true_centers=config["synthetic"]["blobs"]["centers"],
         dpi=DPI,
         setting_keys={"k": "kmeans_fit.k"},
-    log:
-        results_log("kmeans_fit"),
-    benchmark:
-        results_benchmark("kmeans_fit")
     resources:
         **measured_resources("kmeans_fit"),
     script:
@@ -88,10 +84,6 @@ rule kmeans_steps:
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
-    log:
-        results_log("kmeans_steps"),
-    benchmark:
-        results_benchmark("kmeans_steps")
     resources:
         **measured_resources("kmeans_steps"),
     script:
@@ -113,10 +105,6 @@ rule kmeans_init:
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
-    log:
-        results_log("kmeans_init"),
-    benchmark:
-        results_benchmark("kmeans_init")
     resources:
         **measured_resources("kmeans_init"),
     script:
@@ -139,10 +127,6 @@ rule kmeans_speed:
         **config["kmeans_speed"],
         blobs_k=KMEANS_FIT["k"],
         dpi=DPI,
-    log:
-        results_log("kmeans_speed"),
-    benchmark:
-        results_benchmark("kmeans_speed")
     resources:
         runtime=measured_resources("kmeans_speed")["runtime"],
         # about three float32 copies of each MNIST image timed, over 200 MB of process:
@@ -170,10 +154,6 @@ rule kmeans_minibatch:
         partial_fit=KMEANS_MINIBATCH["partial_fit"],
         mnist_settings=KMEANS_MINIBATCH["mnist"],
         kmeans_n_init=KMEANS_FIT["n_init"],
-    log:
-        results_log("kmeans_minibatch"),
-    benchmark:
-        results_benchmark("kmeans_minibatch")
     resources:
         **measured_resources("kmeans_minibatch"),
     script:
@@ -193,10 +173,6 @@ rule kmeans_minibatch_vs_k:
         **config["kmeans_minibatch_vs_k"],
         dpi=DPI,
         setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
-    log:
-        results_log("kmeans_minibatch_vs_k"),
-    benchmark:
-        results_benchmark("kmeans_minibatch_vs_k")
     resources:
         **measured_resources("kmeans_minibatch_vs_k"),
     threads: ALL_CORES
@@ -213,10 +189,6 @@ rule mnist_pca:
     params:
         code=code_version("kmeans/mnist_pca.py"),
         variance=CHOOSE_K["mnist"]["pca_variance"],
-    log:
-        results_log("mnist_pca"),
-    benchmark:
-        results_benchmark("mnist_pca")
     resources:
         **measured_resources("mnist_pca"),
     script:
@@ -242,10 +214,6 @@ rule choose_k_fit:
     wildcard_constraints:
         dataset="blobs|mnist",
         chunk=r"\d+_\d+",
-    log:
-        results_log("choose_k_fit/{dataset}/{chunk}"),
-    benchmark:
-        results_benchmark("choose_k_fit/{dataset}/{chunk}")
     resources:
         runtime=measured_resources("choose_k_fit")["runtime"],
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
@@ -279,10 +247,6 @@ rule choose_k_report:
         dpi=DPI,
     wildcard_constraints:
         dataset="blobs|mnist",
-    log:
-        results_log("choose_k_report/{dataset}"),
-    benchmark:
-        results_benchmark("choose_k_report/{dataset}")
     resources:
         **measured_resources("choose_k_report"),
     script:
@@ -302,10 +266,6 @@ rule kmeans_bad_k:
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
         dpi=DPI,
-    log:
-        results_log("kmeans_bad_k"),
-    benchmark:
-        results_benchmark("kmeans_bad_k")
     resources:
         **measured_resources("kmeans_bad_k"),
     script:
@@ -324,10 +284,6 @@ rule kmeans_limits:
         **config["kmeans_limits"],
         resolution=RESOLUTION,
         dpi=DPI,
-    log:
-        results_log("kmeans_limits"),
-    benchmark:
-        results_benchmark("kmeans_limits")
     resources:
         **measured_resources("kmeans_limits"),
     script:
@@ -347,10 +303,6 @@ rule segment_image:
         setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
     wildcard_constraints:
         n_colors=r"\d+",
-    log:
-        results_log("segment_image/{n_colors}"),
-    benchmark:
-        results_benchmark("segment_image/{n_colors}")
     resources:
         **measured_resources("segment_image"),
     script:
@@ -370,10 +322,6 @@ rule segmentation_report:
         code=code_version("kmeans/segmentation_report.py"),
         figure_size=SEGMENTATION["figure_size"],
         dpi=DPI,
-    log:
-        results_log("segmentation_report"),
-    benchmark:
-        results_benchmark("segmentation_report")
     resources:
         **measured_resources("segmentation_report"),
     script:
@@ -406,10 +354,6 @@ use rule kmeans_init as kmeans_init_replica with:
         metrics=replica_path("kmeans_init"),
     params:
         metrics_only=True,
-    log:
-        replica_log("kmeans_init"),
-    benchmark:
-        replica_benchmark("kmeans_init")
 
 
 use rule kmeans_speed as kmeans_speed_replica with:
@@ -418,10 +362,6 @@ use rule kmeans_speed as kmeans_speed_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("kmeans_speed"),
-    benchmark:
-        replica_benchmark("kmeans_speed")
 
 
 use rule kmeans_minibatch as kmeans_minibatch_replica with:
@@ -430,10 +370,6 @@ use rule kmeans_minibatch as kmeans_minibatch_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("kmeans_minibatch"),
-    benchmark:
-        replica_benchmark("kmeans_minibatch")
 
 
 use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
@@ -442,10 +378,6 @@ use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("kmeans_minibatch_vs_k"),
-    benchmark:
-        replica_benchmark("kmeans_minibatch_vs_k")
 
 
 use rule choose_k_fit as choose_k_fit_replica with:
@@ -456,10 +388,6 @@ use rule choose_k_fit as choose_k_fit_replica with:
     wildcard_constraints:
         dataset="blobs",
         chunk=r"\d+_\d+",
-    log:
-        replica_log("choose_k_fit/{dataset}/{chunk}"),
-    benchmark:
-        replica_benchmark("choose_k_fit/{dataset}/{chunk}")
 
 
 use rule choose_k_report as choose_k_report_replica with:
@@ -473,10 +401,6 @@ use rule choose_k_report as choose_k_report_replica with:
         metrics_only=True,
     wildcard_constraints:
         dataset="blobs",
-    log:
-        replica_log("choose_k_report/{dataset}"),
-    benchmark:
-        replica_benchmark("choose_k_report/{dataset}")
 
 
 use rule kmeans_limits as kmeans_limits_replica with:
@@ -486,10 +410,6 @@ use rule kmeans_limits as kmeans_limits_replica with:
         metrics=replica_path("kmeans_limits"),
     params:
         metrics_only=True,
-    log:
-        replica_log("kmeans_limits"),
-    benchmark:
-        replica_benchmark("kmeans_limits")
 
 
 FIGURES["chapter"] += rules.kmeans_bad_k.output

@@ -54,10 +54,6 @@ rule olivetti_split:
         code=code_version("olivetti/olivetti_split.py"),
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
-    log:
-        results_log("olivetti_split"),
-    benchmark:
-        results_benchmark("olivetti_split")
     resources:
         **measured_resources("olivetti_split"),
     script:
@@ -76,10 +72,6 @@ rule olivetti_faces:
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
-    log:
-        results_log("olivetti_faces"),
-    benchmark:
-        results_benchmark("olivetti_faces")
     resources:
         **measured_resources("olivetti_faces"),
     script:
@@ -102,10 +94,6 @@ rule olivetti_kmeans_chunk:
         setting_keys={"k_range": "olivetti_clustering.k_range"},
     wildcard_constraints:
         chunk=r"\d+_\d+",
-    log:
-        results_log("olivetti_kmeans_chunk/{chunk}"),
-    benchmark:
-        results_benchmark("olivetti_kmeans_chunk/{chunk}")
     resources:
         **measured_resources("olivetti_kmeans_chunk"),
     script:
@@ -130,10 +118,6 @@ rule olivetti_clustering:
         figure_size=FACES_CLUSTERING["figure_size"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
-    log:
-        results_log("olivetti_clustering"),
-    benchmark:
-        results_benchmark("olivetti_clustering")
     resources:
         **measured_resources("olivetti_clustering"),
     script:
@@ -157,10 +141,6 @@ rule olivetti_classifier:
         forest=FACES_CLUSTERING["forest"],
         figure_size=FACES_CLUSTERING["classifier_figure_size"],
         dpi=DPI,
-    log:
-        results_log("olivetti_classifier"),
-    benchmark:
-        results_benchmark("olivetti_classifier")
     resources:
         **measured_resources("olivetti_classifier"),
     script:
@@ -184,10 +164,6 @@ rule olivetti_mixture:
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
-    log:
-        results_log("olivetti_mixture"),
-    benchmark:
-        results_benchmark("olivetti_mixture")
     resources:
         **measured_resources("olivetti_mixture"),
     script:
@@ -207,10 +183,6 @@ rule olivetti_reconstruction:
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
-    log:
-        results_log("olivetti_reconstruction"),
-    benchmark:
-        results_benchmark("olivetti_reconstruction")
     resources:
         **measured_resources("olivetti_reconstruction"),
     script:
@@ -231,10 +203,6 @@ rule olivetti_accuracy:
         model_seeds=MODEL_SEEDS,
         n_init=FACES_CLUSTERING["n_init"],
         forest=FACES_CLUSTERING["forest"],
-    log:
-        results_log("olivetti_accuracy"),
-    benchmark:
-        results_benchmark("olivetti_accuracy")
     resources:
         **measured_resources("olivetti_accuracy"),
     script:
@@ -257,10 +225,6 @@ rule olivetti_accuracy_spread:
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
         dpi=DPI,
-    log:
-        results_log("olivetti_accuracy_spread"),
-    benchmark:
-        results_benchmark("olivetti_accuracy_spread")
     resources:
         **measured_resources("olivetti_accuracy_spread"),
     script:
@@ -283,10 +247,6 @@ rule olivetti_anomalies:
         figure_size=config["olivetti_anomalies"]["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
-    log:
-        results_log("olivetti_anomalies"),
-    benchmark:
-        results_benchmark("olivetti_anomalies")
     resources:
         **measured_resources("olivetti_anomalies"),
     script:
@@ -315,10 +275,6 @@ use rule olivetti_split as olivetti_split_replica with:
     params:
         test_random_state=lambda w: int(w.seed),
         valid_random_state=lambda w: int(w.seed) + 1,
-    log:
-        replica_log("olivetti_split"),
-    benchmark:
-        replica_benchmark("olivetti_split")
 
 
 use rule olivetti_kmeans_chunk as olivetti_kmeans_chunk_replica with:
@@ -326,10 +282,6 @@ use rule olivetti_kmeans_chunk as olivetti_kmeans_chunk_replica with:
         faces=REPLICA_FACES,
     output:
         runs=REPLICA_CHUNK,
-    log:
-        replica_log("olivetti_kmeans_chunk/{chunk}"),
-    benchmark:
-        replica_benchmark("olivetti_kmeans_chunk/{chunk}")
 
 
 use rule olivetti_clustering as olivetti_clustering_replica with:
@@ -340,10 +292,6 @@ use rule olivetti_clustering as olivetti_clustering_replica with:
         metrics=replica_path("olivetti_clustering"),
     params:
         metrics_only=True,
-    log:
-        replica_log("olivetti_clustering"),
-    benchmark:
-        replica_benchmark("olivetti_clustering")
 
 
 use rule olivetti_accuracy as olivetti_accuracy_replica with:
@@ -354,10 +302,6 @@ use rule olivetti_accuracy as olivetti_accuracy_replica with:
         metrics=replica_path("olivetti_accuracy"),
     params:
         metrics_only=True,
-    log:
-        replica_log("olivetti_accuracy"),
-    benchmark:
-        replica_benchmark("olivetti_accuracy")
 
 
 use rule olivetti_anomalies as olivetti_anomalies_replica with:
@@ -368,10 +312,6 @@ use rule olivetti_anomalies as olivetti_anomalies_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("olivetti_anomalies"),
-    benchmark:
-        replica_benchmark("olivetti_anomalies")
 
 
 rule olivetti:

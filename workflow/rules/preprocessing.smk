@@ -27,10 +27,6 @@ rule digits_preprocessing:
         code=code_version("preprocessing/digits_preprocessing.py"),
         **FEATURES,
         k=PREPROCESSING["k"],
-    log:
-        results_log("digits_preprocessing"),
-    benchmark:
-        results_benchmark("digits_preprocessing")
     resources:
         **measured_resources("digits_preprocessing"),
     script:
@@ -52,10 +48,6 @@ rule digits_k_search_chunk:
         cv_random_state=K_SEARCH["cv_random_state"],
     wildcard_constraints:
         chunk=r"\d+_\d+",
-    log:
-        results_log("digits_k_search_chunk/{chunk}"),
-    benchmark:
-        results_benchmark("digits_k_search_chunk/{chunk}")
     resources:
         **measured_resources("digits_k_search_chunk"),
     script:
@@ -77,10 +69,6 @@ rule digits_k_search_report:
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
         dpi=DPI,
-    log:
-        results_log("digits_k_search_report"),
-    benchmark:
-        results_benchmark("digits_k_search_report")
     resources:
         **measured_resources("digits_k_search_report"),
     script:
@@ -102,10 +90,6 @@ use rule digits_preprocessing as digits_preprocessing_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("digits_preprocessing"),
-    benchmark:
-        replica_benchmark("digits_preprocessing")
 
 
 use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
@@ -113,10 +97,6 @@ use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
         scores=replica_path("digits_k_search", "k/{chunk}.json"),
     params:
         random_state=lambda w: int(w.seed),
-    log:
-        replica_log("digits_k_search_chunk/{chunk}"),
-    benchmark:
-        replica_benchmark("digits_k_search_chunk/{chunk}")
 
 
 use rule digits_k_search_report as digits_k_search_report_replica with:
@@ -129,10 +109,6 @@ use rule digits_k_search_report as digits_k_search_report_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("digits_k_search_report"),
-    benchmark:
-        replica_benchmark("digits_k_search_report")
 
 
 rule preprocessing:

@@ -15,10 +15,6 @@ rule gather_metrics:
         metrics=f"{RESULTS}/metrics.json",
     params:
         code=code_version("reporting/gather_metrics.py"),
-    log:
-        results_log("gather_metrics"),
-    benchmark:
-        results_benchmark("gather_metrics")
     resources:
         **measured_resources("gather_metrics"),
     script:
@@ -39,10 +35,6 @@ rule summary:
     params:
         code=code_version("reporting/summary.py"),
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
-    log:
-        results_log("summary"),
-    benchmark:
-        results_benchmark("summary")
     resources:
         **measured_resources("summary"),
     script:

@@ -57,10 +57,6 @@ rule digits_semi_supervised:
         **CLUSTERING,
         random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
-    log:
-        results_log("digits_semi_supervised"),
-    benchmark:
-        results_benchmark("digits_semi_supervised")
     resources:
         **measured_resources("digits_semi_supervised"),
     script:
@@ -78,10 +74,6 @@ use rule digits_semi_supervised as digits_semi_supervised_replica with:
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
-    log:
-        replica_log("digits_semi_supervised"),
-    benchmark:
-        replica_benchmark("digits_semi_supervised")
 
 
 rule digits_active_learning:
@@ -100,10 +92,6 @@ rule digits_active_learning:
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
-    log:
-        results_log("digits_active_learning"),
-    benchmark:
-        results_benchmark("digits_active_learning")
     resources:
         **measured_resources("digits_active_learning"),
     script:
@@ -124,10 +112,6 @@ rule label_budget_clustering:
         dataset="digits|mnist",
         budget=r"\d+",
         seed=r"\d+",
-    log:
-        results_log("label_budget_clustering/{dataset}/k{budget}_seed{seed}"),
-    benchmark:
-        results_benchmark("label_budget_clustering/{dataset}/k{budget}_seed{seed}")
     resources:
         runtime=measured_resources("label_budget_clustering")["runtime"],
         # the distances of every training instance to every centroid (float64), held about
@@ -148,10 +132,6 @@ rule label_budget_graph:
     wildcard_constraints:
         dataset="digits|mnist",
         n_neighbors=r"\d+",
-    log:
-        results_log("label_budget_graph/{dataset}/knn_{n_neighbors}"),
-    benchmark:
-        results_benchmark("label_budget_graph/{dataset}/knn_{n_neighbors}")
     resources:
         **measured_resources("label_budget_graph"),
     script:
@@ -185,10 +165,6 @@ rule label_budget_job:
     wildcard_constraints:
         dataset="digits|mnist",
         budget=r"\d+",
-    log:
-        results_log("label_budget_job/{dataset}/{budget}"),
-    benchmark:
-        results_benchmark("label_budget_job/{dataset}/{budget}")
     resources:
         **measured_resources("label_budget_job"),
     script:
@@ -217,10 +193,6 @@ rule label_budget_report:
         dpi=DPI,
     wildcard_constraints:
         dataset="digits|mnist",
-    log:
-        results_log("label_budget_report/{dataset}"),
-    benchmark:
-        results_benchmark("label_budget_report/{dataset}")
     resources:
         **measured_resources("label_budget_report"),
     script:
