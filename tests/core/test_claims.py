@@ -16,6 +16,7 @@ from unsupervised.core.claims import (
     Replicas,
     check_replica_seeds,
     check_replicated,
+    check_seeded_experiments,
     check_seeds,
     evaluate,
     evaluate_over,
@@ -87,6 +88,17 @@ def test_bad_seed_lists_are_named(seeds: list[int], message: str) -> None:
 def test_bad_replica_seed_lists_are_named(seeds: list[int], message: str) -> None:
     with pytest.raises(ClaimError, match=rf"^claims\.seeds\.toy: {message}"):
         check_replica_seeds(seeds, 42, "claims.seeds.toy")
+
+
+@pytest.mark.parametrize(("seeds", "message"), [
+    ({"a": [1]}, r"^claims\.seeds: no seed list for b; every experiment with seed"),
+    ({"a": [1], "b": [2], "c": [3]},
+     r"^claims\.seeds\.c: no experiment of that name has seed replicas \(those that do: a, b\)"),
+])
+def test_seeds_go_to_exactly_the_replicated_experiments(seeds: dict, message: str) -> None:
+    check_seeded_experiments({"a": [1], "b": [2]}, ["a", "b"], "claims.seeds")
+    with pytest.raises(ClaimError, match=message):
+        check_seeded_experiments(seeds, ["a", "b"], "claims.seeds")
 
 
 def test_a_claim_over_two_experiments_uses_the_seeds_both_ran() -> None:

@@ -151,6 +151,8 @@ CHECKED_BY_RULE_FILES = [
      "olivetti_accuracy.model_seeds: 42 is the chapter's own seed"),
     ("claims={seeds: {iris_gmm: [1, 42]}}",
      "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
+    ("claims={seeds: {kmeans_fit: [1]}}",
+     "claims.seeds.kmeans_fit: no experiment of that name has seed replicas"),
 ]
 
 

@@ -2,10 +2,15 @@
 # chapter's seed (its regular run) and with the seeds of config claims.seeds (replicas,
 # metrics only); results/claims.md says which claims hold, how often and by how much.
 
-from unsupervised.core.claims import check_replica_seeds, check_replicated
+from unsupervised.core.claims import (
+    check_replica_seeds,
+    check_replicated,
+    check_seeded_experiments,
+)
 from unsupervised.reporting.all_claims import CLAIMS
 
 CLAIM_SEEDS = config["claims"]["seeds"]
+check_seeded_experiments(CLAIM_SEEDS, list(REPLICAS), "claims.seeds")
 for name, replica in REPLICAS.items():
     check_replica_seeds(CLAIM_SEEDS[name], replica.chapter_seed, f"claims.seeds.{name}")
 check_replicated(CLAIMS, {name: replica.chapter_seed for name, replica in REPLICAS.items()})

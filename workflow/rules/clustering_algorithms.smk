@@ -28,7 +28,7 @@ CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.jso
 SCALING_RUN = f"{RESULTS}/clustering_scaling/runs/{{algorithm}}/{{size}}.json"
 # Each set's own random state (the regular run), then the seeds of its claims' replicas.
 CONTEST_DRAWS = {name: [config["synthetic"][name]["random_state"],
-                        *config["claims"]["seeds"]["clustering_contest"]]
+                        *replica_seeds("clustering_contest")]
                  for name in CONTEST["datasets"]}
 
 

@@ -69,10 +69,16 @@ def synthetic_spec(dataset, seed):
     return {**config["synthetic"][dataset], "random_state": int(seed)}
 
 
+def replica_seeds(experiment):
+    """The seeds `experiment` reruns with besides the chapter's (config claims.seeds, whose
+    experiments claims.smk checks against REPLICAS once every section has filled it in)."""
+    return config["claims"]["seeds"].get(experiment, [])
+
+
 def seed_runs(experiment):
     """The metrics files of `experiment` over its seeds: its regular run, then each replica."""
     return [f"{RESULTS}/{experiment}/metrics.json",
-            *expand(replica_path(experiment), seed=config["claims"]["seeds"][experiment])]
+            *expand(replica_path(experiment), seed=replica_seeds(experiment))]
 
 
 def experiment_metrics(part=None, category=None):

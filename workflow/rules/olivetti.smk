@@ -220,8 +220,7 @@ rule olivetti_accuracy_spread:
         metrics=f"{RESULTS}/olivetti_accuracy_spread/metrics.json",
     params:
         code=code_version("olivetti/olivetti_accuracy_spread.py"),
-        split_seeds=[FACES_SETUP["test_random_state"], *config["claims"]["seeds"][
-            "olivetti_accuracy"]],
+        split_seeds=[FACES_SETUP["test_random_state"], *replica_seeds("olivetti_accuracy")],
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
         dpi=DPI,

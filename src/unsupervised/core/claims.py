@@ -90,6 +90,19 @@ def check_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -> None:
         raise ClaimError(f"{setting}: the chapter's seed {chapter_seed} is not among {list(seeds)}")
 
 
+def check_seeded_experiments(seeds: Mapping[str, Sequence[int]], replicated: Sequence[str],
+                             setting: str) -> None:
+    """The experiments `setting` lists seeds for are exactly those with seed replicas."""
+    missing = [name for name in replicated if name not in seeds]
+    if missing:
+        raise ClaimError(f"{setting}: no seed list for {', '.join(missing)}; every "
+                         "experiment with seed replicas needs one")
+    unknown = sorted(set(seeds) - set(replicated))
+    if unknown:
+        raise ClaimError(f"{setting}.{unknown[0]}: no experiment of that name has seed "
+                         f"replicas (those that do: {', '.join(sorted(replicated))})")
+
+
 def check_replica_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -> None:
     """The seeds an experiment reruns with, besides the chapter's: some, each once, and not
     the chapter's own (its regular run has it)."""
