@@ -46,8 +46,6 @@ rule dbscan:
         dpi=DPI,
         setting_keys={"n_neighbors": "dbscan.classifier.n_neighbors",
                       "classifier_eps": "dbscan.classifier.eps"},
-    resources:
-        **measured_resources("dbscan"),
     script:
         "../scripts/clustering_algorithms/dbscan.py"
 
@@ -64,8 +62,6 @@ rule dbscan_eps:
         chapter_eps=DBSCAN["classifier"]["eps"],
         dpi=DPI,
         setting_keys={"min_samples": "dbscan_eps.min_samples"},
-    resources:
-        **measured_resources("dbscan_eps"),
     script:
         "../scripts/clustering_algorithms/dbscan_eps.py"
 
@@ -81,8 +77,6 @@ rule spectral_clustering:
         code=code_version("clustering_algorithms/spectral_clustering.py"),
         **config["spectral_clustering"],
         dpi=DPI,
-    resources:
-        **measured_resources("spectral_clustering"),
     script:
         "../scripts/clustering_algorithms/spectral_clustering.py"
 
@@ -96,8 +90,6 @@ rule agglomerative_clustering:
         code=code_version("clustering_algorithms/agglomerative_clustering.py"),
         **config["agglomerative_clustering"],
         dpi=DPI,
-    resources:
-        **measured_resources("agglomerative_clustering"),
     script:
         "../scripts/clustering_algorithms/agglomerative_clustering.py"
 
@@ -113,8 +105,6 @@ rule clustering_course_notes:
         code=code_version("clustering_algorithms/clustering_course_notes.py"),
         **config["clustering_course_notes"],
         dpi=DPI,
-    resources:
-        **measured_resources("clustering_course_notes"),
     script:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
@@ -135,8 +125,6 @@ rule clustering_contest_job:
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
         dataset="|".join(CONTEST["datasets"]),
-    resources:
-        **measured_resources("clustering_contest_job"),
     script:
         "../scripts/clustering_algorithms/clustering_contest_job.py"
 
@@ -156,8 +144,6 @@ rule clustering_contest:
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("clustering_contest"),
     script:
         "../scripts/clustering_algorithms/clustering_contest.py"
 
@@ -185,7 +171,6 @@ rule clustering_scaling_job:
     wildcard_constraints:
         algorithm="|".join(SCALING["algorithms"]),
     resources:
-        runtime=measured_resources("clustering_scaling_job")["runtime"],
         # a job fits only what its estimate keeps within the study's own limit per job, but
         # the estimate leaves out spectral clustering (its measured peak covers it)
         mem_mb=with_headroom(
@@ -207,8 +192,6 @@ rule clustering_scaling:
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("clustering_scaling"),
     script:
         "../scripts/clustering_algorithms/clustering_scaling.py"
 
