@@ -49,14 +49,10 @@ include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 
 # What every rule that runs something has without saying it: the one pinned environment
-# under `--sdm conda`, a log and a benchmark named after the rule and its wildcards, and the
-# memory and time its jobs measured (a seed replica's are its rule's) unless it computes
-# them, or --set-resources sets them.
+# under `--sdm conda`, a log and a benchmark named after the rule and its wildcards.
 for each_rule in workflow.rules:
     if not each_rule.norun:
         each_rule.conda_env = ENV
-        for resource, value in measured_resources(each_rule.name.removesuffix("_replica")).items():
-            each_rule.resources.setdefault(resource, value)
         # what the log: and benchmark: directives set before applying their paths
         each_rule.log_modifier = each_rule.benchmark_modifier = workflow.modifier.path_modifier
         log, each_rule.benchmark = log_and_benchmark(each_rule)

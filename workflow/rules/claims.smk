@@ -33,5 +33,7 @@ rule claims:
                          "varies": replica.varies} for name, replica in REPLICAS.items()},
         panel_size=config["claims"]["panel_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("claims"),
     script:
         "../scripts/reporting/claims.py"

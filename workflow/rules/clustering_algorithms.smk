@@ -46,6 +46,8 @@ rule dbscan:
         dpi=DPI,
         setting_keys={"n_neighbors": "dbscan.classifier.n_neighbors",
                       "classifier_eps": "dbscan.classifier.eps"},
+    resources:
+        **measured_resources("dbscan"),
     script:
         "../scripts/clustering_algorithms/dbscan.py"
 
@@ -62,6 +64,8 @@ rule dbscan_eps:
         chapter_eps=DBSCAN["classifier"]["eps"],
         dpi=DPI,
         setting_keys={"min_samples": "dbscan_eps.min_samples"},
+    resources:
+        **measured_resources("dbscan_eps"),
     script:
         "../scripts/clustering_algorithms/dbscan_eps.py"
 
@@ -77,6 +81,8 @@ rule spectral_clustering:
         code=code_version("clustering_algorithms/spectral_clustering.py"),
         **config["spectral_clustering"],
         dpi=DPI,
+    resources:
+        **measured_resources("spectral_clustering"),
     script:
         "../scripts/clustering_algorithms/spectral_clustering.py"
 
@@ -90,6 +96,8 @@ rule agglomerative_clustering:
         code=code_version("clustering_algorithms/agglomerative_clustering.py"),
         **config["agglomerative_clustering"],
         dpi=DPI,
+    resources:
+        **measured_resources("agglomerative_clustering"),
     script:
         "../scripts/clustering_algorithms/agglomerative_clustering.py"
 
@@ -105,6 +113,8 @@ rule clustering_course_notes:
         code=code_version("clustering_algorithms/clustering_course_notes.py"),
         **config["clustering_course_notes"],
         dpi=DPI,
+    resources:
+        **measured_resources("clustering_course_notes"),
     script:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
@@ -125,6 +135,8 @@ rule clustering_contest_job:
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
         dataset="|".join(CONTEST["datasets"]),
+    resources:
+        **measured_resources("clustering_contest_job"),
     script:
         "../scripts/clustering_algorithms/clustering_contest_job.py"
 
@@ -144,6 +156,8 @@ rule clustering_contest:
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("clustering_contest"),
     script:
         "../scripts/clustering_algorithms/clustering_contest.py"
 
@@ -171,6 +185,7 @@ rule clustering_scaling_job:
     wildcard_constraints:
         algorithm="|".join(SCALING["algorithms"]),
     resources:
+        runtime=measured_resources("clustering_scaling_job")["runtime"],
         # a job fits only what its estimate keeps within the study's own limit per job, but
         # the estimate leaves out spectral clustering (its measured peak covers it)
         mem_mb=with_headroom(
@@ -192,6 +207,8 @@ rule clustering_scaling:
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("clustering_scaling"),
     script:
         "../scripts/clustering_algorithms/clustering_scaling.py"
 

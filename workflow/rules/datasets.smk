@@ -42,6 +42,8 @@ rule download:
         code=code_version("datasets/download.py"),
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
+    resources:
+        **measured_resources("download"),
     script:
         "../scripts/datasets/download.py"
 
@@ -53,6 +55,8 @@ rule prepare_mnist:
         **dataset_arrays("mnist"),
     params:
         code=code_version("datasets/prepare_mnist.py"),
+    resources:
+        **measured_resources("prepare_mnist"),
     script:
         "../scripts/datasets/prepare_mnist.py"
 
@@ -65,6 +69,8 @@ rule prepare_olivetti:
     params:
         code=code_version("datasets/prepare_olivetti.py"),
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
+    resources:
+        **measured_resources("prepare_olivetti"),
     script:
         "../scripts/datasets/prepare_olivetti.py"
 
@@ -77,6 +83,8 @@ rule make_dataset:
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
     wildcard_constraints:
         dataset="|".join(GENERATED),
+    resources:
+        **measured_resources("make_dataset"),
     script:
         "../scripts/datasets/make_dataset.py"
 
@@ -102,6 +110,8 @@ rule split_features:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
     wildcard_constraints:
         dataset="|".join(SPLITS),
+    resources:
+        **measured_resources("split_features"),
     script:
         "../scripts/datasets/split_features.py"
 

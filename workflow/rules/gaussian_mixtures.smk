@@ -73,6 +73,8 @@ rule gmm_fit:
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components"},
+    resources:
+        **measured_resources("gmm_fit"),
     script:
         "../scripts/gaussian_mixtures/gmm_fit.py"
 
@@ -93,6 +95,8 @@ rule gmm_covariance_types:
         figure_size=GMM["covariance_figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components"},
+    resources:
+        **measured_resources("gmm_covariance_types"),
     script:
         "../scripts/gaussian_mixtures/gmm_covariance_types.py"
 
@@ -115,6 +119,8 @@ rule gmm_anomalies:
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components",
                       "percentile": "gaussian_mixture.anomaly_percentile"},
+    resources:
+        **measured_resources("gmm_anomalies"),
     script:
         "../scripts/gaussian_mixtures/gmm_anomalies.py"
 
@@ -135,6 +141,8 @@ rule gmm_grid_fit:
         setting_keys={"n_components": "gmm_selection.k_range"},
     wildcard_constraints:
         chunk=r"\d+_\d+",
+    resources:
+        **measured_resources("gmm_grid_fit"),
     script:
         "../scripts/gaussian_mixtures/gmm_grid_fit.py"
 
@@ -153,6 +161,8 @@ rule gmm_model_selection:
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("gmm_model_selection"),
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection.py"
 
@@ -176,6 +186,8 @@ rule gmm_bayesian:
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "bayesian_mixture.n_components"},
+    resources:
+        **measured_resources("gmm_bayesian"),
     script:
         "../scripts/gaussian_mixtures/gmm_bayesian.py"
 
@@ -189,6 +201,8 @@ rule gmm_likelihood:
         code=code_version("gaussian_mixtures/gmm_likelihood.py"),
         **config["likelihood_function"],
         dpi=DPI,
+    resources:
+        **measured_resources("gmm_likelihood"),
     script:
         "../scripts/gaussian_mixtures/gmm_likelihood.py"
 
@@ -206,6 +220,8 @@ rule gmm_init_params:
         **GMM_INIT,
         dpi=DPI,
         setting_keys={"n_components": "gmm_init_params.n_components"},
+    resources:
+        **measured_resources("gmm_init_params"),
     script:
         "../scripts/gaussian_mixtures/gmm_init_params.py"
 
@@ -224,6 +240,8 @@ rule gmm_mnist_features:
         random_state=GMM_MNIST["sample_random_state"],
         setting_keys={"dimensions": "gmm_selection_mnist.dimensions",
                       "n_samples": "gmm_selection_mnist.n_samples"},
+    resources:
+        **measured_resources("gmm_mnist_features"),
     script:
         "../scripts/gaussian_mixtures/gmm_mnist_features.py"
 
@@ -259,6 +277,8 @@ rule gmm_model_selection_mnist:
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("gmm_model_selection_mnist"),
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection_mnist.py"
 
@@ -284,6 +304,8 @@ rule anomaly_detector_job:
         },
     wildcard_constraints:
         problem="|".join(DETECTOR_PROBLEMS),
+    resources:
+        **measured_resources("anomaly_detector_job"),
     script:
         "../scripts/gaussian_mixtures/anomaly_detector_job.py"
 
@@ -303,6 +325,8 @@ rule anomaly_detectors:
         percentile=DETECTORS["percentile"],
         figure_size=DETECTORS["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("anomaly_detectors"),
     script:
         "../scripts/gaussian_mixtures/anomaly_detectors.py"
 

@@ -15,6 +15,8 @@ rule iris_species_plot:
         code=code_version("introduction/iris_species_plot.py"),
         figure_size=IRIS_GMM["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("iris_species_plot"),
     script:
         "../scripts/introduction/iris_species_plot.py"
 
@@ -29,6 +31,8 @@ rule iris_gmm:
         code=code_version("introduction/iris_gmm.py"),
         **IRIS_GMM,
         dpi=DPI,
+    resources:
+        **measured_resources("iris_gmm"),
     script:
         "../scripts/introduction/iris_gmm.py"
 

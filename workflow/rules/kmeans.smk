@@ -65,6 +65,8 @@ rule kmeans_fit:
         true_centers=config["synthetic"]["blobs"]["centers"],
         dpi=DPI,
         setting_keys={"k": "kmeans_fit.k"},
+    resources:
+        **measured_resources("kmeans_fit"),
     script:
         "../scripts/kmeans/kmeans_fit.py"
 
@@ -82,6 +84,8 @@ rule kmeans_steps:
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
+    resources:
+        **measured_resources("kmeans_steps"),
     script:
         "../scripts/kmeans/kmeans_steps.py"
 
@@ -101,6 +105,8 @@ rule kmeans_init:
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
+    resources:
+        **measured_resources("kmeans_init"),
     script:
         "../scripts/kmeans/kmeans_init.py"
 
@@ -122,6 +128,7 @@ rule kmeans_speed:
         blobs_k=KMEANS_FIT["k"],
         dpi=DPI,
     resources:
+        runtime=measured_resources("kmeans_speed")["runtime"],
         # about three float32 copies of each MNIST image timed, over 200 MB of process:
         # 246 MB measured at 5,000 images, 837 MB at 70,000
         mem_mb=with_headroom(
@@ -147,6 +154,8 @@ rule kmeans_minibatch:
         partial_fit=KMEANS_MINIBATCH["partial_fit"],
         mnist_settings=KMEANS_MINIBATCH["mnist"],
         kmeans_n_init=KMEANS_FIT["n_init"],
+    resources:
+        **measured_resources("kmeans_minibatch"),
     script:
         "../scripts/kmeans/kmeans_minibatch.py"
 
@@ -164,6 +173,8 @@ rule kmeans_minibatch_vs_k:
         **config["kmeans_minibatch_vs_k"],
         dpi=DPI,
         setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
+    resources:
+        **measured_resources("kmeans_minibatch_vs_k"),
     threads: ALL_CORES
     script:
         "../scripts/kmeans/kmeans_minibatch_vs_k.py"
@@ -178,6 +189,8 @@ rule mnist_pca:
     params:
         code=code_version("kmeans/mnist_pca.py"),
         variance=CHOOSE_K["mnist"]["pca_variance"],
+    resources:
+        **measured_resources("mnist_pca"),
     script:
         "../scripts/kmeans/mnist_pca.py"
 
@@ -202,6 +215,7 @@ rule choose_k_fit:
         dataset="blobs|mnist",
         chunk=r"\d+_\d+",
     resources:
+        runtime=measured_resources("choose_k_fit")["runtime"],
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
         mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
     script:
@@ -233,6 +247,8 @@ rule choose_k_report:
         dpi=DPI,
     wildcard_constraints:
         dataset="blobs|mnist",
+    resources:
+        **measured_resources("choose_k_report"),
     script:
         "../scripts/kmeans/choose_k_report.py"
 
@@ -250,6 +266,8 @@ rule kmeans_bad_k:
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("kmeans_bad_k"),
     script:
         "../scripts/kmeans/kmeans_bad_k.py"
 
@@ -266,6 +284,8 @@ rule kmeans_limits:
         **config["kmeans_limits"],
         resolution=RESOLUTION,
         dpi=DPI,
+    resources:
+        **measured_resources("kmeans_limits"),
     script:
         "../scripts/kmeans/kmeans_limits.py"
 
@@ -283,6 +303,8 @@ rule segment_image:
         setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
     wildcard_constraints:
         n_colors=r"\d+",
+    resources:
+        **measured_resources("segment_image"),
     script:
         "../scripts/kmeans/segment_image.py"
 
@@ -300,6 +322,8 @@ rule segmentation_report:
         code=code_version("kmeans/segmentation_report.py"),
         figure_size=SEGMENTATION["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("segmentation_report"),
     script:
         "../scripts/kmeans/segmentation_report.py"
 

@@ -54,6 +54,8 @@ rule olivetti_split:
         code=code_version("olivetti/olivetti_split.py"),
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
+    resources:
+        **measured_resources("olivetti_split"),
     script:
         "../scripts/olivetti/olivetti_split.py"
 
@@ -70,6 +72,8 @@ rule olivetti_faces:
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("olivetti_faces"),
     script:
         "../scripts/olivetti/olivetti_faces.py"
 
@@ -90,6 +94,8 @@ rule olivetti_kmeans_chunk:
         setting_keys={"k_range": "olivetti_clustering.k_range"},
     wildcard_constraints:
         chunk=r"\d+_\d+",
+    resources:
+        **measured_resources("olivetti_kmeans_chunk"),
     script:
         "../scripts/olivetti/olivetti_kmeans_chunk.py"
 
@@ -112,6 +118,8 @@ rule olivetti_clustering:
         figure_size=FACES_CLUSTERING["figure_size"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("olivetti_clustering"),
     script:
         "../scripts/olivetti/olivetti_clustering.py"
 
@@ -133,6 +141,8 @@ rule olivetti_classifier:
         forest=FACES_CLUSTERING["forest"],
         figure_size=FACES_CLUSTERING["classifier_figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("olivetti_classifier"),
     script:
         "../scripts/olivetti/olivetti_classifier.py"
 
@@ -154,6 +164,8 @@ rule olivetti_mixture:
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
+    resources:
+        **measured_resources("olivetti_mixture"),
     script:
         "../scripts/olivetti/olivetti_mixture.py"
 
@@ -171,6 +183,8 @@ rule olivetti_reconstruction:
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("olivetti_reconstruction"),
     script:
         "../scripts/olivetti/olivetti_reconstruction.py"
 
@@ -189,6 +203,8 @@ rule olivetti_accuracy:
         model_seeds=MODEL_SEEDS,
         n_init=FACES_CLUSTERING["n_init"],
         forest=FACES_CLUSTERING["forest"],
+    resources:
+        **measured_resources("olivetti_accuracy"),
     script:
         "../scripts/olivetti/olivetti_accuracy.py"
 
@@ -208,6 +224,8 @@ rule olivetti_accuracy_spread:
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("olivetti_accuracy_spread"),
     script:
         "../scripts/olivetti/olivetti_accuracy_spread.py"
 
@@ -228,6 +246,8 @@ rule olivetti_anomalies:
         figure_size=config["olivetti_anomalies"]["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
+    resources:
+        **measured_resources("olivetti_anomalies"),
     script:
         "../scripts/olivetti/olivetti_anomalies.py"
 

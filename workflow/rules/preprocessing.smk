@@ -27,6 +27,8 @@ rule digits_preprocessing:
         code=code_version("preprocessing/digits_preprocessing.py"),
         **FEATURES,
         k=PREPROCESSING["k"],
+    resources:
+        **measured_resources("digits_preprocessing"),
     script:
         "../scripts/preprocessing/digits_preprocessing.py"
 
@@ -46,6 +48,8 @@ rule digits_k_search_chunk:
         cv_random_state=K_SEARCH["cv_random_state"],
     wildcard_constraints:
         chunk=r"\d+_\d+",
+    resources:
+        **measured_resources("digits_k_search_chunk"),
     script:
         "../scripts/preprocessing/digits_k_search_chunk.py"
 
@@ -65,6 +69,8 @@ rule digits_k_search_report:
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
         dpi=DPI,
+    resources:
+        **measured_resources("digits_k_search_report"),
     script:
         "../scripts/preprocessing/digits_k_search_report.py"
 

@@ -15,6 +15,8 @@ rule gather_metrics:
         metrics=f"{RESULTS}/metrics.json",
     params:
         code=code_version("reporting/gather_metrics.py"),
+    resources:
+        **measured_resources("gather_metrics"),
     script:
         "../scripts/reporting/gather_metrics.py"
 
@@ -33,5 +35,7 @@ rule summary:
     params:
         code=code_version("reporting/summary.py"),
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
+    resources:
+        **measured_resources("summary"),
     script:
         "../scripts/reporting/summary.py"

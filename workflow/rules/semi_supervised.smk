@@ -57,6 +57,8 @@ rule digits_semi_supervised:
         **CLUSTERING,
         random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
+    resources:
+        **measured_resources("digits_semi_supervised"),
     script:
         "../scripts/semi_supervised/digits_semi_supervised.py"
 
@@ -90,6 +92,8 @@ rule digits_active_learning:
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
+    resources:
+        **measured_resources("digits_active_learning"),
     script:
         "../scripts/semi_supervised/digits_active_learning.py"
 
@@ -109,6 +113,7 @@ rule label_budget_clustering:
         budget=r"\d+",
         seed=r"\d+",
     resources:
+        runtime=measured_resources("label_budget_clustering")["runtime"],
         # the distances of every training instance to every centroid (float64), held about
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
         mem_mb=lambda w: with_headroom(
@@ -127,6 +132,8 @@ rule label_budget_graph:
     wildcard_constraints:
         dataset="digits|mnist",
         n_neighbors=r"\d+",
+    resources:
+        **measured_resources("label_budget_graph"),
     script:
         "../scripts/semi_supervised/label_budget_graph.py"
 
@@ -158,6 +165,8 @@ rule label_budget_job:
     wildcard_constraints:
         dataset="digits|mnist",
         budget=r"\d+",
+    resources:
+        **measured_resources("label_budget_job"),
     script:
         "../scripts/semi_supervised/label_budget_job.py"
 
@@ -184,6 +193,8 @@ rule label_budget_report:
         dpi=DPI,
     wildcard_constraints:
         dataset="digits|mnist",
+    resources:
+        **measured_resources("label_budget_report"),
     script:
         "../scripts/semi_supervised/label_budget_report.py"
 
