@@ -75,7 +75,8 @@ def test_the_readme_names_every_dependency_that_is_not_permissive() -> None:
     named = {name.lower() for name in re.findall(r"^\| ([\w.-]+) \|", section, re.MULTILINE)}
     packages = [*pins((REPO / "requirements.txt").read_text().split()),
                 *filter(is_installed, pins((REPO / "requirements-slurm.txt").read_text().split()))]
-    flagged = {name: licence(name) for name in packages if not_permissive(licence(name))}
+    flagged = {name: text for name, text in ((name, licence(name)) for name in packages)
+               if not_permissive(text)}
     assert flagged, "certifi's MPL-2.0 at least should be found"
     missing = {name: text for name, text in flagged.items() if name not in named}
     assert not missing, f"add these to the README's Licences table: {missing}"

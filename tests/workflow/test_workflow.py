@@ -34,6 +34,7 @@ from unsupervised.introduction.iris import classify_with_gmm
 from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.reporting.baseline import compare, load_rules
 from unsupervised.reporting.resources import (
+    JOB,
     UNMEASURED,
     declared_resources,
     fits_its_request,
@@ -82,8 +83,7 @@ def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
     # every job but the target logs and benchmarks under its rule's name, which the Snakefile
     # gives it with its wildcards: no two jobs share a file
     planned = [(rule, re.findall(r"^\s+(?:log|benchmark): (\S+)$", fields, re.MULTILINE))
-               for rule, fields in re.findall(r"^(?:local)?rule (\w+):\n((?:[ \t]+\S.*\n)*)",
-                                              result.stdout, re.MULTILINE) if rule != "all"]
+               for _, rule, fields in JOB.findall(result.stdout) if rule != "all"]
     assert len(planned) == sum(jobs.values()) - jobs["all"]
     for rule, files in planned:
         assert [f"/{kind}/{rule}" in path for kind, path in zip(
