@@ -48,6 +48,7 @@ include: "workflow/rules/olivetti.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 
+
 # What every rule that runs something has without saying it: the one pinned environment
 # under `--sdm conda`, a log and a benchmark named after the rule and its wildcards.
 for each_rule in workflow.rules:

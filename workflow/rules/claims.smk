@@ -22,18 +22,27 @@ rule claims:
         **{name: seed_runs(name) for name in REPLICAS},
     output:
         markdown=f"{RESULTS}/claims.md",
-        table=report(f"{RESULTS}/claims/claims.tsv", caption="../report/claims.rst",
-                     category=EXPERIMENTS["claims"].category,
-                     subcategory=EXPERIMENTS["claims"].subcategory),
+        table=report(
+            f"{RESULTS}/claims/claims.tsv",
+            caption="../report/claims.rst",
+            category=EXPERIMENTS["claims"].category,
+            subcategory=EXPERIMENTS["claims"].subcategory,
+        ),
         figure=figure(f"{RESULTS}/claims/effects_over_seeds.png", "claims_figure", "claims"),
         metrics=f"{RESULTS}/claims/metrics.json",
-    params:
-        code=code_version("reporting/claims.py"),
-        replicas={name: {"chapter_seed": replica.chapter_seed, "seeds": CLAIM_SEEDS[name],
-                         "varies": replica.varies} for name, replica in REPLICAS.items()},
-        panel_size=config["claims"]["panel_size"],
-        dpi=DPI,
     resources:
         **measured_resources("claims"),
+    params:
+        code=code_version("reporting/claims.py"),
+        replicas={
+            name: {
+                "chapter_seed": replica.chapter_seed,
+                "seeds": CLAIM_SEEDS[name],
+                "varies": replica.varies,
+            }
+            for name, replica in REPLICAS.items()
+        },
+        panel_size=config["claims"]["panel_size"],
+        dpi=DPI,
     script:
         "../scripts/reporting/claims.py"

@@ -18,18 +18,25 @@ EXPERIMENTS.update(
     agglomerative_clustering=Experiment(CLUSTERING_SECTION, "4 Agglomerative clustering"),
     clustering_course_notes=Experiment(CLUSTERING_SECTION, "5 The course notes' clusterings"),
     clustering_contest=Experiment(
-        CLUSTERING_SECTION, "6 Which algorithm on which data (beyond the chapter)", "beyond"),
+        CLUSTERING_SECTION, "6 Which algorithm on which data (beyond the chapter)", "beyond"
+    ),
     clustering_scaling=Experiment(
-        CLUSTERING_SECTION, "7 Up to which size (beyond the chapter)", "beyond"),
+        CLUSTERING_SECTION, "7 Up to which size (beyond the chapter)", "beyond"
+    ),
 )
-check_member(config, "dbscan.classifier.eps", "dbscan.eps",
-             "the classifier is trained on the cores of one of the fitted models")
+check_member(
+    config,
+    "dbscan.classifier.eps",
+    "dbscan.eps",
+    "the classifier is trained on the cores of one of the fitted models",
+)
 CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.json"
 SCALING_RUN = f"{RESULTS}/clustering_scaling/runs/{{algorithm}}/{{size}}.json"
 # Each set's own random state (the regular run), then the seeds of its claims' replicas.
-CONTEST_DRAWS = {name: [config["synthetic"][name]["random_state"],
-                        *replica_seeds("clustering_contest")]
-                 for name in CONTEST["datasets"]}
+CONTEST_DRAWS = {
+    name: [config["synthetic"][name]["random_state"], *replica_seeds("clustering_contest")]
+    for name in CONTEST["datasets"]
+}
 
 
 rule dbscan:
@@ -37,17 +44,20 @@ rule dbscan:
         **MOONS,
     output:
         figure=figure(f"{RESULTS}/dbscan/dbscan.png", "dbscan", "dbscan"),
-        classification=figure(f"{RESULTS}/dbscan/core_classifier.png", "dbscan_classifier",
-                              "dbscan"),
+        classification=figure(
+            f"{RESULTS}/dbscan/core_classifier.png", "dbscan_classifier", "dbscan"
+        ),
         metrics=f"{RESULTS}/dbscan/metrics.json",
-    params:
-        code=code_version("clustering_algorithms/dbscan.py"),
-        **DBSCAN,
-        dpi=DPI,
-        setting_keys={"n_neighbors": "dbscan.classifier.n_neighbors",
-                      "classifier_eps": "dbscan.classifier.eps"},
     resources:
         **measured_resources("dbscan"),
+    params:
+        **DBSCAN,
+        code=code_version("clustering_algorithms/dbscan.py"),
+        dpi=DPI,
+        setting_keys={
+            "n_neighbors": "dbscan.classifier.n_neighbors",
+            "classifier_eps": "dbscan.classifier.eps",
+        },
     script:
         "../scripts/clustering_algorithms/dbscan.py"
 
@@ -58,14 +68,14 @@ rule dbscan_eps:
     output:
         figure=figure(f"{RESULTS}/dbscan_eps/k_distance_knee.png", "dbscan_eps", "dbscan_eps"),
         metrics=f"{RESULTS}/dbscan_eps/metrics.json",
+    resources:
+        **measured_resources("dbscan_eps"),
     params:
-        code=code_version("clustering_algorithms/dbscan_eps.py"),
         **config["dbscan_eps"],
+        code=code_version("clustering_algorithms/dbscan_eps.py"),
         chapter_eps=DBSCAN["classifier"]["eps"],
         dpi=DPI,
         setting_keys={"min_samples": "dbscan_eps.min_samples"},
-    resources:
-        **measured_resources("dbscan_eps"),
     script:
         "../scripts/clustering_algorithms/dbscan_eps.py"
 
@@ -74,47 +84,59 @@ rule spectral_clustering:
     input:
         **MOONS,
     output:
-        figure=figure(f"{RESULTS}/spectral_clustering/spectral_clustering.png",
-                      "spectral_clustering", "spectral_clustering"),
+        figure=figure(
+            f"{RESULTS}/spectral_clustering/spectral_clustering.png",
+            "spectral_clustering",
+            "spectral_clustering",
+        ),
         metrics=f"{RESULTS}/spectral_clustering/metrics.json",
-    params:
-        code=code_version("clustering_algorithms/spectral_clustering.py"),
-        **config["spectral_clustering"],
-        dpi=DPI,
     resources:
         **measured_resources("spectral_clustering"),
+    params:
+        **config["spectral_clustering"],
+        code=code_version("clustering_algorithms/spectral_clustering.py"),
+        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/spectral_clustering.py"
 
 
 rule agglomerative_clustering:
     output:
-        figure=figure(f"{RESULTS}/agglomerative_clustering/dendrogram.png",
-                      "agglomerative_clustering", "agglomerative_clustering"),
+        figure=figure(
+            f"{RESULTS}/agglomerative_clustering/dendrogram.png",
+            "agglomerative_clustering",
+            "agglomerative_clustering",
+        ),
         metrics=f"{RESULTS}/agglomerative_clustering/metrics.json",
-    params:
-        code=code_version("clustering_algorithms/agglomerative_clustering.py"),
-        **config["agglomerative_clustering"],
-        dpi=DPI,
     resources:
         **measured_resources("agglomerative_clustering"),
+    params:
+        **config["agglomerative_clustering"],
+        code=code_version("clustering_algorithms/agglomerative_clustering.py"),
+        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/agglomerative_clustering.py"
 
 
 rule clustering_course_notes:
     output:
-        figure=figure(f"{RESULTS}/clustering_course_notes/clusterings.png",
-                      "clustering_course_notes", "clustering_course_notes"),
-        dendrogram=figure(f"{RESULTS}/clustering_course_notes/dendrogram.png",
-                          "clustering_course_notes_dendrogram", "clustering_course_notes"),
+        figure=figure(
+            f"{RESULTS}/clustering_course_notes/clusterings.png",
+            "clustering_course_notes",
+            "clustering_course_notes",
+        ),
+        dendrogram=figure(
+            f"{RESULTS}/clustering_course_notes/dendrogram.png",
+            "clustering_course_notes_dendrogram",
+            "clustering_course_notes",
+        ),
         metrics=f"{RESULTS}/clustering_course_notes/metrics.json",
-    params:
-        code=code_version("clustering_algorithms/clustering_course_notes.py"),
-        **config["clustering_course_notes"],
-        dpi=DPI,
     resources:
         **measured_resources("clustering_course_notes"),
+    params:
+        **config["clustering_course_notes"],
+        code=code_version("clustering_algorithms/clustering_course_notes.py"),
+        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
@@ -124,19 +146,17 @@ rule clustering_course_notes:
 rule clustering_contest_job:
     output:
         runs=expand(CONTEST_RUNS, algorithm=CONTEST["algorithms"], allow_missing=True),
-    params:
-        code=code_version("clustering_algorithms/clustering_contest_job.py"),
-        specs=lambda w: {seed: synthetic_spec(w.dataset, seed)
-                         for seed in CONTEST_DRAWS[w.dataset]},
-        settings={algorithm: CONTEST["settings"][algorithm]
-                  for algorithm in CONTEST["algorithms"]},
-        max_instances=CONTEST["max_instances"],
-        chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
-        setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     wildcard_constraints:
         dataset="|".join(CONTEST["datasets"]),
     resources:
         **measured_resources("clustering_contest_job"),
+    params:
+        code=code_version("clustering_algorithms/clustering_contest_job.py"),
+        specs=lambda w: {seed: synthetic_spec(w.dataset, seed) for seed in CONTEST_DRAWS[w.dataset]},
+        settings={algorithm: CONTEST["settings"][algorithm] for algorithm in CONTEST["algorithms"]},
+        max_instances=CONTEST["max_instances"],
+        chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
+        setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     script:
         "../scripts/clustering_algorithms/clustering_contest_job.py"
 
@@ -145,10 +165,13 @@ rule clustering_contest:
     input:
         runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], algorithm=CONTEST["algorithms"]),
     output:
-        figure=figure(f"{RESULTS}/clustering_contest/grid.png", "clustering_contest",
-                      "clustering_contest"),
+        figure=figure(
+            f"{RESULTS}/clustering_contest/grid.png", "clustering_contest", "clustering_contest"
+        ),
         table=f"{RESULTS}/clustering_contest/contest.tsv",
         metrics=f"{RESULTS}/clustering_contest/metrics.json",
+    resources:
+        **measured_resources("clustering_contest"),
     params:
         code=code_version("clustering_algorithms/clustering_contest.py"),
         seeds={name: draws[0] for name, draws in CONTEST_DRAWS.items()},
@@ -156,8 +179,6 @@ rule clustering_contest:
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("clustering_contest"),
     script:
         "../scripts/clustering_algorithms/clustering_contest.py"
 
@@ -170,6 +191,13 @@ rule clustering_scaling_job:
         **CHOOSE_K_FEATURES["mnist"],
     output:
         runs=expand(SCALING_RUN, size=SCALING["sizes"], allow_missing=True),
+    wildcard_constraints:
+        algorithm="|".join(SCALING["algorithms"]),
+    resources:
+        runtime=measured_resources("clustering_scaling_job")["runtime"],
+        # a job fits only what its estimate keeps within the study's own limit per job, but
+        # the estimate leaves out spectral clustering (its measured peak covers it)
+        mem_mb=with_headroom(max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
     params:
         code=code_version("clustering_algorithms/clustering_scaling_job.py"),
         sizes=SCALING["sizes"],
@@ -179,17 +207,11 @@ rule clustering_scaling_job:
         k=SCALING["k"],
         memory_limit_mb=SCALING["memory_limit_mb"],
         max_size=lambda w: SCALING["max_size"].get(w.algorithm),
-        setting_keys={"sizes": "clustering_scaling.sizes",
-                      "dimensions": "clustering_scaling.dimensions",
-                      "min_samples": "clustering_contest.settings.dbscan.min_samples"},
-    wildcard_constraints:
-        algorithm="|".join(SCALING["algorithms"]),
-    resources:
-        runtime=measured_resources("clustering_scaling_job")["runtime"],
-        # a job fits only what its estimate keeps within the study's own limit per job, but
-        # the estimate leaves out spectral clustering (its measured peak covers it)
-        mem_mb=with_headroom(
-            max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
+        setting_keys={
+            "sizes": "clustering_scaling.sizes",
+            "dimensions": "clustering_scaling.dimensions",
+            "min_samples": "clustering_contest.settings.dbscan.min_samples",
+        },
     script:
         "../scripts/clustering_algorithms/clustering_scaling_job.py"
 
@@ -198,17 +220,18 @@ rule clustering_scaling:
     input:
         runs=expand(SCALING_RUN, algorithm=SCALING["algorithms"], size=SCALING["sizes"]),
     output:
-        figure=figure(f"{RESULTS}/clustering_scaling/scaling.png", "clustering_scaling",
-                      "clustering_scaling"),
+        figure=figure(
+            f"{RESULTS}/clustering_scaling/scaling.png", "clustering_scaling", "clustering_scaling"
+        ),
         table=f"{RESULTS}/clustering_scaling/scaling.tsv",
         metrics=f"{RESULTS}/clustering_scaling/metrics.json",
+    resources:
+        **measured_resources("clustering_scaling"),
     params:
         code=code_version("clustering_algorithms/clustering_scaling.py"),
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("clustering_scaling"),
     script:
         "../scripts/clustering_algorithms/clustering_scaling.py"
 
@@ -221,8 +244,9 @@ REPLICAS.update(
     dbscan=Replica(MOONS_SEED, SEED_SETS_MOONS),
     dbscan_eps=Replica(MOONS_SEED, SEED_SETS_MOONS),
     spectral_clustering=Replica(MOONS_SEED, SEED_SETS_MOONS),
-    clustering_contest=Replica(MOONS_SEED, "every set of the contest drawn again "
-                                           "(synthetic.<set>.random_state)"),
+    clustering_contest=Replica(
+        MOONS_SEED, "every set of the contest drawn again " "(synthetic.<set>.random_state)"
+    ),
 )
 
 

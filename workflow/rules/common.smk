@@ -60,8 +60,10 @@ def replica_path(experiment, name="metrics.json"):
 
 def replica_arrays(dataset):
     """The synthetic `dataset` drawn with the {seed} wildcard as its random state."""
-    return {"X": f"{DATA}/seeds/{{seed}}/{dataset}/X.npy",
-            "y": f"{DATA}/seeds/{{seed}}/{dataset}/y.npy"}
+    return {
+        "X": f"{DATA}/seeds/{{seed}}/{dataset}/X.npy",
+        "y": f"{DATA}/seeds/{{seed}}/{dataset}/y.npy",
+    }
 
 
 def synthetic_spec(dataset, seed):
@@ -77,26 +79,38 @@ def replica_seeds(experiment):
 
 def seed_runs(experiment):
     """The metrics files of `experiment` over its seeds: its regular run, then each replica."""
-    return [f"{RESULTS}/{experiment}/metrics.json",
-            *expand(replica_path(experiment), seed=replica_seeds(experiment))]
+    return [
+        f"{RESULTS}/{experiment}/metrics.json",
+        *expand(replica_path(experiment), seed=replica_seeds(experiment)),
+    ]
 
 
 def experiment_metrics(part=None, category=None):
     """The metrics files of the experiments of one part or category (default: all)."""
-    return [f"{RESULTS}/{name}/metrics.json" for name, experiment in EXPERIMENTS.items()
-            if part in (None, experiment.part) and category in (None, experiment.category)]
+    return [
+        f"{RESULTS}/{name}/metrics.json"
+        for name, experiment in EXPERIMENTS.items()
+        if part in (None, experiment.part) and category in (None, experiment.category)
+    ]
 
 
 def figure(path, caption, experiment):
     """`path` as a figure of `experiment` (a name, or a function of the wildcards giving it)
     in the report, captioned by report/`caption`.rst."""
     if callable(experiment):
-        return report(path, caption=f"../report/{caption}.rst",
-                      category=lambda w: EXPERIMENTS[experiment(w)].category,
-                      subcategory=lambda w: EXPERIMENTS[experiment(w)].subcategory)
+        return report(
+            path,
+            caption=f"../report/{caption}.rst",
+            category=lambda w: EXPERIMENTS[experiment(w)].category,
+            subcategory=lambda w: EXPERIMENTS[experiment(w)].subcategory,
+        )
     section = EXPERIMENTS[experiment]
-    return report(path, caption=f"../report/{caption}.rst", category=section.category,
-                  subcategory=section.subcategory)
+    return report(
+        path,
+        caption=f"../report/{caption}.rst",
+        category=section.category,
+        subcategory=section.subcategory,
+    )
 
 
 # Per rule, its largest peak resident memory (MB) and longest job (s) in a full default run,
@@ -109,10 +123,12 @@ def measured(rule_name):
     """The largest peak (MB) and longest time (s) of `rule_name`'s jobs; a rule not measured yet
     gets UNMEASURED, and a warning."""
     if rule_name not in MEASURED:
-        logger.warning(f"workflow/resources.yaml does not measure {rule_name} yet: its jobs "
-                       f"declare what {UNMEASURED[0]:.0f} MB and {UNMEASURED[1]:.0f} s need "
-                       "until a run measures them (python -m unsupervised.reporting.resources "
-                       "LOG --update workflow/resources.yaml, see README.md)")
+        logger.warning(
+            f"workflow/resources.yaml does not measure {rule_name} yet: its jobs "
+            f"declare what {UNMEASURED[0]:.0f} MB and {UNMEASURED[1]:.0f} s need "
+            "until a run measures them (python -m unsupervised.reporting.resources "
+            "LOG --update workflow/resources.yaml, see README.md)"
+        )
     return MEASURED.get(rule_name, UNMEASURED)
 
 

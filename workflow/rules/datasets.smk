@@ -18,11 +18,19 @@ DATASETS = [
 ]
 # How each classification dataset is split: digits as in the chapter, MNIST by its rows.
 SPLITS = {
-    "digits": {"split_random_state": config["digits_preprocessing"]["split_random_state"],
-               "train_rows": None, "n_train": None, "pca_variance": None},
-    "mnist": {"split_random_state": config["digits_preprocessing"]["split_random_state"],
-              **{key: config["label_budget"]["mnist"][key]
-                 for key in ("train_rows", "n_train", "pca_variance")}},
+    "digits": {
+        "split_random_state": config["digits_preprocessing"]["split_random_state"],
+        "train_rows": None,
+        "n_train": None,
+        "pca_variance": None,
+    },
+    "mnist": {
+        "split_random_state": config["digits_preprocessing"]["split_random_state"],
+        **{
+            key: config["label_budget"]["mnist"][key]
+            for key in ("train_rows", "n_train", "pca_variance")
+        },
+    },
 }
 
 
@@ -38,12 +46,12 @@ localrules:
 rule download:
     output:
         f"{DATA}/raw/{{dataset}}/{{filename}}",
+    resources:
+        **measured_resources("download"),
     params:
         code=code_version("datasets/download.py"),
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
-    resources:
-        **measured_resources("download"),
     script:
         "../scripts/datasets/download.py"
 
@@ -53,10 +61,10 @@ rule prepare_mnist:
         **{key: f"{DATA}/raw/mnist/{name}" for key, name in MNIST_FILES.items()},
     output:
         **dataset_arrays("mnist"),
-    params:
-        code=code_version("datasets/prepare_mnist.py"),
     resources:
         **measured_resources("prepare_mnist"),
+    params:
+        code=code_version("datasets/prepare_mnist.py"),
     script:
         "../scripts/datasets/prepare_mnist.py"
 
@@ -66,11 +74,11 @@ rule prepare_olivetti:
         mat=f"{DATA}/raw/olivetti/olivettifaces.mat",
     output:
         **dataset_arrays("olivetti"),
+    resources:
+        **measured_resources("prepare_olivetti"),
     params:
         code=code_version("datasets/prepare_olivetti.py"),
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
-    resources:
-        **measured_resources("prepare_olivetti"),
     script:
         "../scripts/datasets/prepare_olivetti.py"
 
@@ -78,13 +86,13 @@ rule prepare_olivetti:
 rule make_dataset:
     output:
         **dataset_arrays("{dataset}"),
-    params:
-        code=code_version("datasets/make_dataset.py"),
-        spec=lambda w: config["synthetic"].get(w.dataset, {}),
     wildcard_constraints:
         dataset="|".join(GENERATED),
     resources:
         **measured_resources("make_dataset"),
+    params:
+        code=code_version("datasets/make_dataset.py"),
+        spec=lambda w: config["synthetic"].get(w.dataset, {}),
     script:
         "../scripts/datasets/make_dataset.py"
 
@@ -94,10 +102,10 @@ rule make_dataset:
 use rule make_dataset as make_dataset_replica with:
     output:
         **replica_arrays("{dataset}"),
-    params:
-        spec=lambda w: synthetic_spec(w.dataset, w.seed),
     wildcard_constraints:
         dataset="|".join(config["synthetic"]),
+    params:
+        spec=lambda w: synthetic_spec(w.dataset, w.seed),
 
 
 rule split_features:
@@ -105,13 +113,13 @@ rule split_features:
         unpack(lambda w: dataset_arrays(w.dataset)),
     output:
         split=SPLIT,
-    params:
-        code=code_version("datasets/split_features.py"),
-        **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
     wildcard_constraints:
         dataset="|".join(SPLITS),
     resources:
         **measured_resources("split_features"),
+    params:
+        **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
+        code=code_version("datasets/split_features.py"),
     script:
         "../scripts/datasets/split_features.py"
 

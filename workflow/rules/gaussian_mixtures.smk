@@ -23,29 +23,42 @@ EXPERIMENTS.update(
     gmm_bayesian=Experiment(GMM_SECTION, "4 Bayesian Gaussian mixtures"),
     gmm_likelihood=Experiment(GMM_SECTION, "5 The likelihood function"),
     anomaly_detectors=Experiment(
-        GMM_SECTION, "6 Anomaly detectors compared (beyond the chapter)", "beyond"),
-    gmm_init_params=Experiment(GMM_SECTION, "7 Initialisation of EM (beyond the chapter)",
-                               "beyond"),
+        GMM_SECTION, "6 Anomaly detectors compared (beyond the chapter)", "beyond"
+    ),
+    gmm_init_params=Experiment(
+        GMM_SECTION, "7 Initialisation of EM (beyond the chapter)", "beyond"
+    ),
     gmm_selection_mnist=Experiment(
-        GMM_SECTION, "8 Model selection on MNIST (beyond the chapter)", "beyond"),
+        GMM_SECTION, "8 Model selection on MNIST (beyond the chapter)", "beyond"
+    ),
 )
 # The grids of (covariance type, k) run one job per covariance type and chunk of k values.
 GMM_CHUNKS = k_chunks(int_range(GMM_SELECTION["k_range"]), GMM_SELECTION["chunk_size"])
 GMM_MNIST_CHUNKS = k_chunks(int_range(GMM_MNIST["k_range"]), GMM_MNIST["chunk_size"])
 GMM_GRID_FIT = f"{RESULTS}/gmm_selection/fits/{{covariance_type}}_{{chunk}}.json"
-GMM_MNIST_FEATURES = {name: f"{RESULTS}/gmm_selection_mnist/features/{name}.npy"
-                      for name in ("X", "y")}
+GMM_MNIST_FEATURES = {
+    name: f"{RESULTS}/gmm_selection_mnist/features/{name}.npy" for name in ("X", "y")
+}
 GMM_MNIST_GRID_FIT = f"{RESULTS}/gmm_selection_mnist/fits/{{covariance_type}}_{{chunk}}.json"
 DETECTOR_RUNS = f"{RESULTS}/anomaly_detectors/runs/{{problem}}/{{detector}}.json"
 # The key of each problem that sets a detector's n_components.
-PROBLEM_COMPONENTS = {"gaussian_mixture": "mixture_components",
-                      "pca_reconstruction": "reconstruction_components"}
+PROBLEM_COMPONENTS = {
+    "gaussian_mixture": "mixture_components",
+    "pca_reconstruction": "reconstruction_components",
+}
 # Per problem, each detector's settings: its own, and the components the problem sets.
 DETECTOR_SETTINGS = {
-    problem: {detector: {**DETECTORS["settings"].get(detector, {}),
-                         **({"n_components": spec[PROBLEM_COMPONENTS[detector]]}
-                            if detector in PROBLEM_COMPONENTS else {})}
-              for detector in DETECTORS["detectors"]}
+    problem: {
+        detector: {
+            **DETECTORS["settings"].get(detector, {}),
+            **(
+                {"n_components": spec[PROBLEM_COMPONENTS[detector]]}
+                if detector in PROBLEM_COMPONENTS
+                else {}
+            ),
+        }
+        for detector in DETECTORS["detectors"]
+    }
     for problem, spec in DETECTORS["problems"].items()
 }
 # Each problem's data, and what its figure panel is titled.
@@ -62,9 +75,11 @@ rule gmm_fit:
     output:
         figure=figure(f"{RESULTS}/gmm_fit/gaussian_mixture.png", "gmm_fit", "gmm_fit"),
         metrics=f"{RESULTS}/gmm_fit/metrics.json",
+    resources:
+        **measured_resources("gmm_fit"),
     params:
-        code=code_version("gaussian_mixtures/gmm_fit.py"),
         **MIXTURE,
+        code=code_version("gaussian_mixtures/gmm_fit.py"),
         n_components=GMM["n_components"],
         generator=config["synthetic"]["ellipsoids"],
         n_sampled=GMM["n_sampled"],
@@ -73,8 +88,6 @@ rule gmm_fit:
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components"},
-    resources:
-        **measured_resources("gmm_fit"),
     script:
         "../scripts/gaussian_mixtures/gmm_fit.py"
 
@@ -83,20 +96,23 @@ rule gmm_covariance_types:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_covariance_types/covariance_types.png",
-                      "gmm_covariance_types", "gmm_covariance_types"),
+        figure=figure(
+            f"{RESULTS}/gmm_covariance_types/covariance_types.png",
+            "gmm_covariance_types",
+            "gmm_covariance_types",
+        ),
         table=f"{RESULTS}/gmm_covariance_types/criteria.tsv",
         metrics=f"{RESULTS}/gmm_covariance_types/metrics.json",
+    resources:
+        **measured_resources("gmm_covariance_types"),
     params:
-        code=code_version("gaussian_mixtures/gmm_covariance_types.py"),
         **MIXTURE,
+        code=code_version("gaussian_mixtures/gmm_covariance_types.py"),
         n_components=GMM["n_components"],
         resolution=GMM["resolution"],
         figure_size=GMM["covariance_figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "gaussian_mixture.n_components"},
-    resources:
-        **measured_resources("gmm_covariance_types"),
     script:
         "../scripts/gaussian_mixtures/gmm_covariance_types.py"
 
@@ -105,22 +121,23 @@ rule gmm_anomalies:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_anomalies/anomalies.png", "gmm_anomalies",
-                      "gmm_anomalies"),
+        figure=figure(f"{RESULTS}/gmm_anomalies/anomalies.png", "gmm_anomalies", "gmm_anomalies"),
         metrics=f"{RESULTS}/gmm_anomalies/metrics.json",
+    resources:
+        **measured_resources("gmm_anomalies"),
     params:
-        code=code_version("gaussian_mixtures/gmm_anomalies.py"),
         **MIXTURE,
+        code=code_version("gaussian_mixtures/gmm_anomalies.py"),
         n_components=GMM["n_components"],
         generator=config["synthetic"]["ellipsoids"],
         percentile=GMM["anomaly_percentile"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
         dpi=DPI,
-        setting_keys={"n_components": "gaussian_mixture.n_components",
-                      "percentile": "gaussian_mixture.anomaly_percentile"},
-    resources:
-        **measured_resources("gmm_anomalies"),
+        setting_keys={
+            "n_components": "gaussian_mixture.n_components",
+            "percentile": "gaussian_mixture.anomaly_percentile",
+        },
     script:
         "../scripts/gaussian_mixtures/gmm_anomalies.py"
 
@@ -131,38 +148,39 @@ rule gmm_grid_fit:
     input:
         **ELLIPSOIDS,
     output:
-        fits=expand(GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"],
-                    allow_missing=True),
-    params:
-        code=code_version("gaussian_mixtures/gmm_grid_fit.py"),
-        **MIXTURE,
-        covariance_types=GMM_SELECTION["covariance_types"],
-        ks=lambda w: GMM_CHUNKS[w.chunk],
-        setting_keys={"n_components": "gmm_selection.k_range"},
+        fits=expand(
+            GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], allow_missing=True
+        ),
     wildcard_constraints:
         chunk=r"\d+_\d+",
     resources:
         **measured_resources("gmm_grid_fit"),
+    params:
+        **MIXTURE,
+        code=code_version("gaussian_mixtures/gmm_grid_fit.py"),
+        covariance_types=GMM_SELECTION["covariance_types"],
+        ks=lambda w: GMM_CHUNKS[w.chunk],
+        setting_keys={"n_components": "gmm_selection.k_range"},
     script:
         "../scripts/gaussian_mixtures/gmm_grid_fit.py"
 
 
 rule gmm_model_selection:
     input:
-        fits=expand(GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"],
-                    chunk=GMM_CHUNKS),
+        fits=expand(
+            GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], chunk=GMM_CHUNKS
+        ),
     output:
-        figure=figure(f"{RESULTS}/gmm_selection/bic_aic_vs_k.png", "gmm_selection",
-                      "gmm_selection"),
+        figure=figure(f"{RESULTS}/gmm_selection/bic_aic_vs_k.png", "gmm_selection", "gmm_selection"),
         table=f"{RESULTS}/gmm_selection/grid.tsv",
         metrics=f"{RESULTS}/gmm_selection/metrics.json",
+    resources:
+        **measured_resources("gmm_model_selection"),
     params:
         code=code_version("gaussian_mixtures/gmm_model_selection.py"),
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("gmm_model_selection"),
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection.py"
 
@@ -172,37 +190,40 @@ rule gmm_bayesian:
         **ELLIPSOIDS,
         moons=dataset_arrays("moons")["X"],
     output:
-        figure=figure(f"{RESULTS}/gmm_bayesian/bayesian_mixture.png", "gmm_bayesian",
-                      "gmm_bayesian"),
-        priors=figure(f"{RESULTS}/gmm_bayesian/concentration_prior.png", "gmm_priors",
-                      "gmm_bayesian"),
+        figure=figure(
+            f"{RESULTS}/gmm_bayesian/bayesian_mixture.png", "gmm_bayesian", "gmm_bayesian"
+        ),
+        priors=figure(
+            f"{RESULTS}/gmm_bayesian/concentration_prior.png", "gmm_priors", "gmm_bayesian"
+        ),
         moons=figure(f"{RESULTS}/gmm_bayesian/moons.png", "gmm_moons", "gmm_bayesian"),
         metrics=f"{RESULTS}/gmm_bayesian/metrics.json",
+    resources:
+        **measured_resources("gmm_bayesian"),
     params:
-        code=code_version("gaussian_mixtures/gmm_bayesian.py"),
         **BAYESIAN,
+        code=code_version("gaussian_mixtures/gmm_bayesian.py"),
         generator=config["synthetic"]["ellipsoids"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "bayesian_mixture.n_components"},
-    resources:
-        **measured_resources("gmm_bayesian"),
     script:
         "../scripts/gaussian_mixtures/gmm_bayesian.py"
 
 
 rule gmm_likelihood:
     output:
-        figure=figure(f"{RESULTS}/gmm_likelihood/likelihood_function.png", "gmm_likelihood",
-                      "gmm_likelihood"),
+        figure=figure(
+            f"{RESULTS}/gmm_likelihood/likelihood_function.png", "gmm_likelihood", "gmm_likelihood"
+        ),
         metrics=f"{RESULTS}/gmm_likelihood/metrics.json",
-    params:
-        code=code_version("gaussian_mixtures/gmm_likelihood.py"),
-        **config["likelihood_function"],
-        dpi=DPI,
     resources:
         **measured_resources("gmm_likelihood"),
+    params:
+        **config["likelihood_function"],
+        code=code_version("gaussian_mixtures/gmm_likelihood.py"),
+        dpi=DPI,
     script:
         "../scripts/gaussian_mixtures/gmm_likelihood.py"
 
@@ -211,17 +232,20 @@ rule gmm_init_params:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_init_params/iterations_and_likelihood.png",
-                      "gmm_init_params", "gmm_init_params"),
+        figure=figure(
+            f"{RESULTS}/gmm_init_params/iterations_and_likelihood.png",
+            "gmm_init_params",
+            "gmm_init_params",
+        ),
         table=f"{RESULTS}/gmm_init_params/runs.tsv",
         metrics=f"{RESULTS}/gmm_init_params/metrics.json",
-    params:
-        code=code_version("gaussian_mixtures/gmm_init_params.py"),
-        **GMM_INIT,
-        dpi=DPI,
-        setting_keys={"n_components": "gmm_init_params.n_components"},
     resources:
         **measured_resources("gmm_init_params"),
+    params:
+        **GMM_INIT,
+        code=code_version("gaussian_mixtures/gmm_init_params.py"),
+        dpi=DPI,
+        setting_keys={"n_components": "gmm_init_params.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_init_params.py"
 
@@ -233,15 +257,17 @@ rule gmm_mnist_features:
         y=dataset_arrays("mnist")["y"],
     output:
         **GMM_MNIST_FEATURES,
+    resources:
+        **measured_resources("gmm_mnist_features"),
     params:
         code=code_version("gaussian_mixtures/gmm_mnist_features.py"),
         dimensions=GMM_MNIST["dimensions"],
         n_samples=GMM_MNIST["n_samples"],
         random_state=GMM_MNIST["sample_random_state"],
-        setting_keys={"dimensions": "gmm_selection_mnist.dimensions",
-                      "n_samples": "gmm_selection_mnist.n_samples"},
-    resources:
-        **measured_resources("gmm_mnist_features"),
+        setting_keys={
+            "dimensions": "gmm_selection_mnist.dimensions",
+            "n_samples": "gmm_selection_mnist.n_samples",
+        },
     script:
         "../scripts/gaussian_mixtures/gmm_mnist_features.py"
 
@@ -250,8 +276,9 @@ use rule gmm_grid_fit as gmm_grid_fit_mnist with:
     input:
         X=GMM_MNIST_FEATURES["X"],
     output:
-        fits=expand(GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"],
-                    allow_missing=True),
+        fits=expand(
+            GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"], allow_missing=True
+        ),
     params:
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
@@ -263,13 +290,21 @@ use rule gmm_grid_fit as gmm_grid_fit_mnist with:
 rule gmm_model_selection_mnist:
     input:
         **GMM_MNIST_FEATURES,
-        fits=expand(GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"],
-                    chunk=GMM_MNIST_CHUNKS),
+        fits=expand(
+            GMM_MNIST_GRID_FIT,
+            covariance_type=GMM_MNIST["covariance_types"],
+            chunk=GMM_MNIST_CHUNKS,
+        ),
     output:
-        figure=figure(f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png",
-                      "gmm_selection_mnist", "gmm_selection_mnist"),
+        figure=figure(
+            f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png",
+            "gmm_selection_mnist",
+            "gmm_selection_mnist",
+        ),
         table=f"{RESULTS}/gmm_selection_mnist/grid.tsv",
         metrics=f"{RESULTS}/gmm_selection_mnist/metrics.json",
+    resources:
+        **measured_resources("gmm_model_selection_mnist"),
     params:
         code=code_version("gaussian_mixtures/gmm_model_selection_mnist.py"),
         covariance_type=GMM_MNIST["figure_covariance_type"],
@@ -277,8 +312,6 @@ rule gmm_model_selection_mnist:
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("gmm_model_selection_mnist"),
     script:
         "../scripts/gaussian_mixtures/gmm_model_selection_mnist.py"
 
@@ -290,6 +323,10 @@ rule anomaly_detector_job:
         unpack(lambda w: DETECTOR_PROBLEMS[w.problem]),
     output:
         runs=expand(DETECTOR_RUNS, detector=DETECTORS["detectors"], allow_missing=True),
+    wildcard_constraints:
+        problem="|".join(DETECTOR_PROBLEMS),
+    resources:
+        **measured_resources("anomaly_detector_job"),
     params:
         code=code_version("gaussian_mixtures/anomaly_detector_job.py"),
         spec=lambda w: DETECTORS["problems"][w.problem],
@@ -299,13 +336,11 @@ rule anomaly_detector_job:
         setting_keys=lambda w: {
             "n_normal": f"anomaly_detectors.problems.{w.problem}.n_normal",
             "anomaly_share": f"anomaly_detectors.problems.{w.problem}.anomaly_share",
-            **{f"{detector}.n_components": f"anomaly_detectors.problems.{w.problem}.{key}"
-               for detector, key in PROBLEM_COMPONENTS.items()},
+            **{
+                f"{detector}.n_components": f"anomaly_detectors.problems.{w.problem}.{key}"
+                for detector, key in PROBLEM_COMPONENTS.items()
+            },
         },
-    wildcard_constraints:
-        problem="|".join(DETECTOR_PROBLEMS),
-    resources:
-        **measured_resources("anomaly_detector_job"),
     script:
         "../scripts/gaussian_mixtures/anomaly_detector_job.py"
 
@@ -314,19 +349,22 @@ rule anomaly_detectors:
     input:
         runs=expand(DETECTOR_RUNS, problem=DETECTOR_PROBLEMS, detector=DETECTORS["detectors"]),
     output:
-        figure=figure(f"{RESULTS}/anomaly_detectors/detectors.png", "anomaly_detectors",
-                      "anomaly_detectors"),
+        figure=figure(
+            f"{RESULTS}/anomaly_detectors/detectors.png", "anomaly_detectors", "anomaly_detectors"
+        ),
         table=f"{RESULTS}/anomaly_detectors/detectors.tsv",
         metrics=f"{RESULTS}/anomaly_detectors/metrics.json",
+    resources:
+        **measured_resources("anomaly_detectors"),
     params:
         code=code_version("gaussian_mixtures/anomaly_detectors.py"),
-        titles={problem: title.format(**DETECTORS["problems"][problem])
-                for problem, title in DETECTOR_TITLES.items()},
+        titles={
+            problem: title.format(**DETECTORS["problems"][problem])
+            for problem, title in DETECTOR_TITLES.items()
+        },
         percentile=DETECTORS["percentile"],
         figure_size=DETECTORS["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("anomaly_detectors"),
     script:
         "../scripts/gaussian_mixtures/anomaly_detectors.py"
 
@@ -339,8 +377,10 @@ REPLICAS.update(
     gmm_fit=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
     gmm_anomalies=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
     gmm_selection=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
-    gmm_bayesian=Replica(ELLIPSOIDS_SEED, "the ellipsoids and moons samples "
-                                          "(synthetic.ellipsoids/moons.random_state)"),
+    gmm_bayesian=Replica(
+        ELLIPSOIDS_SEED,
+        "the ellipsoids and moons samples " "(synthetic.ellipsoids/moons.random_state)",
+    ),
     gmm_init_params=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
 )
 GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{chunk}.json")
@@ -370,14 +410,21 @@ use rule gmm_grid_fit as gmm_grid_fit_replica with:
     input:
         **replica_arrays("ellipsoids"),
     output:
-        fits=expand(GMM_GRID_FIT_REPLICA, covariance_type=GMM_SELECTION["covariance_types"],
-                    allow_missing=True),
+        fits=expand(
+            GMM_GRID_FIT_REPLICA,
+            covariance_type=GMM_SELECTION["covariance_types"],
+            allow_missing=True,
+        ),
 
 
 use rule gmm_model_selection as gmm_model_selection_replica with:
     input:
-        fits=expand(GMM_GRID_FIT_REPLICA, covariance_type=GMM_SELECTION["covariance_types"],
-                    chunk=GMM_CHUNKS, allow_missing=True),
+        fits=expand(
+            GMM_GRID_FIT_REPLICA,
+            covariance_type=GMM_SELECTION["covariance_types"],
+            chunk=GMM_CHUNKS,
+            allow_missing=True,
+        ),
     output:
         metrics=replica_path("gmm_selection"),
     params:

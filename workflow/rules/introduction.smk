@@ -9,14 +9,15 @@ rule iris_species_plot:
     input:
         **dataset_arrays("iris"),
     output:
-        figure=figure(f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species",
-                      "iris_gmm"),
+        figure=figure(
+            f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species", "iris_gmm"
+        ),
+    resources:
+        **measured_resources("iris_species_plot"),
     params:
         code=code_version("introduction/iris_species_plot.py"),
         figure_size=IRIS_GMM["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("iris_species_plot"),
     script:
         "../scripts/introduction/iris_species_plot.py"
 
@@ -27,18 +28,19 @@ rule iris_gmm:
     output:
         figure=figure(f"{RESULTS}/iris_gmm/gmm_clusters.png", "iris_gmm", "iris_gmm"),
         metrics=f"{RESULTS}/iris_gmm/metrics.json",
-    params:
-        code=code_version("introduction/iris_gmm.py"),
-        **IRIS_GMM,
-        dpi=DPI,
     resources:
         **measured_resources("iris_gmm"),
+    params:
+        **IRIS_GMM,
+        code=code_version("introduction/iris_gmm.py"),
+        dpi=DPI,
     script:
         "../scripts/introduction/iris_gmm.py"
 
 
-REPLICAS["iris_gmm"] = Replica(IRIS_GMM["random_state"],
-                               "the mixture's initialisation (iris_gmm.random_state)")
+REPLICAS["iris_gmm"] = Replica(
+    IRIS_GMM["random_state"], "the mixture's initialisation (iris_gmm.random_state)"
+)
 
 
 use rule iris_gmm as iris_gmm_replica with:

@@ -22,7 +22,8 @@ EXPERIMENTS.update(
     kmeans_minibatch_vs_k=Experiment(KMEANS_SECTION, "4 Accelerated and mini-batch K-Means"),
     choose_k_blobs=Experiment(KMEANS_SECTION, "5 Choosing the number of clusters"),
     choose_k_mnist=Experiment(
-        KMEANS_SECTION, "6 Choosing the number of clusters of MNIST (beyond the chapter)", "beyond"),
+        KMEANS_SECTION, "6 Choosing the number of clusters of MNIST (beyond the chapter)", "beyond"
+    ),
     kmeans_limits=Experiment(KMEANS_SECTION, "7 Limits of K-Means"),
     kmeans_segmentation=Experiment(KMEANS_SECTION, "8 Image segmentation"),
 )
@@ -35,9 +36,10 @@ CHOOSE_K_FEATURES = {
 }
 # One job per chunk of k values, aligned on multiples of the dataset's chunk_size.
 CHOOSE_K_FITS = f"{RESULTS}/choose_k_{{dataset}}/k/{{chunk}}.npz"
-CHOOSE_K_CHUNKS = {dataset: k_chunks(int_range(CHOOSE_K[dataset]["k_range"]),
-                                     CHOOSE_K[dataset]["chunk_size"])
-                   for dataset in ("blobs", "mnist")}
+CHOOSE_K_CHUNKS = {
+    dataset: k_chunks(int_range(CHOOSE_K[dataset]["k_range"]), CHOOSE_K[dataset]["chunk_size"])
+    for dataset in ("blobs", "mnist")
+}
 
 
 # The silhouette's pairwise distances on its sample (all rows when the sample is 0), float64,
@@ -49,7 +51,6 @@ SILHOUETTE_MB = {
 }
 
 
-
 rule kmeans_fit:
     input:
         **BLOBS,
@@ -59,14 +60,14 @@ rule kmeans_fit:
         centroids=f"{RESULTS}/kmeans_fit/centroids.tsv",
         new_points=f"{RESULTS}/kmeans_fit/new_points.tsv",
         metrics=f"{RESULTS}/kmeans_fit/metrics.json",
+    resources:
+        **measured_resources("kmeans_fit"),
     params:
-        code=code_version("kmeans/kmeans_fit.py"),
         **KMEANS_FIT,
+        code=code_version("kmeans/kmeans_fit.py"),
         true_centers=config["synthetic"]["blobs"]["centers"],
         dpi=DPI,
         setting_keys={"k": "kmeans_fit.k"},
-    resources:
-        **measured_resources("kmeans_fit"),
     script:
         "../scripts/kmeans/kmeans_fit.py"
 
@@ -75,17 +76,18 @@ rule kmeans_steps:
     input:
         **BLOBS,
     output:
-        figure=figure(f"{RESULTS}/kmeans_steps/kmeans_algorithm.png", "kmeans_steps",
-                      "kmeans_steps"),
+        figure=figure(
+            f"{RESULTS}/kmeans_steps/kmeans_algorithm.png", "kmeans_steps", "kmeans_steps"
+        ),
         metrics=f"{RESULTS}/kmeans_steps/metrics.json",
+    resources:
+        **measured_resources("kmeans_steps"),
     params:
-        code=code_version("kmeans/kmeans_steps.py"),
         **config["kmeans_steps"],
+        code=code_version("kmeans/kmeans_steps.py"),
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
-    resources:
-        **measured_resources("kmeans_steps"),
     script:
         "../scripts/kmeans/kmeans_steps.py"
 
@@ -94,19 +96,23 @@ rule kmeans_init:
     input:
         **BLOBS,
     output:
-        variability=figure(f"{RESULTS}/kmeans_init/variability.png", "kmeans_variability",
-                           "kmeans_init"),
-        distribution=figure(f"{RESULTS}/kmeans_init/inertia_distribution.png",
-                            "kmeans_init_distribution", "kmeans_init"),
+        variability=figure(
+            f"{RESULTS}/kmeans_init/variability.png", "kmeans_variability", "kmeans_init"
+        ),
+        distribution=figure(
+            f"{RESULTS}/kmeans_init/inertia_distribution.png",
+            "kmeans_init_distribution",
+            "kmeans_init",
+        ),
         metrics=f"{RESULTS}/kmeans_init/metrics.json",
+    resources:
+        **measured_resources("kmeans_init"),
     params:
-        code=code_version("kmeans/kmeans_init.py"),
         **config["kmeans_init"],
+        code=code_version("kmeans/kmeans_init.py"),
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
-    resources:
-        **measured_resources("kmeans_init"),
     script:
         "../scripts/kmeans/kmeans_init.py"
 
@@ -119,21 +125,19 @@ rule kmeans_speed:
         mnist_X=MNIST["X"],
         mnist_y=MNIST["y"],
     output:
-        figure=figure(f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png", "kmeans_speed",
-                      "kmeans_speed"),
+        figure=figure(f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png", "kmeans_speed", "kmeans_speed"),
         metrics=f"{RESULTS}/kmeans_speed/metrics.json",
-    params:
-        code=code_version("kmeans/kmeans_speed.py"),
-        **config["kmeans_speed"],
-        blobs_k=KMEANS_FIT["k"],
-        dpi=DPI,
+    threads: ALL_CORES
     resources:
         runtime=measured_resources("kmeans_speed")["runtime"],
         # about three float32 copies of each MNIST image timed, over 200 MB of process:
         # 246 MB measured at 5,000 images, 837 MB at 70,000
-        mem_mb=with_headroom(
-            200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
-    threads: ALL_CORES
+        mem_mb=with_headroom(200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
+    params:
+        **config["kmeans_speed"],
+        code=code_version("kmeans/kmeans_speed.py"),
+        blobs_k=KMEANS_FIT["k"],
+        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_speed.py"
 
@@ -146,6 +150,8 @@ rule kmeans_minibatch:
         mnist_y=MNIST["y"],
     output:
         metrics=f"{RESULTS}/kmeans_minibatch/metrics.json",
+    resources:
+        **measured_resources("kmeans_minibatch"),
     params:
         code=code_version("kmeans/kmeans_minibatch.py"),
         k=KMEANS_MINIBATCH["k"],
@@ -154,8 +160,6 @@ rule kmeans_minibatch:
         partial_fit=KMEANS_MINIBATCH["partial_fit"],
         mnist_settings=KMEANS_MINIBATCH["mnist"],
         kmeans_n_init=KMEANS_FIT["n_init"],
-    resources:
-        **measured_resources("kmeans_minibatch"),
     script:
         "../scripts/kmeans/kmeans_minibatch.py"
 
@@ -164,18 +168,21 @@ rule kmeans_minibatch_vs_k:
     input:
         **BLOBS,
     output:
-        figure=figure(f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png",
-                      "kmeans_minibatch_vs_k", "kmeans_minibatch_vs_k"),
+        figure=figure(
+            f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png",
+            "kmeans_minibatch_vs_k",
+            "kmeans_minibatch_vs_k",
+        ),
         table=f"{RESULTS}/kmeans_minibatch_vs_k/inertia_and_time.tsv",
         metrics=f"{RESULTS}/kmeans_minibatch_vs_k/metrics.json",
-    params:
-        code=code_version("kmeans/kmeans_minibatch_vs_k.py"),
-        **config["kmeans_minibatch_vs_k"],
-        dpi=DPI,
-        setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
+    threads: ALL_CORES
     resources:
         **measured_resources("kmeans_minibatch_vs_k"),
-    threads: ALL_CORES
+    params:
+        **config["kmeans_minibatch_vs_k"],
+        code=code_version("kmeans/kmeans_minibatch_vs_k.py"),
+        dpi=DPI,
+        setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
     script:
         "../scripts/kmeans/kmeans_minibatch_vs_k.py"
 
@@ -186,11 +193,11 @@ rule mnist_pca:
     output:
         X=CHOOSE_K_FEATURES["mnist"]["X"],
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
+    resources:
+        **measured_resources("mnist_pca"),
     params:
         code=code_version("kmeans/mnist_pca.py"),
         variance=CHOOSE_K["mnist"]["pca_variance"],
-    resources:
-        **measured_resources("mnist_pca"),
     script:
         "../scripts/kmeans/mnist_pca.py"
 
@@ -202,6 +209,13 @@ rule choose_k_fit:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
     output:
         fits=CHOOSE_K_FITS,
+    wildcard_constraints:
+        dataset="blobs|mnist",
+        chunk=r"\d+_\d+",
+    resources:
+        runtime=measured_resources("choose_k_fit")["runtime"],
+        # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
+        mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
     params:
         code=code_version("kmeans/choose_k_fit.py"),
         ks=lambda w: CHOOSE_K_CHUNKS[w.dataset][w.chunk],
@@ -211,13 +225,6 @@ rule choose_k_fit:
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
         setting_keys=lambda w: {"k_range": f"choose_k.{w.dataset}.k_range"},
-    wildcard_constraints:
-        dataset="blobs|mnist",
-        chunk=r"\d+_\d+",
-    resources:
-        runtime=measured_resources("choose_k_fit")["runtime"],
-        # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
-        mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
     script:
         "../scripts/kmeans/choose_k_fit.py"
 
@@ -225,17 +232,29 @@ rule choose_k_fit:
 rule choose_k_report:
     input:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
-        fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset,
-                              chunk=CHOOSE_K_CHUNKS[w.dataset]),
+        fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
         pca=lambda w: rules.mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
-        inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia",
-                       lambda w: f"choose_k_{w.dataset}"),
-        silhouette=figure(f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png",
-                          "choose_k_silhouette", lambda w: f"choose_k_{w.dataset}"),
-        diagrams=figure(f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png",
-                        "choose_k_diagrams", lambda w: f"choose_k_{w.dataset}"),
+        inertia=figure(
+            f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png",
+            "choose_k_inertia",
+            lambda w: f"choose_k_{w.dataset}",
+        ),
+        silhouette=figure(
+            f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png",
+            "choose_k_silhouette",
+            lambda w: f"choose_k_{w.dataset}",
+        ),
+        diagrams=figure(
+            f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png",
+            "choose_k_diagrams",
+            lambda w: f"choose_k_{w.dataset}",
+        ),
         metrics=f"{RESULTS}/choose_k_{{dataset}}/metrics.json",
+    wildcard_constraints:
+        dataset="blobs|mnist",
+    resources:
+        **measured_resources("choose_k_report"),
     params:
         code=code_version("kmeans/choose_k_report.py"),
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
@@ -245,10 +264,6 @@ rule choose_k_report:
         figure_size=CHOOSE_K["figure_size"],
         diagram_size=CHOOSE_K["diagram_size"],
         dpi=DPI,
-    wildcard_constraints:
-        dataset="blobs|mnist",
-    resources:
-        **measured_resources("choose_k_report"),
     script:
         "../scripts/kmeans/choose_k_report.py"
 
@@ -256,18 +271,21 @@ rule choose_k_report:
 rule kmeans_bad_k:
     input:
         X=BLOBS["X"],
-        fits=expand(CHOOSE_K_FITS, dataset="blobs",
-                    chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"])),
+        fits=expand(
+            CHOOSE_K_FITS,
+            dataset="blobs",
+            chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"]),
+        ),
     output:
         figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "kmeans_bad_k", "choose_k_blobs"),
+    resources:
+        **measured_resources("kmeans_bad_k"),
     params:
         code=code_version("kmeans/kmeans_bad_k.py"),
         bad_k=CHOOSE_K["blobs"]["bad_k"],
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("kmeans_bad_k"),
     script:
         "../scripts/kmeans/kmeans_bad_k.py"
 
@@ -276,16 +294,15 @@ rule kmeans_limits:
     input:
         **dataset_arrays("ellipsoids"),
     output:
-        figure=figure(f"{RESULTS}/kmeans_limits/bad_kmeans.png", "kmeans_limits",
-                      "kmeans_limits"),
+        figure=figure(f"{RESULTS}/kmeans_limits/bad_kmeans.png", "kmeans_limits", "kmeans_limits"),
         metrics=f"{RESULTS}/kmeans_limits/metrics.json",
-    params:
-        code=code_version("kmeans/kmeans_limits.py"),
-        **config["kmeans_limits"],
-        resolution=RESOLUTION,
-        dpi=DPI,
     resources:
         **measured_resources("kmeans_limits"),
+    params:
+        **config["kmeans_limits"],
+        code=code_version("kmeans/kmeans_limits.py"),
+        resolution=RESOLUTION,
+        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_limits.py"
 
@@ -296,15 +313,15 @@ rule segment_image:
     output:
         image=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.npy",
         stats=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.json",
+    wildcard_constraints:
+        n_colors=r"\d+",
+    resources:
+        **measured_resources("segment_image"),
     params:
         code=code_version("kmeans/segment_image.py"),
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
         setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
-    wildcard_constraints:
-        n_colors=r"\d+",
-    resources:
-        **measured_resources("segment_image"),
     script:
         "../scripts/kmeans/segment_image.py"
 
@@ -315,15 +332,18 @@ rule segmentation_report:
         images=expand(rules.segment_image.output.image, n_colors=SEGMENTATION["n_colors"]),
         stats=expand(rules.segment_image.output.stats, n_colors=SEGMENTATION["n_colors"]),
     output:
-        figure=figure(f"{RESULTS}/kmeans_segmentation/image_segmentation.png",
-                      "kmeans_segmentation", "kmeans_segmentation"),
+        figure=figure(
+            f"{RESULTS}/kmeans_segmentation/image_segmentation.png",
+            "kmeans_segmentation",
+            "kmeans_segmentation",
+        ),
         metrics=f"{RESULTS}/kmeans_segmentation/metrics.json",
+    resources:
+        **measured_resources("segmentation_report"),
     params:
         code=code_version("kmeans/segmentation_report.py"),
         figure_size=SEGMENTATION["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("segmentation_report"),
     script:
         "../scripts/kmeans/segmentation_report.py"
 
@@ -334,16 +354,23 @@ BLOBS_SEED = config["synthetic"]["blobs"]["random_state"]
 SEED_SETS_BLOBS = "the blobs sample (synthetic.blobs.random_state)"
 REPLICAS.update(
     kmeans_init=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
-    kmeans_speed=Replica(config["kmeans_speed"]["random_state"],
-                         "the K-Means initialisation (kmeans_speed.random_state)"),
-    kmeans_minibatch=Replica(KMEANS_MINIBATCH["random_state"],
-                             "the K-Means initialisations (kmeans_minibatch.random_state)"),
-    kmeans_minibatch_vs_k=Replica(config["kmeans_minibatch_vs_k"]["random_state"],
-                                  "the K-Means initialisations "
-                                  "(kmeans_minibatch_vs_k.random_state)"),
+    kmeans_speed=Replica(
+        config["kmeans_speed"]["random_state"],
+        "the K-Means initialisation (kmeans_speed.random_state)",
+    ),
+    kmeans_minibatch=Replica(
+        KMEANS_MINIBATCH["random_state"],
+        "the K-Means initialisations (kmeans_minibatch.random_state)",
+    ),
+    kmeans_minibatch_vs_k=Replica(
+        config["kmeans_minibatch_vs_k"]["random_state"],
+        "the K-Means initialisations " "(kmeans_minibatch_vs_k.random_state)",
+    ),
     choose_k_blobs=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
-    kmeans_limits=Replica(config["synthetic"]["ellipsoids"]["random_state"],
-                          "the ellipsoids sample (synthetic.ellipsoids.random_state)"),
+    kmeans_limits=Replica(
+        config["synthetic"]["ellipsoids"]["random_state"],
+        "the ellipsoids sample (synthetic.ellipsoids.random_state)",
+    ),
 )
 
 
@@ -393,14 +420,18 @@ use rule choose_k_fit as choose_k_fit_replica with:
 use rule choose_k_report as choose_k_report_replica with:
     input:
         **replica_arrays("blobs"),
-        fits=expand(rules.choose_k_fit_replica.output.fits, dataset="blobs",
-                    chunk=CHOOSE_K_CHUNKS["blobs"], allow_missing=True),
+        fits=expand(
+            rules.choose_k_fit_replica.output.fits,
+            dataset="blobs",
+            chunk=CHOOSE_K_CHUNKS["blobs"],
+            allow_missing=True,
+        ),
     output:
         metrics=replica_path("choose_k_{dataset}"),
-    params:
-        metrics_only=True,
     wildcard_constraints:
         dataset="blobs",
+    params:
+        metrics_only=True,
 
 
 use rule kmeans_limits as kmeans_limits_replica with:

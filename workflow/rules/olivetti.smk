@@ -14,35 +14,44 @@ ALTERED = config["olivetti_altered"]
 FACES_MIXTURE = config["olivetti_mixture"]
 ALTERATIONS = {key: ALTERED[key] for key in ("darken_factor", "noise_sigma", "noise_random_state")}
 FACES_ACCURACY = config["olivetti_accuracy"]
-check_replica_seeds(FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"],
-                    "olivetti_accuracy.model_seeds")
+check_replica_seeds(
+    FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"], "olivetti_accuracy.model_seeds"
+)
 # Seed m sets both K-Means' and the forest's random_state; the exercises' seed comes first.
 MODEL_SEEDS = [FACES_CLUSTERING["random_state"], *FACES_ACCURACY["model_seeds"]]
 FACES = f"{RESULTS}/olivetti_faces/faces.npz"
-FACES_CHUNKS = k_chunks(int_range(FACES_CLUSTERING["k_range"]),
-                        FACES_CLUSTERING["chunk_size"])
+FACES_CHUNKS = k_chunks(int_range(FACES_CLUSTERING["k_range"]), FACES_CLUSTERING["chunk_size"])
 FACES_CHUNK = f"{RESULTS}/olivetti_clustering/chunks/{{chunk}}.json"
 OLIVETTI_SECTION = "08 The Olivetti faces (exercises)"
 EXPERIMENTS.update(
     olivetti_faces=Experiment(OLIVETTI_SECTION, "1 The split and the principal components"),
     olivetti_clustering=Experiment(OLIVETTI_SECTION, "2 Exercise 10: clustering the faces"),
-    olivetti_classifier=Experiment(
-        OLIVETTI_SECTION, "3 Exercise 11: clustering as preprocessing"),
+    olivetti_classifier=Experiment(OLIVETTI_SECTION, "3 Exercise 11: clustering as preprocessing"),
     olivetti_mixture=Experiment(OLIVETTI_SECTION, "4 Exercise 12: a Gaussian mixture of faces"),
     olivetti_reconstruction=Experiment(
-        OLIVETTI_SECTION, "5 Exercise 13: PCA's reconstruction error"),
+        OLIVETTI_SECTION, "5 Exercise 13: PCA's reconstruction error"
+    ),
     olivetti_accuracy=Experiment(
-        OLIVETTI_SECTION, "6 Exercise 11 over seeds of K-Means and the forest (beyond the "
-                          "exercises)", "beyond"),
+        OLIVETTI_SECTION,
+        "6 Exercise 11 over seeds of K-Means and the forest (beyond the " "exercises)",
+        "beyond",
+    ),
     olivetti_accuracy_spread=Experiment(
-        OLIVETTI_SECTION, "7 Exercise 11 over splits and seeds (beyond the exercises)",
-        "beyond"),
+        OLIVETTI_SECTION, "7 Exercise 11 over splits and seeds (beyond the exercises)", "beyond"
+    ),
     olivetti_anomalies=Experiment(
-        OLIVETTI_SECTION, "8 Altered faces told apart, per transformation (beyond the "
-                          "exercises)", "beyond"),
+        OLIVETTI_SECTION,
+        "8 Altered faces told apart, per transformation (beyond the " "exercises)",
+        "beyond",
+    ),
 )
-SPLIT_SETTINGS = ("test_size", "valid_size", "test_random_state", "valid_random_state",
-                  "pca_variance")
+SPLIT_SETTINGS = (
+    "test_size",
+    "valid_size",
+    "test_random_state",
+    "valid_random_state",
+    "pca_variance",
+)
 
 
 rule olivetti_split:
@@ -50,12 +59,12 @@ rule olivetti_split:
         **dataset_arrays("olivetti"),
     output:
         faces=FACES,
-    params:
-        code=code_version("olivetti/olivetti_split.py"),
-        **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
-        setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
     resources:
         **measured_resources("olivetti_split"),
+    params:
+        **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
+        code=code_version("olivetti/olivetti_split.py"),
+        setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
     script:
         "../scripts/olivetti/olivetti_split.py"
 
@@ -64,16 +73,17 @@ rule olivetti_faces:
     input:
         faces=FACES,
     output:
-        figure=figure(f"{RESULTS}/olivetti_faces/eigenfaces.png", "olivetti_faces",
-                      "olivetti_faces"),
+        figure=figure(
+            f"{RESULTS}/olivetti_faces/eigenfaces.png", "olivetti_faces", "olivetti_faces"
+        ),
         metrics=f"{RESULTS}/olivetti_faces/metrics.json",
+    resources:
+        **measured_resources("olivetti_faces"),
     params:
         code=code_version("olivetti/olivetti_faces.py"),
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("olivetti_faces"),
     script:
         "../scripts/olivetti/olivetti_faces.py"
 
@@ -85,6 +95,10 @@ rule olivetti_kmeans_chunk:
         faces=FACES,
     output:
         runs=FACES_CHUNK,
+    wildcard_constraints:
+        chunk=r"\d+_\d+",
+    resources:
+        **measured_resources("olivetti_kmeans_chunk"),
     params:
         code=code_version("olivetti/olivetti_kmeans_chunk.py"),
         ks=lambda w: FACES_CHUNKS[w.chunk],
@@ -92,10 +106,6 @@ rule olivetti_kmeans_chunk:
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
         setting_keys={"k_range": "olivetti_clustering.k_range"},
-    wildcard_constraints:
-        chunk=r"\d+_\d+",
-    resources:
-        **measured_resources("olivetti_kmeans_chunk"),
     script:
         "../scripts/olivetti/olivetti_kmeans_chunk.py"
 
@@ -105,12 +115,18 @@ rule olivetti_clustering:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        sweep=figure(f"{RESULTS}/olivetti_clustering/sweep.png", "olivetti_sweep",
-                     "olivetti_clustering"),
-        clusters=figure(f"{RESULTS}/olivetti_clustering/clusters.png", "olivetti_clusters",
-                        "olivetti_clustering"),
+        sweep=figure(
+            f"{RESULTS}/olivetti_clustering/sweep.png", "olivetti_sweep", "olivetti_clustering"
+        ),
+        clusters=figure(
+            f"{RESULTS}/olivetti_clustering/clusters.png",
+            "olivetti_clusters",
+            "olivetti_clustering",
+        ),
         table=f"{RESULTS}/olivetti_clustering/sweep.tsv",
         metrics=f"{RESULTS}/olivetti_clustering/metrics.json",
+    resources:
+        **measured_resources("olivetti_clustering"),
     params:
         code=code_version("olivetti/olivetti_clustering.py"),
         clusters_shown=FACES_CLUSTERING["clusters_shown"],
@@ -118,8 +134,6 @@ rule olivetti_clustering:
         figure_size=FACES_CLUSTERING["figure_size"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("olivetti_clustering"),
     script:
         "../scripts/olivetti/olivetti_clustering.py"
 
@@ -129,11 +143,16 @@ rule olivetti_classifier:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        figure=figure(f"{RESULTS}/olivetti_classifier/accuracy_vs_k.png",
-                      "olivetti_classifier", "olivetti_classifier"),
+        figure=figure(
+            f"{RESULTS}/olivetti_classifier/accuracy_vs_k.png",
+            "olivetti_classifier",
+            "olivetti_classifier",
+        ),
         choices=f"{RESULTS}/olivetti_classifier/choices.tsv",
         table=f"{RESULTS}/olivetti_classifier/accuracy_vs_k.tsv",
         metrics=f"{RESULTS}/olivetti_classifier/metrics.json",
+    resources:
+        **measured_resources("olivetti_classifier"),
     params:
         code=code_version("olivetti/olivetti_classifier.py"),
         n_init=FACES_CLUSTERING["n_init"],
@@ -141,8 +160,6 @@ rule olivetti_classifier:
         forest=FACES_CLUSTERING["forest"],
         figure_size=FACES_CLUSTERING["classifier_figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("olivetti_classifier"),
     script:
         "../scripts/olivetti/olivetti_classifier.py"
 
@@ -151,21 +168,23 @@ rule olivetti_mixture:
     input:
         faces=FACES,
     output:
-        generated=figure(f"{RESULTS}/olivetti_mixture/generated.png", "olivetti_generated",
-                         "olivetti_mixture"),
-        altered=figure(f"{RESULTS}/olivetti_mixture/altered.png", "olivetti_altered",
-                       "olivetti_mixture"),
+        generated=figure(
+            f"{RESULTS}/olivetti_mixture/generated.png", "olivetti_generated", "olivetti_mixture"
+        ),
+        altered=figure(
+            f"{RESULTS}/olivetti_mixture/altered.png", "olivetti_altered", "olivetti_mixture"
+        ),
         metrics=f"{RESULTS}/olivetti_mixture/metrics.json",
+    resources:
+        **measured_resources("olivetti_mixture"),
     params:
-        code=code_version("olivetti/olivetti_mixture.py"),
         **FACES_MIXTURE,
+        code=code_version("olivetti/olivetti_mixture.py"),
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
-    resources:
-        **measured_resources("olivetti_mixture"),
     script:
         "../scripts/olivetti/olivetti_mixture.py"
 
@@ -174,17 +193,20 @@ rule olivetti_reconstruction:
     input:
         faces=FACES,
     output:
-        figure=figure(f"{RESULTS}/olivetti_reconstruction/reconstructions.png",
-                      "olivetti_reconstruction", "olivetti_reconstruction"),
+        figure=figure(
+            f"{RESULTS}/olivetti_reconstruction/reconstructions.png",
+            "olivetti_reconstruction",
+            "olivetti_reconstruction",
+        ),
         metrics=f"{RESULTS}/olivetti_reconstruction/metrics.json",
+    resources:
+        **measured_resources("olivetti_reconstruction"),
     params:
         code=code_version("olivetti/olivetti_reconstruction.py"),
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("olivetti_reconstruction"),
     script:
         "../scripts/olivetti/olivetti_reconstruction.py"
 
@@ -198,13 +220,13 @@ rule olivetti_accuracy:
         clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
     output:
         metrics=f"{RESULTS}/olivetti_accuracy/metrics.json",
+    resources:
+        **measured_resources("olivetti_accuracy"),
     params:
         code=code_version("olivetti/olivetti_accuracy.py"),
         model_seeds=MODEL_SEEDS,
         n_init=FACES_CLUSTERING["n_init"],
         forest=FACES_CLUSTERING["forest"],
-    resources:
-        **measured_resources("olivetti_accuracy"),
     script:
         "../scripts/olivetti/olivetti_accuracy.py"
 
@@ -213,19 +235,22 @@ rule olivetti_accuracy_spread:
     input:
         runs=seed_runs("olivetti_accuracy"),
     output:
-        figure=figure(f"{RESULTS}/olivetti_accuracy_spread/accuracy_spread.png",
-                      "olivetti_accuracy_spread", "olivetti_accuracy_spread"),
+        figure=figure(
+            f"{RESULTS}/olivetti_accuracy_spread/accuracy_spread.png",
+            "olivetti_accuracy_spread",
+            "olivetti_accuracy_spread",
+        ),
         table=f"{RESULTS}/olivetti_accuracy_spread/spread.tsv",
         cells=f"{RESULTS}/olivetti_accuracy_spread/cells.tsv",
         metrics=f"{RESULTS}/olivetti_accuracy_spread/metrics.json",
+    resources:
+        **measured_resources("olivetti_accuracy_spread"),
     params:
         code=code_version("olivetti/olivetti_accuracy_spread.py"),
         split_seeds=[FACES_SETUP["test_random_state"], *replica_seeds("olivetti_accuracy")],
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("olivetti_accuracy_spread"),
     script:
         "../scripts/olivetti/olivetti_accuracy_spread.py"
 
@@ -234,10 +259,13 @@ rule olivetti_anomalies:
     input:
         faces=FACES,
     output:
-        figure=figure(f"{RESULTS}/olivetti_anomalies/scores.png", "olivetti_anomalies",
-                      "olivetti_anomalies"),
+        figure=figure(
+            f"{RESULTS}/olivetti_anomalies/scores.png", "olivetti_anomalies", "olivetti_anomalies"
+        ),
         table=f"{RESULTS}/olivetti_anomalies/roc_auc.tsv",
         metrics=f"{RESULTS}/olivetti_anomalies/metrics.json",
+    resources:
+        **measured_resources("olivetti_anomalies"),
     params:
         code=code_version("olivetti/olivetti_anomalies.py"),
         n_components=FACES_MIXTURE["n_components"],
@@ -246,8 +274,6 @@ rule olivetti_anomalies:
         figure_size=config["olivetti_anomalies"]["figure_size"],
         dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
-    resources:
-        **measured_resources("olivetti_anomalies"),
     script:
         "../scripts/olivetti/olivetti_anomalies.py"
 
@@ -257,14 +283,17 @@ rule olivetti_anomalies:
 # the whole k range; for the anomalies the mixture seeded again too.
 SPLIT_SEED = FACES_SETUP["test_random_state"]
 REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
-SEED_SPLITS = ("the split of the faces (olivetti_faces.test_random_state, the validation "
-               "draw with the seed + 1)")
+SEED_SPLITS = (
+    "the split of the faces (olivetti_faces.test_random_state, the validation "
+    "draw with the seed + 1)"
+)
 REPLICA_CHUNK = replica_path("olivetti_clustering", "chunks/{chunk}.json")
 REPLICAS.update(
     olivetti_clustering=Replica(SPLIT_SEED, SEED_SPLITS),
     olivetti_accuracy=Replica(SPLIT_SEED, SEED_SPLITS),
-    olivetti_anomalies=Replica(SPLIT_SEED, f"{SEED_SPLITS} and the mixture "
-                                           "(olivetti_mixture.random_state)"),
+    olivetti_anomalies=Replica(
+        SPLIT_SEED, f"{SEED_SPLITS} and the mixture " "(olivetti_mixture.random_state)"
+    ),
 )
 
 

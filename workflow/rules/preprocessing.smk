@@ -23,12 +23,12 @@ rule digits_preprocessing:
         split=SPLIT.format(dataset="digits"),
     output:
         metrics=f"{RESULTS}/digits_preprocessing/metrics.json",
-    params:
-        code=code_version("preprocessing/digits_preprocessing.py"),
-        **FEATURES,
-        k=PREPROCESSING["k"],
     resources:
         **measured_resources("digits_preprocessing"),
+    params:
+        **FEATURES,
+        code=code_version("preprocessing/digits_preprocessing.py"),
+        k=PREPROCESSING["k"],
     script:
         "../scripts/preprocessing/digits_preprocessing.py"
 
@@ -40,16 +40,16 @@ rule digits_k_search_chunk:
         split=SPLIT.format(dataset="digits"),
     output:
         scores=f"{RESULTS}/digits_k_search/k/{{chunk}}.json",
-    params:
-        code=code_version("preprocessing/digits_k_search_chunk.py"),
-        **FEATURES,
-        ks=lambda w: K_CHUNKS[w.chunk],
-        cv_folds=K_SEARCH["cv_folds"],
-        cv_random_state=K_SEARCH["cv_random_state"],
     wildcard_constraints:
         chunk=r"\d+_\d+",
     resources:
         **measured_resources("digits_k_search_chunk"),
+    params:
+        **FEATURES,
+        code=code_version("preprocessing/digits_k_search_chunk.py"),
+        ks=lambda w: K_CHUNKS[w.chunk],
+        cv_folds=K_SEARCH["cv_folds"],
+        cv_random_state=K_SEARCH["cv_random_state"],
     script:
         "../scripts/preprocessing/digits_k_search_chunk.py"
 
@@ -59,18 +59,19 @@ rule digits_k_search_report:
         split=SPLIT.format(dataset="digits"),
         chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
     output:
-        figure=figure(f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search",
-                      "digits_k_search"),
+        figure=figure(
+            f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search", "digits_k_search"
+        ),
         metrics=f"{RESULTS}/digits_k_search/metrics.json",
+    resources:
+        **measured_resources("digits_k_search_report"),
     params:
-        code=code_version("preprocessing/digits_k_search_report.py"),
         **FEATURES,
+        code=code_version("preprocessing/digits_k_search_report.py"),
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
         dpi=DPI,
-    resources:
-        **measured_resources("digits_k_search_report"),
     script:
         "../scripts/preprocessing/digits_k_search_report.py"
 
@@ -102,8 +103,9 @@ use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
 use rule digits_k_search_report as digits_k_search_report_replica with:
     input:
         split=SPLIT.format(dataset="digits"),
-        chunks=expand(rules.digits_k_search_chunk_replica.output.scores, chunk=K_CHUNKS,
-                      allow_missing=True),
+        chunks=expand(
+            rules.digits_k_search_chunk_replica.output.scores, chunk=K_CHUNKS, allow_missing=True
+        ),
     output:
         metrics=replica_path("digits_k_search"),
     params:

@@ -13,10 +13,10 @@ rule gather_metrics:
         metrics=experiment_metrics(),
     output:
         metrics=f"{RESULTS}/metrics.json",
-    params:
-        code=code_version("reporting/gather_metrics.py"),
     resources:
         **measured_resources("gather_metrics"),
+    params:
+        code=code_version("reporting/gather_metrics.py"),
     script:
         "../scripts/reporting/gather_metrics.py"
 
@@ -32,10 +32,10 @@ rule summary:
             caption="../report/summary.rst",
             category="Metrics",
         ),
+    resources:
+        **measured_resources("summary"),
     params:
         code=code_version("reporting/summary.py"),
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
-    resources:
-        **measured_resources("summary"),
     script:
         "../scripts/reporting/summary.py"

@@ -4,9 +4,13 @@
 from unsupervised.core.config_checks import check_at_least
 
 SEMI_SUPERVISED = config["digits_semi_supervised"]
-check_at_least(config, "digits_semi_supervised.n_clusters", "digits_semi_supervised.n_labels",
-               "each label goes to one cluster's representative, so use at least as many "
-               "clusters as labels")
+check_at_least(
+    config,
+    "digits_semi_supervised.n_clusters",
+    "digits_semi_supervised.n_labels",
+    "each label goes to one cluster's representative, so use at least as many "
+    "clusters as labels",
+)
 LABEL_BUDGET = config["label_budget"]
 # The clustering of the chapter's study (the preprocessing section's K-Means settings).
 CLUSTERING = {
@@ -17,8 +21,9 @@ SEMI_SUPERVISED_SECTION = "04 Clustering for semi-supervised learning"
 BUDGET_SECTION = "05 Label budget, how many labels and which strategy (beyond the chapter)"
 EXPERIMENTS.update(
     digits_semi_supervised=Experiment(SEMI_SUPERVISED_SECTION, "1 Few labels"),
-    digits_active_learning=Experiment(SEMI_SUPERVISED_SECTION, "2 Active learning (beyond the chapter)",
-                                      "beyond"),
+    digits_active_learning=Experiment(
+        SEMI_SUPERVISED_SECTION, "2 Active learning (beyond the chapter)", "beyond"
+    ),
     label_budget_digits=Experiment(BUDGET_SECTION, "Digits", "beyond"),
     label_budget_mnist=Experiment(BUDGET_SECTION, "MNIST", "beyond"),
 )
@@ -46,26 +51,33 @@ rule digits_semi_supervised:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        representatives=figure(f"{RESULTS}/digits_semi_supervised/representative_images.png",
-                               "digits_representatives", "digits_semi_supervised"),
-        sweep=figure(f"{RESULTS}/digits_semi_supervised/percentile_sweep.png",
-                     "digits_percentile_sweep", "digits_semi_supervised"),
+        representatives=figure(
+            f"{RESULTS}/digits_semi_supervised/representative_images.png",
+            "digits_representatives",
+            "digits_semi_supervised",
+        ),
+        sweep=figure(
+            f"{RESULTS}/digits_semi_supervised/percentile_sweep.png",
+            "digits_percentile_sweep",
+            "digits_semi_supervised",
+        ),
         metrics=f"{RESULTS}/digits_semi_supervised/metrics.json",
-    params:
-        code=code_version("semi_supervised/digits_semi_supervised.py"),
-        **SEMI_SUPERVISED,
-        **CLUSTERING,
-        random_state=config["digits_preprocessing"]["random_state"],
-        dpi=DPI,
     resources:
         **measured_resources("digits_semi_supervised"),
+    params:
+        **SEMI_SUPERVISED,
+        **CLUSTERING,
+        code=code_version("semi_supervised/digits_semi_supervised.py"),
+        random_state=config["digits_preprocessing"]["random_state"],
+        dpi=DPI,
     script:
         "../scripts/semi_supervised/digits_semi_supervised.py"
 
 
 REPLICAS["digits_semi_supervised"] = Replica(
     config["digits_preprocessing"]["random_state"],
-    "the K-Means initialisation (digits_preprocessing.random_state)")
+    "the K-Means initialisation (digits_preprocessing.random_state)",
+)
 
 
 use rule digits_semi_supervised as digits_semi_supervised_replica with:
@@ -80,20 +92,23 @@ rule digits_active_learning:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        figure=figure(f"{RESULTS}/digits_active_learning/active_learning.png",
-                      "digits_active_learning", "digits_active_learning"),
+        figure=figure(
+            f"{RESULTS}/digits_active_learning/active_learning.png",
+            "digits_active_learning",
+            "digits_active_learning",
+        ),
         table=f"{RESULTS}/digits_active_learning/rounds.tsv",
         metrics=f"{RESULTS}/digits_active_learning/metrics.json",
+    resources:
+        **measured_resources("digits_active_learning"),
     params:
-        code=code_version("semi_supervised/digits_active_learning.py"),
         **config["digits_active_learning"],
         **CLUSTERING,
+        code=code_version("semi_supervised/digits_active_learning.py"),
         n_labels=SEMI_SUPERVISED["n_labels"],
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
-    resources:
-        **measured_resources("digits_active_learning"),
     script:
         "../scripts/semi_supervised/digits_active_learning.py"
 
@@ -103,11 +118,6 @@ rule label_budget_clustering:
         split=SPLIT,
     output:
         clustering=BUDGET_CLUSTERING,
-    params:
-        code=code_version("semi_supervised/label_budget_clustering.py"),
-        n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
-        minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
-        setting_keys={"budgets": "label_budget.budgets"},
     wildcard_constraints:
         dataset="digits|mnist",
         budget=r"\d+",
@@ -116,8 +126,12 @@ rule label_budget_clustering:
         runtime=measured_resources("label_budget_clustering")["runtime"],
         # the distances of every training instance to every centroid (float64), held about
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
-        mem_mb=lambda w: with_headroom(
-            300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
+        mem_mb=lambda w: with_headroom(300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
+    params:
+        code=code_version("semi_supervised/label_budget_clustering.py"),
+        n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
+        minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
+        setting_keys={"budgets": "label_budget.budgets"},
     script:
         "../scripts/semi_supervised/label_budget_clustering.py"
 
@@ -127,13 +141,13 @@ rule label_budget_graph:
         split=SPLIT,
     output:
         graph=BUDGET_GRAPH,
-    params:
-        code=code_version("semi_supervised/label_budget_graph.py"),
     wildcard_constraints:
         dataset="digits|mnist",
         n_neighbors=r"\d+",
     resources:
         **measured_resources("label_budget_graph"),
+    params:
+        code=code_version("semi_supervised/label_budget_graph.py"),
     script:
         "../scripts/semi_supervised/label_budget_graph.py"
 
@@ -144,29 +158,49 @@ rule label_budget_job:
     input:
         # every strategy but "random" labels from the clusterings; label spreading also
         # runs on the graph
-        unpack(lambda w: {
-            **({"clusterings": expand(BUDGET_CLUSTERING, dataset=w.dataset, budget=w.budget,
-                                      seed=LABEL_BUDGET["seeds"])}
-               if set(LABEL_BUDGET["strategies"]) - {"random"} else {}),
-            **({"graph": BUDGET_GRAPH.format(dataset=w.dataset,
-                                             n_neighbors=LABEL_BUDGET["n_neighbors"])}
-               if "label_spreading" in LABEL_BUDGET["strategies"] else {}),
-        }),
+        unpack(
+            lambda w: {
+                **(
+                    {
+                        "clusterings": expand(
+                            BUDGET_CLUSTERING,
+                            dataset=w.dataset,
+                            budget=w.budget,
+                            seed=LABEL_BUDGET["seeds"],
+                        )
+                    }
+                    if set(LABEL_BUDGET["strategies"]) - {"random"}
+                    else {}
+                ),
+                **(
+                    {
+                        "graph": BUDGET_GRAPH.format(
+                            dataset=w.dataset, n_neighbors=LABEL_BUDGET["n_neighbors"]
+                        )
+                    }
+                    if "label_spreading" in LABEL_BUDGET["strategies"]
+                    else {}
+                ),
+            }
+        ),
         split=SPLIT,
     output:
-        scores=expand(f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",
-                      strategy=LABEL_BUDGET["strategies"], allow_missing=True),
+        scores=expand(
+            f"{RESULTS}/label_budget_{{dataset}}/runs/{{strategy}}_{{budget}}.json",
+            strategy=LABEL_BUDGET["strategies"],
+            allow_missing=True,
+        ),
+    wildcard_constraints:
+        dataset="digits|mnist",
+        budget=r"\d+",
+    resources:
+        **measured_resources("label_budget_job"),
     params:
         code=code_version("semi_supervised/label_budget_job.py"),
         strategies=LABEL_BUDGET["strategies"],
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: BUDGET_SETTINGS[w.dataset],
         setting_keys={"budgets": "label_budget.budgets"},
-    wildcard_constraints:
-        dataset="digits|mnist",
-        budget=r"\d+",
-    resources:
-        **measured_resources("label_budget_job"),
     script:
         "../scripts/semi_supervised/label_budget_job.py"
 
@@ -180,10 +214,17 @@ rule label_budget_report:
             budget=LABEL_BUDGET["budgets"],
         ),
     output:
-        figure=figure(f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png",
-                      "label_budget", lambda w: f"label_budget_{w.dataset}"),
+        figure=figure(
+            f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png",
+            "label_budget",
+            lambda w: f"label_budget_{w.dataset}",
+        ),
         table=f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.tsv",
         metrics=f"{RESULTS}/label_budget_{{dataset}}/metrics.json",
+    wildcard_constraints:
+        dataset="digits|mnist",
+    resources:
+        **measured_resources("label_budget_report"),
     params:
         code=code_version("semi_supervised/label_budget_report.py"),
         one_vs_rest=lambda w: LABEL_BUDGET[w.dataset]["one_vs_rest"],
@@ -191,10 +232,6 @@ rule label_budget_report:
         random_state=config["classifier"]["random_state"],
         figure_size=LABEL_BUDGET["figure_size"],
         dpi=DPI,
-    wildcard_constraints:
-        dataset="digits|mnist",
-    resources:
-        **measured_resources("label_budget_report"),
     script:
         "../scripts/semi_supervised/label_budget_report.py"
 
