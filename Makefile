@@ -28,7 +28,7 @@ else
 $(error REGRESS must be ci or default, not '$(REGRESS)')
 endif
 
-.PHONY: run test test-slurm regress baseline report dag clean-results
+.PHONY: run test test-slurm regress baseline report results-doc dag clean-results
 
 $(STAMP): requirements.txt
 	rm -rf $(VENV)
@@ -60,6 +60,11 @@ baseline: $(STAMP)
 report: $(STAMP)
 	$(SNAKEMAKE)
 	$(BIN)/snakemake --report results/report.html
+
+# docs/results.md from an up-to-date default run: its summary and claims, no number by hand.
+results-doc: $(STAMP)
+	$(SNAKEMAKE)
+	$(BIN)/python -m unsupervised.reporting.results_doc results docs/results.md
 
 # The rule graph as a figure (needs Graphviz's `dot`).
 dag: $(STAMP)
