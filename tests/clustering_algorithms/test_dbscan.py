@@ -15,7 +15,7 @@ from unsupervised.clustering_algorithms.dbscan import (
     point_kinds,
     predict_or_noise,
 )
-from unsupervised.clustering_algorithms.experiments import agglomerative_points
+from unsupervised.clustering_algorithms.experiments import agglomerative_clustering
 from unsupervised.core.settings import SettingError
 from unsupervised.data.datasets import NOISE_LABEL
 
@@ -85,7 +85,7 @@ def test_k_distances_need_min_samples_within_the_instances() -> None:
 
 
 def test_complete_linkage_merges_the_chapter_s_points_pairwise() -> None:
-    metrics = agglomerative_points(points=[0, 2, 5, 8.5], linkage="complete",
+    metrics = agglomerative_clustering(points=[0, 2, 5, 8.5], linkage="complete",
                                    figure_size=[4, 3]).metrics
     merges = [(metrics[f"merge_{i}_first"], metrics[f"merge_{i}_second"]) for i in range(3)]
     assert merges == [(0, 1), (2, 3), (4, 5)]

@@ -7,8 +7,8 @@ import pytest
 
 from unsupervised.core.settings import SettingError
 from unsupervised.gaussian_mixtures.contest import (
+    anomaly_detectors,
     contest_table,
-    detector_contest,
     detector_runs,
     problem_runs,
 )
@@ -110,7 +110,7 @@ def test_contest_gives_medians_over_seeds_and_ranks_detectors() -> None:
     mixture = [run["roc_auc"] for run in runs if run["detector"] == "gaussian_mixture"]
     row = table.set_index("detector").loc["gaussian_mixture"]
     assert row["roc_auc"] == np.median(mixture) and row["roc_auc_min"] == min(mixture)
-    result = detector_contest(runs, titles={"ellipsoids": "toy"}, percentile=4,
+    result = anomaly_detectors(runs, titles={"ellipsoids": "toy"}, percentile=4,
                               figure_size=(8, 6))
     assert result.metrics["ellipsoids_gaussian_mixture_roc_auc"] == row["roc_auc"]
     assert set(result.figures) == {"figure"} and set(result.tables) == {"table"}

@@ -7,7 +7,7 @@ import pytest
 from conftest import gaussian_blobs
 
 from unsupervised.core.settings import SettingError
-from unsupervised.gaussian_mixtures.experiments import init_params_effect, mnist_model_selection
+from unsupervised.gaussian_mixtures.experiments import gmm_init_params, gmm_selection_mnist
 from unsupervised.gaussian_mixtures.initialisation import INIT_PARAMS, init_runs, init_summary
 from unsupervised.gaussian_mixtures.mixtures import grid_fit, leading_features
 
@@ -30,7 +30,7 @@ def test_one_fit_per_initialisation_and_seed() -> None:
 def test_init_params_effect_names_a_mixture_too_large() -> None:
     X, _ = gaussian_blobs(CENTERS[:2], per_class=5, scale=0.5, seed=0)
     with pytest.raises(SettingError, match="n_components=20"):
-        init_params_effect(X, n_components=20, inits=["kmeans"], seeds={"start": 0, "stop": 2},
+        gmm_init_params(X, n_components=20, inits=["kmeans"], seeds={"start": 0, "stop": 2},
                            max_iter=100, best_tolerance=1e-3, figure_size=(8, 3))
 
 
@@ -49,11 +49,11 @@ def test_selection_on_labelled_features_reports_purity() -> None:
     X, y = gaussian_blobs(CENTERS, per_class=40, scale=0.7, seed=3)
     fits = [grid_fit(X, k=k, covariance_type="full", n_init=2, random_state=0)
             for k in range(1, 7)]
-    result = mnist_model_selection(fits, X, y, covariance_type="full", n_init=2,
+    result = gmm_selection_mnist(fits, X, y, covariance_type="full", n_init=2,
                                    random_state=0, figure_size=(6, 3))
     assert result.metrics["best_k"] == 4 and result.metrics["purity"] == 1.0
     labels = y.copy()
     labels[:10] = 9  # a quarter of the first blob under another label
-    impure = mnist_model_selection(fits, X, labels, covariance_type="full", n_init=2,
+    impure = gmm_selection_mnist(fits, X, labels, covariance_type="full", n_init=2,
                                    random_state=0, figure_size=(6, 3))
     assert impure.metrics["purity"] == 1 - 10 / 160

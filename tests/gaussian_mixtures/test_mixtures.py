@@ -14,7 +14,7 @@ from unsupervised.gaussian_mixtures.bayesian import (
     fit_bayesian,
     likelihood_surface,
 )
-from unsupervised.gaussian_mixtures.experiments import likelihood_function, model_selection
+from unsupervised.gaussian_mixtures.experiments import gmm_likelihood, gmm_selection
 from unsupervised.gaussian_mixtures.mixtures import (
     COVARIANCE_TYPES,
     TrueMixture,
@@ -97,7 +97,7 @@ def test_model_selection_finds_the_generating_number_of_components() -> None:
     X, _ = gaussian_blobs([[0, 0], [6, 0], [0, 6], [6, 6]], per_class=40, scale=0.7, seed=3)
     fits = [grid_fit(X, k=k, covariance_type=kind, n_init=2, random_state=0)
             for kind in ("full", "spherical") for k in range(1, 7)]
-    result = model_selection(fits, covariance_type="full", figure_size=(6, 3))
+    result = gmm_selection(fits, covariance_type="full", figure_size=(6, 3))
     assert result.metrics["best_k"] == 4 and result.metrics["bic_best_k"] == 4
     assert result.metrics["best_is_spherical"] == 1  # round blobs: fewest parameters wins
     assert len(result.tables["table"]) == 12
@@ -121,7 +121,7 @@ def test_the_likelihood_surface_is_a_density_in_x_for_every_theta() -> None:
     surface = likelihood_surface(xs, thetas)
     assert surface.shape == (11, 101)
     assert np.allclose(surface.sum(axis=1) * (xs[1] - xs[0]), 1)
-    result = likelihood_function(xs={"start": -6, "stop": 4, "num": 101},
+    result = gmm_likelihood(xs={"start": -6, "stop": 4, "num": 101},
                                  thetas={"start": 1, "stop": 2, "num": 101}, x=2.5, theta=1.3,
                                  figure_size=(6, 4))
     # the maximum of the likelihood is the maximum of the log-likelihood

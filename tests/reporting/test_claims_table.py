@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from unsupervised.core.claims import Claim, Replicas
-from unsupervised.reporting.claims import claims_over_seeds, load_replicas
+from unsupervised.reporting.claims import claims, load_replicas
 
 FASTER = Claim("b_is_faster", "B is much faster", "made up, 1.2", ("toy.a_over_b",),
                lambda m: m["toy.a_over_b"] > 1.5, "A / B > 1.5", lambda m: m["toy.a_over_b"],
@@ -22,7 +22,7 @@ VARIES = {"toy": "the toy's random state (toy.random_state)"}
 
 
 def test_verdicts_become_metrics_a_table_and_a_page() -> None:
-    result = claims_over_seeds(RUNS, VARIES, panel_size=(3, 2), claims=[FASTER, BETTER])
+    result = claims(RUNS, VARIES, panel_size=(3, 2), checked=[FASTER, BETTER])
     assert result.metrics == {"b_is_faster_verdict": 1, "b_is_better_verdict": 2}
     panels = [ax for ax in result.figures["figure"]().axes if ax.axison]
     assert [ax.get_title().splitlines()[0] for ax in panels] == ["b_is_faster", "b_is_better"]
@@ -41,7 +41,7 @@ def test_verdicts_become_metrics_a_table_and_a_page() -> None:
            "check passes for 2 of them." in found
     assert "toy.random_state" in found and "b_is_better" not in found
     unlucky = {"toy": Replicas(42, {42: {"toy.a_over_b": 1.2}, 0: {"toy.a_over_b": 3.0}})}
-    page = claims_over_seeds(unlucky, VARIES, panel_size=(3, 2), claims=[FASTER]).texts["markdown"]
+    page = claims(unlucky, VARIES, panel_size=(3, 2), checked=[FASTER]).texts["markdown"]
     assert "(does not hold)" in page and "passes for 1 of them, not for the chapter's." in page
 
 

@@ -74,21 +74,79 @@ def test_lint_finds_nothing() -> None:
     assert "Lints for" not in result.stdout + result.stderr
 
 
-def test_dry_run_plans_every_dataset_and_the_experiment() -> None:
+@pytest.fixture(scope="module")
+def ci_plan() -> str:
+    """The dry run of every job of the CI configuration, as Snakemake prints it."""
     result = run_snakemake("-n", "--forceall", *CI)
     assert result.returncode == 0, result.stderr
-    jobs = jobs_planned(result.stdout)
+    return result.stdout
+
+
+def test_dry_run_plans_every_dataset_and_the_experiment(ci_plan: str) -> None:
+    jobs = jobs_planned(ci_plan)
     assert jobs["download"] == 6 and jobs["prepare_mnist"] == 1 and jobs["prepare_olivetti"] == 1
     assert jobs["make_dataset"] == 8 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
     # every job but the target logs and benchmarks under its rule's name, which the Snakefile
     # gives it with its wildcards: no two jobs share a file
     planned = [(rule, re.findall(r"^\s+(?:log|benchmark): (\S+)$", fields, re.MULTILINE))
-               for _, rule, fields in JOB.findall(result.stdout) if rule != "all"]
+               for _, rule, fields in JOB.findall(ci_plan) if rule != "all"]
     assert len(planned) == sum(jobs.values()) - jobs["all"]
     for rule, files in planned:
         assert [f"/{kind}/{rule}" in path for kind, path in zip(
             ("logs", "benchmarks"), files, strict=True)] == [True, True], (rule, files)
     assert len({path for _, files in planned for path in files}) == 2 * len(planned)
+
+
+# Top-level config keys that are no step's own: what every rule or several experiments share.
+SHARED_CONFIG = {
+    "data_dir": "where every dataset goes",
+    "results_dir": "where every result goes",
+    "data_mirror": "where every download may come from",
+    "datasets": "the files of every downloaded dataset",
+    "synthetic": "the generated sets, read by make_dataset and by the claims' redraws",
+    "figures": "the resolution of every figure",
+    "classifier": "the logistic regression of every experiment that classifies",
+    "olivetti_altered": "the altered faces that exercises 12 and 13 and olivetti_anomalies score",
+}
+# A folder named <experiment>_<dataset> holds one experiment run on one dataset.
+PER_DATASET = re.compile(r"^(\w+?)_(blobs|mnist|digits)$")
+
+
+def test_each_step_has_one_name(ci_plan: str) -> None:
+    """A step's rule, script, experiment function, results folder and config key share one
+    name; a helper step (a chunk, a job of a contest) is named <experiment>_<what it does>."""
+    scripts = {path.stem: path for path in (REPO / "workflow" / "scripts").glob("*/*.py")}
+    # `use rule <base> as <rule>`: a seed replica, or the same step on other data
+    derived = {rule: base for base, rule in re.findall(r"^use rule (\w+) as (\w+)", "".join(
+        path.read_text() for path in (REPO / "workflow" / "rules").glob("*.smk")), re.MULTILINE)}
+    wrong = []
+    for _, rule, fields in JOB.findall(ci_plan):
+        if "benchmark:" not in fields:
+            continue  # a target: runs nothing
+        name, base = rule.removesuffix("_replica"), rule
+        while base in derived:
+            base = derived[base]
+        if base not in scripts:
+            wrong.append(f"{rule}: no script workflow/scripts/<section>/{base}.py")
+            continue
+        called = re.findall(r"write_result\((\w+)\(", scripts[base].read_text())
+        if called not in ([], [base]):
+            wrong.append(f"{rule}: its script runs {called}, not {base}()")
+        outputs = re.search(r"^\s+output: (.+)$", fields, re.MULTILINE).group(1).split(", ")
+        for output in outputs:
+            parts = Path(output).parts
+            if parts[0] != CI_RESULTS.name or len(parts) < 3:
+                continue  # a dataset, or one of the run's own pages (summary.md, claims.md)
+            folder = parts[3] if parts[1] == "seeds" else parts[1]
+            experiment = PER_DATASET.sub(r"\1", folder)
+            if not any(name == owner or name.startswith(f"{owner}_")
+                       for owner in (folder, experiment)):
+                wrong.append(f"{rule}: writes {output}, outside a folder of its name")
+    config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+    rules = {rule for _, rule, _ in JOB.findall(ci_plan)}
+    wrong += [f"config key {key}: no rule of that name" for key in config
+              if key not in rules and key not in SHARED_CONFIG]
+    assert not wrong, "\n".join(wrong)
 
 
 # Config errors the Snakefile's first checks catch (schema, ranges, mirror): checked in-process
@@ -117,9 +175,9 @@ CHECKED_BY_THE_SNAKEFILE = [
     ("clustering_contest={settings: {dbscan: {min_samples: 1}}}",
      "config key 'clustering_contest.settings.dbscan.min_samples'"),
     ("clustering_scaling={sizes: [1000, 80000]}", "config key 'clustering_scaling.sizes.1'"),
-    ("gaussian_mixture={n_components: 0}", "config key 'gaussian_mixture.n_components'"),
-    ("gaussian_mixture={anomaly_percentile: 100}",
-     "config key 'gaussian_mixture.anomaly_percentile'"),
+    ("gmm_fit={n_components: 0}", "config key 'gmm_fit.n_components'"),
+    ("gmm_fit={anomaly_percentile: 100}",
+     "config key 'gmm_fit.anomaly_percentile'"),
     ("gmm_selection={covariance_types: [full, round]}",
      "config key 'gmm_selection.covariance_types.1'"),
     ("gmm_selection={k_range: {start: 4, stop: 4}}", "'gmm_selection.k_range': empty"),
@@ -193,11 +251,11 @@ def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
 def test_more_components_than_instances_fails_naming_the_key(tmp_path: Path) -> None:
     results = tmp_path / "results"
     target = results / "gmm_fit" / "metrics.json"
-    too_many = "gaussian_mixture={n_components: 2000}"
+    too_many = "gmm_fit={n_components: 2000}"
     result = run_snakemake("--cores", "1", str(target),
                            config=[f"results_dir={results}", too_many])
     assert result.returncode != 0
-    assert "gaussian_mixture.n_components=2000: a mixture needs between 1 and the 1250" \
+    assert "gmm_fit.n_components=2000: a mixture needs between 1 and the 1250" \
         in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
@@ -278,7 +336,7 @@ def test_a_rule_not_yet_measured_is_planned_with_a_default_and_a_warning(tmp_pat
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
     results, image = tmp_path / "results", tmp_path / "no-such-image.png"
     image_config = f"kmeans_segmentation={{image: {image}}}"
-    result = run_snakemake("--cores", "1", "segmentation_report",
+    result = run_snakemake("--cores", "1", "kmeans_segmentation",
                            config=[f"results_dir={results}", image_config])
     assert result.returncode != 0 and str(image) in result.stderr
     assert not results.exists()
@@ -288,7 +346,7 @@ def test_unreadable_image_fails_naming_the_file(tmp_path: Path) -> None:
     results, image = tmp_path / "results", tmp_path / "broken.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\nbroken")
     image_config = f"kmeans_segmentation={{image: {image}}}"
-    result = run_snakemake("--cores", "1", "segmentation_report",
+    result = run_snakemake("--cores", "1", "kmeans_segmentation",
                            config=[f"results_dir={results}", image_config])
     assert result.returncode != 0
     assert f"image {image} cannot be read" in result.stderr
@@ -325,10 +383,10 @@ def test_chapter_and_beyond_split_the_experiments() -> None:
         return jobs_planned(result.stdout)
 
     chapter, beyond, everything = planned("chapter"), planned("beyond"), planned("all")
-    assert "label_budget_report" not in chapter and "digits_active_learning" not in chapter
-    assert chapter["kmeans_fit"] == 1 and chapter["choose_k_report"] == 1  # blobs only
-    assert beyond["label_budget_report"] == 2 and "kmeans_fit" not in beyond
-    assert beyond["choose_k_report"] == 1 and "iris_gmm" not in beyond
+    assert "label_budget" not in chapter and "digits_active_learning" not in chapter
+    assert chapter["kmeans_fit"] == 1 and chapter["choose_k"] == 1  # blobs only
+    assert beyond["label_budget"] == 2 and "kmeans_fit" not in beyond
+    assert beyond["choose_k"] == 1 and "iris_gmm" not in beyond
     claims = planned("claims")
     assert claims["iris_gmm"] == 1 and claims["iris_gmm_replica"] >= 1
     assert "kmeans_fit" not in claims and "label_budget_job" not in claims
@@ -337,7 +395,7 @@ def test_chapter_and_beyond_split_the_experiments() -> None:
     # the seed replicas of the split faces feed both the claims and a beyond experiment
     assert beyond["olivetti_accuracy_replica"] == claims["olivetti_accuracy_replica"] >= 1
     assert set(everything) - {*chapter, *beyond, *reports} == replicas - set(beyond)
-    assert chapter["olivetti_split"] == chapter["olivetti_classifier"] == 1
+    assert chapter["olivetti_faces_split"] == chapter["olivetti_classifier"] == 1
     assert {*chapter, *beyond} - set(everything) == {"chapter", "beyond"}
 
 
@@ -373,10 +431,10 @@ def test_widening_the_mixture_grid_runs_only_the_chunks_it_adds(ci_run) -> None:
     after = k_chunks(range(1, 26), grid["chunk_size"])
     assert set(before) & set(after), "a full chunk of the CI grid must stay"
     new_chunks = len(set(after) - set(before))  # each with every covariance type
-    assert planned["gmm_grid_fit"] == new_chunks
-    assert planned["gmm_grid_fit_replica"] == new_chunks * len(ci["claims"]["seeds"]
+    assert planned["gmm_selection_fit"] == new_chunks
+    assert planned["gmm_selection_fit_replica"] == new_chunks * len(ci["claims"]["seeds"]
                                                                 ["gmm_selection"])
-    assert {"gmm_model_selection", "gmm_model_selection_replica"} <= set(planned)
+    assert {"gmm_selection", "gmm_selection_replica"} <= set(planned)
     assert "gmm_fit" not in planned and "choose_k_fit" not in planned
 
 
@@ -482,7 +540,7 @@ def test_no_job_passes_the_memory_and_time_it_declares(ci_run) -> None:
 
 def blas_kernels(run: Path) -> str:
     """The OpenBLAS kernels a run's jobs used, as their logs record them."""
-    log = (run / "logs" / "label_budget_report" / "mnist.log").read_text()
+    log = (run / "logs" / "label_budget" / "mnist.log").read_text()
     return re.search(r"BLAS kernels (.*)$", log, re.MULTILINE).group(1)
 
 

@@ -245,7 +245,7 @@ REPLICAS.update(
     dbscan_eps=Replica(MOONS_SEED, SEED_SETS_MOONS),
     spectral_clustering=Replica(MOONS_SEED, SEED_SETS_MOONS),
     clustering_contest=Replica(
-        MOONS_SEED, "every set of the contest drawn again " "(synthetic.<set>.random_state)"
+        MOONS_SEED, "every set of the contest drawn again (synthetic.<set>.random_state)"
     ),
 )
 

@@ -108,7 +108,7 @@ use rule make_dataset as make_dataset_replica with:
         spec=lambda w: synthetic_spec(w.dataset, w.seed),
 
 
-rule split_features:
+rule splits:
     input:
         unpack(lambda w: dataset_arrays(w.dataset)),
     output:
@@ -116,12 +116,12 @@ rule split_features:
     wildcard_constraints:
         dataset="|".join(SPLITS),
     resources:
-        **measured_resources("split_features"),
+        **measured_resources("splits"),
     params:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
-        code=code_version("datasets/split_features.py"),
+        code=code_version("datasets/splits.py"),
     script:
-        "../scripts/datasets/split_features.py"
+        "../scripts/datasets/splits.py"
 
 
 rule datasets:

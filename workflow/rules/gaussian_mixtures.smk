@@ -5,9 +5,9 @@
 
 from unsupervised.core.ranges import int_range, k_chunks
 
-GMM = config["gaussian_mixture"]
+GMM = config["gmm_fit"]
 GMM_SELECTION = config["gmm_selection"]
-BAYESIAN = config["bayesian_mixture"]
+BAYESIAN = config["gmm_bayesian"]
 DETECTORS = config["anomaly_detectors"]
 GMM_INIT = config["gmm_init_params"]
 GMM_MNIST = config["gmm_selection_mnist"]
@@ -87,7 +87,7 @@ rule gmm_fit:
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
         dpi=DPI,
-        setting_keys={"n_components": "gaussian_mixture.n_components"},
+        setting_keys={"n_components": "gmm_fit.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_fit.py"
 
@@ -112,7 +112,7 @@ rule gmm_covariance_types:
         resolution=GMM["resolution"],
         figure_size=GMM["covariance_figure_size"],
         dpi=DPI,
-        setting_keys={"n_components": "gaussian_mixture.n_components"},
+        setting_keys={"n_components": "gmm_fit.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_covariance_types.py"
 
@@ -135,8 +135,8 @@ rule gmm_anomalies:
         figure_size=GMM["figure_size"],
         dpi=DPI,
         setting_keys={
-            "n_components": "gaussian_mixture.n_components",
-            "percentile": "gaussian_mixture.anomaly_percentile",
+            "n_components": "gmm_fit.n_components",
+            "percentile": "gmm_fit.anomaly_percentile",
         },
     script:
         "../scripts/gaussian_mixtures/gmm_anomalies.py"
@@ -144,7 +144,7 @@ rule gmm_anomalies:
 
 # One job per chunk of k values aligned on multiples of chunk_size, every covariance type
 # inside: the grid runs in parallel and widening it runs only the chunks it adds.
-rule gmm_grid_fit:
+rule gmm_selection_fit:
     input:
         **ELLIPSOIDS,
     output:
@@ -154,18 +154,18 @@ rule gmm_grid_fit:
     wildcard_constraints:
         chunk=r"\d+_\d+",
     resources:
-        **measured_resources("gmm_grid_fit"),
+        **measured_resources("gmm_selection_fit"),
     params:
         **MIXTURE,
-        code=code_version("gaussian_mixtures/gmm_grid_fit.py"),
+        code=code_version("gaussian_mixtures/gmm_selection_fit.py"),
         covariance_types=GMM_SELECTION["covariance_types"],
         ks=lambda w: GMM_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection.k_range"},
     script:
-        "../scripts/gaussian_mixtures/gmm_grid_fit.py"
+        "../scripts/gaussian_mixtures/gmm_selection_fit.py"
 
 
-rule gmm_model_selection:
+rule gmm_selection:
     input:
         fits=expand(
             GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], chunk=GMM_CHUNKS
@@ -175,14 +175,14 @@ rule gmm_model_selection:
         table=f"{RESULTS}/gmm_selection/grid.tsv",
         metrics=f"{RESULTS}/gmm_selection/metrics.json",
     resources:
-        **measured_resources("gmm_model_selection"),
+        **measured_resources("gmm_selection"),
     params:
-        code=code_version("gaussian_mixtures/gmm_model_selection.py"),
+        code=code_version("gaussian_mixtures/gmm_selection.py"),
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/gaussian_mixtures/gmm_model_selection.py"
+        "../scripts/gaussian_mixtures/gmm_selection.py"
 
 
 rule gmm_bayesian:
@@ -207,7 +207,7 @@ rule gmm_bayesian:
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
         dpi=DPI,
-        setting_keys={"n_components": "bayesian_mixture.n_components"},
+        setting_keys={"n_components": "gmm_bayesian.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_bayesian.py"
 
@@ -221,7 +221,7 @@ rule gmm_likelihood:
     resources:
         **measured_resources("gmm_likelihood"),
     params:
-        **config["likelihood_function"],
+        **config["gmm_likelihood"],
         code=code_version("gaussian_mixtures/gmm_likelihood.py"),
         dpi=DPI,
     script:
@@ -251,16 +251,16 @@ rule gmm_init_params:
 
 
 # MNIST on the K-Means section's principal components: a subsample on the leading ones.
-rule gmm_mnist_features:
+rule gmm_selection_mnist_features:
     input:
         X=CHOOSE_K_FEATURES["mnist"]["X"],
         y=dataset_arrays("mnist")["y"],
     output:
         **GMM_MNIST_FEATURES,
     resources:
-        **measured_resources("gmm_mnist_features"),
+        **measured_resources("gmm_selection_mnist_features"),
     params:
-        code=code_version("gaussian_mixtures/gmm_mnist_features.py"),
+        code=code_version("gaussian_mixtures/gmm_selection_mnist_features.py"),
         dimensions=GMM_MNIST["dimensions"],
         n_samples=GMM_MNIST["n_samples"],
         random_state=GMM_MNIST["sample_random_state"],
@@ -269,10 +269,10 @@ rule gmm_mnist_features:
             "n_samples": "gmm_selection_mnist.n_samples",
         },
     script:
-        "../scripts/gaussian_mixtures/gmm_mnist_features.py"
+        "../scripts/gaussian_mixtures/gmm_selection_mnist_features.py"
 
 
-use rule gmm_grid_fit as gmm_grid_fit_mnist with:
+use rule gmm_selection_fit as gmm_selection_mnist_fit with:
     input:
         X=GMM_MNIST_FEATURES["X"],
     output:
@@ -287,7 +287,7 @@ use rule gmm_grid_fit as gmm_grid_fit_mnist with:
         setting_keys={"n_components": "gmm_selection_mnist.k_range"},
 
 
-rule gmm_model_selection_mnist:
+rule gmm_selection_mnist:
     input:
         **GMM_MNIST_FEATURES,
         fits=expand(
@@ -304,21 +304,21 @@ rule gmm_model_selection_mnist:
         table=f"{RESULTS}/gmm_selection_mnist/grid.tsv",
         metrics=f"{RESULTS}/gmm_selection_mnist/metrics.json",
     resources:
-        **measured_resources("gmm_model_selection_mnist"),
+        **measured_resources("gmm_selection_mnist"),
     params:
-        code=code_version("gaussian_mixtures/gmm_model_selection_mnist.py"),
+        code=code_version("gaussian_mixtures/gmm_selection_mnist.py"),
         covariance_type=GMM_MNIST["figure_covariance_type"],
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/gaussian_mixtures/gmm_model_selection_mnist.py"
+        "../scripts/gaussian_mixtures/gmm_selection_mnist.py"
 
 
 # One job per problem, every detector and seed inside: a detector's fits take less time than
 # starting a job, and changing a problem reruns only its job.
-rule anomaly_detector_job:
+rule anomaly_detectors_job:
     input:
         unpack(lambda w: DETECTOR_PROBLEMS[w.problem]),
     output:
@@ -326,9 +326,9 @@ rule anomaly_detector_job:
     wildcard_constraints:
         problem="|".join(DETECTOR_PROBLEMS),
     resources:
-        **measured_resources("anomaly_detector_job"),
+        **measured_resources("anomaly_detectors_job"),
     params:
-        code=code_version("gaussian_mixtures/anomaly_detector_job.py"),
+        code=code_version("gaussian_mixtures/anomaly_detectors_job.py"),
         spec=lambda w: DETECTORS["problems"][w.problem],
         detectors=lambda w: DETECTOR_SETTINGS[w.problem],
         seeds=DETECTORS["seeds"],
@@ -342,7 +342,7 @@ rule anomaly_detector_job:
             },
         },
     script:
-        "../scripts/gaussian_mixtures/anomaly_detector_job.py"
+        "../scripts/gaussian_mixtures/anomaly_detectors_job.py"
 
 
 rule anomaly_detectors:
@@ -379,7 +379,7 @@ REPLICAS.update(
     gmm_selection=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
     gmm_bayesian=Replica(
         ELLIPSOIDS_SEED,
-        "the ellipsoids and moons samples " "(synthetic.ellipsoids/moons.random_state)",
+        "the ellipsoids and moons samples (synthetic.ellipsoids/moons.random_state)",
     ),
     gmm_init_params=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
 )
@@ -406,7 +406,7 @@ use rule gmm_anomalies as gmm_anomalies_replica with:
         metrics_only=True,
 
 
-use rule gmm_grid_fit as gmm_grid_fit_replica with:
+use rule gmm_selection_fit as gmm_selection_fit_replica with:
     input:
         **replica_arrays("ellipsoids"),
     output:
@@ -417,7 +417,7 @@ use rule gmm_grid_fit as gmm_grid_fit_replica with:
         ),
 
 
-use rule gmm_model_selection as gmm_model_selection_replica with:
+use rule gmm_selection as gmm_selection_replica with:
     input:
         fits=expand(
             GMM_GRID_FIT_REPLICA,

@@ -5,7 +5,7 @@ IRIS_GMM = config["iris_gmm"]
 EXPERIMENTS["iris_gmm"] = Experiment("01 Classification vs clustering", "Iris")
 
 
-rule iris_species_plot:
+rule iris_gmm_species:
     input:
         **dataset_arrays("iris"),
     output:
@@ -13,13 +13,13 @@ rule iris_species_plot:
             f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species", "iris_gmm"
         ),
     resources:
-        **measured_resources("iris_species_plot"),
+        **measured_resources("iris_gmm_species"),
     params:
-        code=code_version("introduction/iris_species_plot.py"),
+        code=code_version("introduction/iris_gmm_species.py"),
         figure_size=IRIS_GMM["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/introduction/iris_species_plot.py"
+        "../scripts/introduction/iris_gmm_species.py"
 
 
 rule iris_gmm:
@@ -51,4 +51,4 @@ use rule iris_gmm as iris_gmm_replica with:
         metrics_only=True,
 
 
-FIGURES["chapter"] += rules.iris_species_plot.output
+FIGURES["chapter"] += rules.iris_gmm_species.output

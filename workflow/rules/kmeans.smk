@@ -187,19 +187,19 @@ rule kmeans_minibatch_vs_k:
         "../scripts/kmeans/kmeans_minibatch_vs_k.py"
 
 
-rule mnist_pca:
+rule choose_k_mnist_pca:
     input:
         **MNIST,
     output:
         X=CHOOSE_K_FEATURES["mnist"]["X"],
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
     resources:
-        **measured_resources("mnist_pca"),
+        **measured_resources("choose_k_mnist_pca"),
     params:
-        code=code_version("kmeans/mnist_pca.py"),
+        code=code_version("kmeans/choose_k_mnist_pca.py"),
         variance=CHOOSE_K["mnist"]["pca_variance"],
     script:
-        "../scripts/kmeans/mnist_pca.py"
+        "../scripts/kmeans/choose_k_mnist_pca.py"
 
 
 # One job per (dataset, k): `--cores N` runs the sweep in parallel, and widening k_range runs
@@ -229,11 +229,11 @@ rule choose_k_fit:
         "../scripts/kmeans/choose_k_fit.py"
 
 
-rule choose_k_report:
+rule choose_k:
     input:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
         fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
-        pca=lambda w: rules.mnist_pca.output.info if w.dataset == "mnist" else [],
+        pca=lambda w: rules.choose_k_mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
         inertia=figure(
             f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png",
@@ -254,9 +254,9 @@ rule choose_k_report:
     wildcard_constraints:
         dataset="blobs|mnist",
     resources:
-        **measured_resources("choose_k_report"),
+        **measured_resources("choose_k"),
     params:
-        code=code_version("kmeans/choose_k_report.py"),
+        code=code_version("kmeans/choose_k.py"),
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
         diagram_k=lambda w: CHOOSE_K[w.dataset]["diagram_k"],
@@ -265,10 +265,10 @@ rule choose_k_report:
         diagram_size=CHOOSE_K["diagram_size"],
         dpi=DPI,
     script:
-        "../scripts/kmeans/choose_k_report.py"
+        "../scripts/kmeans/choose_k.py"
 
 
-rule kmeans_bad_k:
+rule choose_k_bad_k:
     input:
         X=BLOBS["X"],
         fits=expand(
@@ -277,17 +277,17 @@ rule kmeans_bad_k:
             chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"]),
         ),
     output:
-        figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "kmeans_bad_k", "choose_k_blobs"),
+        figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "choose_k_bad_k", "choose_k_blobs"),
     resources:
-        **measured_resources("kmeans_bad_k"),
+        **measured_resources("choose_k_bad_k"),
     params:
-        code=code_version("kmeans/kmeans_bad_k.py"),
+        code=code_version("kmeans/choose_k_bad_k.py"),
         bad_k=CHOOSE_K["blobs"]["bad_k"],
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/kmeans/kmeans_bad_k.py"
+        "../scripts/kmeans/choose_k_bad_k.py"
 
 
 rule kmeans_limits:
@@ -307,7 +307,7 @@ rule kmeans_limits:
         "../scripts/kmeans/kmeans_limits.py"
 
 
-rule segment_image:
+rule kmeans_segmentation_colours:
     input:
         image=SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png",
     output:
@@ -316,21 +316,25 @@ rule segment_image:
     wildcard_constraints:
         n_colors=r"\d+",
     resources:
-        **measured_resources("segment_image"),
+        **measured_resources("kmeans_segmentation_colours"),
     params:
-        code=code_version("kmeans/segment_image.py"),
+        code=code_version("kmeans/kmeans_segmentation_colours.py"),
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
         setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
     script:
-        "../scripts/kmeans/segment_image.py"
+        "../scripts/kmeans/kmeans_segmentation_colours.py"
 
 
-rule segmentation_report:
+rule kmeans_segmentation:
     input:
-        image=rules.segment_image.input.image,
-        images=expand(rules.segment_image.output.image, n_colors=SEGMENTATION["n_colors"]),
-        stats=expand(rules.segment_image.output.stats, n_colors=SEGMENTATION["n_colors"]),
+        image=rules.kmeans_segmentation_colours.input.image,
+        images=expand(
+            rules.kmeans_segmentation_colours.output.image, n_colors=SEGMENTATION["n_colors"]
+        ),
+        stats=expand(
+            rules.kmeans_segmentation_colours.output.stats, n_colors=SEGMENTATION["n_colors"]
+        ),
     output:
         figure=figure(
             f"{RESULTS}/kmeans_segmentation/image_segmentation.png",
@@ -339,13 +343,13 @@ rule segmentation_report:
         ),
         metrics=f"{RESULTS}/kmeans_segmentation/metrics.json",
     resources:
-        **measured_resources("segmentation_report"),
+        **measured_resources("kmeans_segmentation"),
     params:
-        code=code_version("kmeans/segmentation_report.py"),
+        code=code_version("kmeans/kmeans_segmentation.py"),
         figure_size=SEGMENTATION["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/kmeans/segmentation_report.py"
+        "../scripts/kmeans/kmeans_segmentation.py"
 
 
 # Seed replicas. On the synthetic sets a seed draws the data again (the chapter's
@@ -364,7 +368,7 @@ REPLICAS.update(
     ),
     kmeans_minibatch_vs_k=Replica(
         config["kmeans_minibatch_vs_k"]["random_state"],
-        "the K-Means initialisations " "(kmeans_minibatch_vs_k.random_state)",
+        "the K-Means initialisations (kmeans_minibatch_vs_k.random_state)",
     ),
     choose_k_blobs=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
     kmeans_limits=Replica(
@@ -417,7 +421,7 @@ use rule choose_k_fit as choose_k_fit_replica with:
         chunk=r"\d+_\d+",
 
 
-use rule choose_k_report as choose_k_report_replica with:
+use rule choose_k as choose_k_replica with:
     input:
         **replica_arrays("blobs"),
         fits=expand(
@@ -443,10 +447,10 @@ use rule kmeans_limits as kmeans_limits_replica with:
         metrics_only=True,
 
 
-FIGURES["chapter"] += rules.kmeans_bad_k.output
+FIGURES["chapter"] += rules.choose_k_bad_k.output
 
 
 rule kmeans:
     input:
         experiment_metrics(category=KMEANS_SECTION),
-        rules.kmeans_bad_k.output,
+        rules.choose_k_bad_k.output,

@@ -33,7 +33,7 @@ EXPERIMENTS.update(
     ),
     olivetti_accuracy=Experiment(
         OLIVETTI_SECTION,
-        "6 Exercise 11 over seeds of K-Means and the forest (beyond the " "exercises)",
+        "6 Exercise 11 over seeds of K-Means and the forest (beyond the exercises)",
         "beyond",
     ),
     olivetti_accuracy_spread=Experiment(
@@ -41,7 +41,7 @@ EXPERIMENTS.update(
     ),
     olivetti_anomalies=Experiment(
         OLIVETTI_SECTION,
-        "8 Altered faces told apart, per transformation (beyond the " "exercises)",
+        "8 Altered faces told apart, per transformation (beyond the exercises)",
         "beyond",
     ),
 )
@@ -54,19 +54,19 @@ SPLIT_SETTINGS = (
 )
 
 
-rule olivetti_split:
+rule olivetti_faces_split:
     input:
         **dataset_arrays("olivetti"),
     output:
         faces=FACES,
     resources:
-        **measured_resources("olivetti_split"),
+        **measured_resources("olivetti_faces_split"),
     params:
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
-        code=code_version("olivetti/olivetti_split.py"),
+        code=code_version("olivetti/olivetti_faces_split.py"),
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
     script:
-        "../scripts/olivetti/olivetti_split.py"
+        "../scripts/olivetti/olivetti_faces_split.py"
 
 
 rule olivetti_faces:
@@ -90,7 +90,7 @@ rule olivetti_faces:
 
 # One job per chunk of k values (aligned on multiples of chunk_size): K-Means fitted once per
 # k serves both exercises, its silhouette and its features for the forest.
-rule olivetti_kmeans_chunk:
+rule olivetti_clustering_chunk:
     input:
         faces=FACES,
     output:
@@ -98,16 +98,16 @@ rule olivetti_kmeans_chunk:
     wildcard_constraints:
         chunk=r"\d+_\d+",
     resources:
-        **measured_resources("olivetti_kmeans_chunk"),
+        **measured_resources("olivetti_clustering_chunk"),
     params:
-        code=code_version("olivetti/olivetti_kmeans_chunk.py"),
+        code=code_version("olivetti/olivetti_clustering_chunk.py"),
         ks=lambda w: FACES_CHUNKS[w.chunk],
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
         setting_keys={"k_range": "olivetti_clustering.k_range"},
     script:
-        "../scripts/olivetti/olivetti_kmeans_chunk.py"
+        "../scripts/olivetti/olivetti_clustering_chunk.py"
 
 
 rule olivetti_clustering:
@@ -292,12 +292,12 @@ REPLICAS.update(
     olivetti_clustering=Replica(SPLIT_SEED, SEED_SPLITS),
     olivetti_accuracy=Replica(SPLIT_SEED, SEED_SPLITS),
     olivetti_anomalies=Replica(
-        SPLIT_SEED, f"{SEED_SPLITS} and the mixture " "(olivetti_mixture.random_state)"
+        SPLIT_SEED, f"{SEED_SPLITS} and the mixture (olivetti_mixture.random_state)"
     ),
 )
 
 
-use rule olivetti_split as olivetti_split_replica with:
+use rule olivetti_faces_split as olivetti_faces_split_replica with:
     output:
         faces=REPLICA_FACES,
     params:
@@ -305,7 +305,7 @@ use rule olivetti_split as olivetti_split_replica with:
         valid_random_state=lambda w: int(w.seed) + 1,
 
 
-use rule olivetti_kmeans_chunk as olivetti_kmeans_chunk_replica with:
+use rule olivetti_clustering_chunk as olivetti_clustering_chunk_replica with:
     input:
         faces=REPLICA_FACES,
     output:

@@ -54,7 +54,7 @@ rule digits_k_search_chunk:
         "../scripts/preprocessing/digits_k_search_chunk.py"
 
 
-rule digits_k_search_report:
+rule digits_k_search:
     input:
         split=SPLIT.format(dataset="digits"),
         chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
@@ -64,16 +64,16 @@ rule digits_k_search_report:
         ),
         metrics=f"{RESULTS}/digits_k_search/metrics.json",
     resources:
-        **measured_resources("digits_k_search_report"),
+        **measured_resources("digits_k_search"),
     params:
         **FEATURES,
-        code=code_version("preprocessing/digits_k_search_report.py"),
+        code=code_version("preprocessing/digits_k_search.py"),
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/preprocessing/digits_k_search_report.py"
+        "../scripts/preprocessing/digits_k_search.py"
 
 
 # Seed replicas: the K-Means initialisation of the features changes, the split and the
@@ -100,7 +100,7 @@ use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
         random_state=lambda w: int(w.seed),
 
 
-use rule digits_k_search_report as digits_k_search_report_replica with:
+use rule digits_k_search as digits_k_search_replica with:
     input:
         split=SPLIT.format(dataset="digits"),
         chunks=expand(

@@ -205,7 +205,7 @@ rule label_budget_job:
         "../scripts/semi_supervised/label_budget_job.py"
 
 
-rule label_budget_report:
+rule label_budget:
     input:
         split=SPLIT,
         scores=lambda w: expand(
@@ -224,16 +224,16 @@ rule label_budget_report:
     wildcard_constraints:
         dataset="digits|mnist",
     resources:
-        **measured_resources("label_budget_report"),
+        **measured_resources("label_budget"),
     params:
-        code=code_version("semi_supervised/label_budget_report.py"),
+        code=code_version("semi_supervised/label_budget.py"),
         one_vs_rest=lambda w: LABEL_BUDGET[w.dataset]["one_vs_rest"],
         max_iter=config["classifier"]["max_iter"],
         random_state=config["classifier"]["random_state"],
         figure_size=LABEL_BUDGET["figure_size"],
         dpi=DPI,
     script:
-        "../scripts/semi_supervised/label_budget_report.py"
+        "../scripts/semi_supervised/label_budget.py"
 
 
 rule semi_supervised:

@@ -33,7 +33,7 @@ plots = lazy_import("unsupervised.clustering_algorithms.plots")
 Size = Sequence[float]
 
 
-def dbscan_moons(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samples: int,
+def dbscan(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samples: int,
                  classifier: Mapping[str, Any], resolution: int, figure_size: Size,
                  classifier_figure_size: Size) -> Result:
     """DBSCAN at each eps: its cores, borders, noise and clusters; then, at the classifier's
@@ -97,7 +97,7 @@ def dbscan_eps(X: np.ndarray, y: np.ndarray, *, min_samples: Sequence[int],
         "figure": lambda: plots.plot_eps_choice(knees, eps_grid, sweeps, chapter_eps, figure_size)})
 
 
-def spectral_moons(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_clusters: int,
+def spectral_clustering(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_clusters: int,
                    random_state: int, affinity_percentile: float, figure_size: Size) -> Result:
     """Spectral clustering with an RBF affinity of each gamma: a percentile of the affinity
     matrix, and the clusters' agreement with the moons."""
@@ -113,7 +113,7 @@ def spectral_moons(X: np.ndarray, y: np.ndarray, *, gammas: Sequence[float], n_c
     return Result(metrics, figures={"figure": lambda: plots.plot_spectral(models, X, figure_size)})
 
 
-def agglomerative_points(*, points: Sequence[float], linkage: str,
+def agglomerative_clustering(*, points: Sequence[float], linkage: str,
                          figure_size: Size) -> Result:
     """Agglomerative clustering of a few 1-D points: which clusters merge, in which order."""
     X = np.asarray(points, dtype=float).reshape(-1, 1)
@@ -127,7 +127,7 @@ def agglomerative_points(*, points: Sequence[float], linkage: str,
         "the chapter's four points", figure_size)})
 
 
-def course_notes(*, kmeans: Mapping[str, Any], agglomerative: Mapping[str, Any],
+def clustering_course_notes(*, kmeans: Mapping[str, Any], agglomerative: Mapping[str, Any],
                  dbscan: Mapping[str, Any], gaussian_mixture: Mapping[str, Any],
                  figure_size: Size, dendrogram_figure_size: Size) -> Result:
     """The course notes' four clusterings of small synthetic sets, each scored by its

@@ -105,7 +105,7 @@ def contest_table(runs: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
             .reset_index(drop=True))
 
 
-def detector_contest(runs: Sequence[Mapping[str, Any]], *, titles: Mapping[str, str],
+def anomaly_detectors(runs: Sequence[Mapping[str, Any]], *, titles: Mapping[str, str],
                      percentile: float, figure_size: Sequence[float]) -> Result:
     """The contest's table, its figure and one metric per (problem, detector, score): the
     median over seeds."""

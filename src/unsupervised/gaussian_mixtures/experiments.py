@@ -44,7 +44,7 @@ def true_mixture(generator: Mapping[str, Any]) -> TrueMixture:
     return TrueMixture(*ellipsoids_mixture(**generator))
 
 
-def em_fit(X: np.ndarray, y: np.ndarray, *, generator: Mapping[str, Any], n_components: int,
+def gmm_fit(X: np.ndarray, y: np.ndarray, *, generator: Mapping[str, Any], n_components: int,
            n_init: int, random_state: int, n_sampled: int, integral_grid: Mapping[str, float],
            resolution: int, figure_size: Size) -> Result:
     """The chapter's GaussianMixture: parameters, convergence, predictions, samples, the
@@ -79,7 +79,7 @@ def em_fit(X: np.ndarray, y: np.ndarray, *, generator: Mapping[str, Any], n_comp
         "figure": lambda: plots.plot_fit(model, X, resolution, figure_size)})
 
 
-def covariance_types(X: np.ndarray, *, n_components: int, n_init: int, random_state: int,
+def gmm_covariance_types(X: np.ndarray, *, n_components: int, n_init: int, random_state: int,
                      resolution: int, figure_size: Size) -> Result:
     """The same mixture under each covariance constraint: log-likelihood, BIC and AIC."""
     models = {name: fit_mixture(X, n_components, covariance_type=name, n_init=n_init,
@@ -93,7 +93,7 @@ def covariance_types(X: np.ndarray, *, n_components: int, n_init: int, random_st
         "figure": lambda: plots.plot_covariance_types(models, scores, X, resolution, figure_size)})
 
 
-def anomaly_detection(X: np.ndarray, *, generator: Mapping[str, Any], n_components: int,
+def gmm_anomalies(X: np.ndarray, *, generator: Mapping[str, Any], n_components: int,
                       n_init: int, random_state: int, percentile: float, resolution: int,
                       figure_size: Size) -> Result:
     """Instances below the `percentile`-th percentile of density, and how many of them are
@@ -113,7 +113,7 @@ def anomaly_detection(X: np.ndarray, *, generator: Mapping[str, Any], n_componen
                                                        figure_size)})
 
 
-def model_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
+def gmm_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
                     figure_size: Size) -> Result:
     """The (k, covariance type) of least BIC over the grid, and the k of least BIC and AIC for
     `covariance_type` (the chapter's figure)."""
@@ -134,7 +134,7 @@ def model_selection(fits: Sequence[Mapping[str, Any]], *, covariance_type: str,
                                                                  figure_size)})
 
 
-def bayesian_mixtures(X: np.ndarray, moons: np.ndarray, *, generator: Mapping[str, Any],
+def gmm_bayesian(X: np.ndarray, moons: np.ndarray, *, generator: Mapping[str, Any],
                       n_components: int, n_init: int, random_state: int, weight_floor: float,
                       prior_instances: int, concentration_priors: Sequence[float],
                       prior_max_iter: int, resolution: int, figure_size: Size,
@@ -163,7 +163,7 @@ def bayesian_mixtures(X: np.ndarray, moons: np.ndarray, *, generator: Mapping[st
     })
 
 
-def likelihood_function(*, xs: Mapping[str, float], thetas: Mapping[str, float], x: float,
+def gmm_likelihood(*, xs: Mapping[str, float], thetas: Mapping[str, float], x: float,
                         theta: float, figure_size: Size) -> Result:
     """The chapter's figure of a model, one of its PDFs, and the likelihood of theta given
     one observation x, with its maximum."""
@@ -180,7 +180,7 @@ def likelihood_function(*, xs: Mapping[str, float], thetas: Mapping[str, float],
                       grid_x, grid_theta, surface, x_index, theta_index, figure_size)})
 
 
-def init_params_effect(X: np.ndarray, *, n_components: int, inits: Sequence[str],
+def gmm_init_params(X: np.ndarray, *, n_components: int, inits: Sequence[str],
                        seeds: Mapping[str, int], max_iter: int, best_tolerance: float,
                        figure_size: Size) -> Result:
     """EM from each initialisation over seeds: iterations, convergence, log-likelihood."""
@@ -190,12 +190,12 @@ def init_params_effect(X: np.ndarray, *, n_components: int, inits: Sequence[str]
                   figures={"figure": lambda: plots.plot_init_params(runs, figure_size)})
 
 
-def mnist_model_selection(fits: Sequence[Mapping[str, Any]], X: np.ndarray, y: np.ndarray, *,
+def gmm_selection_mnist(fits: Sequence[Mapping[str, Any]], X: np.ndarray, y: np.ndarray, *,
                           covariance_type: str, n_init: int, random_state: int,
                           figure_size: Size) -> Result:
     """Model selection on the grid, then the chosen mixture refitted: how pure its
     components are in digits."""
-    selection = model_selection(fits, covariance_type=covariance_type, figure_size=figure_size)
+    selection = gmm_selection(fits, covariance_type=covariance_type, figure_size=figure_size)
     best_type = next(name for name in COVARIANCE_TYPES
                      if selection.metrics.get(f"best_is_{name}"))
     model = fit_mixture(X, selection.metrics["best_k"], covariance_type=best_type,

@@ -13,13 +13,13 @@ from unsupervised.introduction.iris import classify_with_gmm, iris_species
 plots = lazy_import("unsupervised.introduction.plots")
 
 
-def species_figure(X: np.ndarray, y: np.ndarray, *, figure_size: Sequence[float]) -> Result:
+def iris_gmm_species(X: np.ndarray, y: np.ndarray, *, figure_size: Sequence[float]) -> Result:
     """Classification (labels known) beside clustering (no labels) of the same petals."""
     return Result(figures={"figure": lambda: plots.plot_classification_vs_clustering(
         X, y, iris_species(), tuple(figure_size))})
 
 
-def gmm_as_classifier(X: np.ndarray, y: np.ndarray, *, n_components: int, random_state: int,
+def iris_gmm(X: np.ndarray, y: np.ndarray, *, n_components: int, random_state: int,
                       figure_size: Sequence[float]) -> Result:
     """A Gaussian mixture on all four features, its clusters mapped to the species."""
     result = classify_with_gmm(X, y, n_components, random_state)

@@ -24,7 +24,7 @@ plots = lazy_import("unsupervised.kmeans.plots")
 Size = Sequence[float]
 
 
-def fit_and_predict_blobs(X: np.ndarray, *, true_centers: Sequence[Sequence[float]], k: int,
+def kmeans_fit(X: np.ndarray, *, true_centers: Sequence[Sequence[float]], k: int,
                           n_init: int, random_state: int, new_points: Sequence[Sequence[float]],
                           resolution: int, figure_size: Size) -> Result:
     report = fit_and_predict(X, np.asarray(true_centers), np.asarray(new_points), k, n_init,
@@ -37,7 +37,7 @@ def fit_and_predict_blobs(X: np.ndarray, *, true_centers: Sequence[Sequence[floa
     )
 
 
-def algorithm_steps(X: np.ndarray, *, k: int, iterations: int, random_state: int,
+def kmeans_steps(X: np.ndarray, *, k: int, iterations: int, random_state: int,
                     resolution: int, figure_size: Size) -> Result:
     steps = lloyd_iterations(X, k, iterations, random_state)
     return Result(
@@ -47,7 +47,7 @@ def algorithm_steps(X: np.ndarray, *, k: int, iterations: int, random_state: int
     )
 
 
-def initialisation(X: np.ndarray, *, k: int, unlucky_seeds: Sequence[int], n_init: int,
+def kmeans_init(X: np.ndarray, *, k: int, unlucky_seeds: Sequence[int], n_init: int,
                    good_init: Sequence[Sequence[float]], seeds: Mapping[str, int],
                    best_rel_tol: float, resolution: int, figure_size: Size) -> Result:
     """Unlucky random initialisations, n_init runs, a good init, and the distribution of
@@ -75,7 +75,7 @@ def initialisation(X: np.ndarray, *, k: int, unlucky_seeds: Sequence[int], n_ini
     })
 
 
-def elkan_vs_lloyd(blobs: np.ndarray, mnist: np.ndarray, *, blobs_k: int, blobs_n_init: int,
+def kmeans_speed(blobs: np.ndarray, mnist: np.ndarray, *, blobs_k: int, blobs_n_init: int,
                    mnist_k: int, mnist_n_init: int, mnist_samples: int, random_state: int,
                    repeats: int, figure_size: Size) -> Result:
     """Median fit times of both algorithms on the blobs and the first `mnist_samples` images."""
@@ -94,7 +94,7 @@ def elkan_vs_lloyd(blobs: np.ndarray, mnist: np.ndarray, *, blobs_k: int, blobs_
         "figure": lambda: plots.plot_algorithm_times(times, figure_size)})
 
 
-def minibatch(blobs: np.ndarray, mnist: np.ndarray, mnist_labels: np.ndarray, *, k: int,
+def kmeans_minibatch(blobs: np.ndarray, mnist: np.ndarray, mnist_labels: np.ndarray, *, k: int,
               n_init: int, kmeans_n_init: int, random_state: int,
               partial_fit: Mapping[str, int], mnist_settings: Mapping[str, int]) -> Result:
     """Mini-batch K-Means and the chapter's partial_fit loop on the blobs, then the loop out
@@ -116,7 +116,7 @@ def minibatch(blobs: np.ndarray, mnist: np.ndarray, mnist_labels: np.ndarray, *,
     })
 
 
-def minibatch_vs_k(X: np.ndarray, *, k_range: Mapping[str, int], kmeans_n_init: int,
+def kmeans_minibatch_vs_k(X: np.ndarray, *, k_range: Mapping[str, int], kmeans_n_init: int,
                    minibatch_n_init: int, random_state: int, repeats: int,
                    figure_size: Size) -> Result:
     table = minibatch_vs_full(X, int_range(k_range), kmeans_n_init=kmeans_n_init,
@@ -137,7 +137,7 @@ def minibatch_vs_k(X: np.ndarray, *, k_range: Mapping[str, int], kmeans_n_init: 
     )
 
 
-def choosing_k(X: np.ndarray, fits: Sequence[KFit], *, random_state: int,
+def choose_k(X: np.ndarray, fits: Sequence[KFit], *, random_state: int,
                silhouette_sample_size: int, diagram_k: Sequence[int], report_k: Sequence[int],
                pca_components: int | None, figure_size: Size, diagram_size: Size) -> Result:
     """The sweep's elbow and best silhouette, their figures and silhouette diagrams."""
@@ -154,7 +154,7 @@ def choosing_k(X: np.ndarray, fits: Sequence[KFit], *, random_state: int,
     })
 
 
-def bad_choices_of_k(X: np.ndarray, fits: Sequence[KFit], *, bad_k: Sequence[int],
+def choose_k_bad_k(X: np.ndarray, fits: Sequence[KFit], *, bad_k: Sequence[int],
                      resolution: int, figure_size: Size) -> Result:
     """The clusterings of `fits` at each of `bad_k`, side by side."""
     chosen = [Sweep(list(fits)).by_k(k) for k in bad_k]
@@ -163,7 +163,7 @@ def bad_choices_of_k(X: np.ndarray, fits: Sequence[KFit], *, bad_k: Sequence[int
                                              for fit in chosen], resolution, figure_size)})
 
 
-def limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,
+def kmeans_limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,
            random_state: int, resolution: int, figure_size: Size) -> Result:
     """The ellipsoidal blobs: a hand-initialised solution against the k-means++ one."""
     init = np.asarray(good_init)
@@ -177,7 +177,7 @@ def limits(X: np.ndarray, *, good_init: Sequence[Sequence[float]], n_init: int,
                       figure_size)})
 
 
-def segmentation(image: np.ndarray, segmented: Mapping[int, np.ndarray],
+def kmeans_segmentation(image: np.ndarray, segmented: Mapping[int, np.ndarray],
                  stats: Sequence[Mapping[str, float]], *, figure_size: Size) -> Result:
     """The grid of segmentations (one per number of colours) and their inertia and error."""
     metrics = {}

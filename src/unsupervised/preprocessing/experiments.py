@@ -22,7 +22,7 @@ plots = lazy_import("unsupervised.preprocessing.plots")
 Classifier = Mapping[str, int]  # make_classifier's max_iter and random_state
 
 
-def distances_as_features(split: Split, *, k: int, n_init: int, random_state: int,
+def digits_preprocessing(split: Split, *, k: int, n_init: int, random_state: int,
                           classifier: Classifier) -> Result:
     """The chapter's logistic regression alone, then on the distances to k centroids."""
     baseline = make_classifier(True, **classifier).fit(split.X_train, split.y_train)
@@ -37,7 +37,7 @@ def distances_as_features(split: Split, *, k: int, n_init: int, random_state: in
     })
 
 
-def k_search_chunk(split: Split, *, ks: Sequence[int], cv_folds: int, cv_random_state: int,
+def digits_k_search_chunk(split: Split, *, ks: Sequence[int], cv_folds: int, cv_random_state: int,
                    n_init: int, random_state: int,
                    classifier: Classifier) -> dict[int, list[float]]:
     """Cross-validated accuracy of the pipeline on every fold, for each k of one chunk."""
@@ -48,7 +48,7 @@ def k_search_chunk(split: Split, *, ks: Sequence[int], cv_folds: int, cv_random_
     )
 
 
-def k_search(split: Split, scores: Mapping[int, Sequence[float]], *, cv_folds: int,
+def digits_k_search(split: Split, scores: Mapping[int, Sequence[float]], *, cv_folds: int,
              cv_random_state: int, n_init: int, random_state: int, classifier: Classifier,
              figure_size: Sequence[float]) -> Result:
     """The k with the best mean fold accuracy (the smallest on a tie), its test accuracy,

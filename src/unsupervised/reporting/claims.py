@@ -34,13 +34,13 @@ def load_replicas(files: Mapping[str, Sequence[str]], specs: Mapping[str, Mappin
     return runs
 
 
-def claims_over_seeds(runs: Mapping[str, Replicas], varies: Mapping[str, str], *,
-                      panel_size: Sequence[float], claims: Sequence[Claim] = CLAIMS) -> Result:
+def claims(runs: Mapping[str, Replicas], varies: Mapping[str, str], *,
+           panel_size: Sequence[float], checked: Sequence[Claim] = CLAIMS) -> Result:
     """Every claim's verdict over its experiments' seeds (`varies[experiment]` says what a seed
     sets there): the table, the Markdown page, a figure of the effects (a panel of
     `panel_size` inches per claim), and each verdict as a metric (0 does not hold, 1 holds
     for the chapter's seed only, 2 holds)."""
-    verdicts = [evaluate_over(claim, runs) for claim in claims]
+    verdicts = [evaluate_over(claim, runs) for claim in checked]
     return Result(
         metrics={f"{verdict.claim.name}_verdict": verdict.rank for verdict in verdicts},
         tables={"table": claims_table(verdicts, varies)},

@@ -22,7 +22,7 @@ Classifier = Mapping[str, int]  # make_classifier's max_iter and random_state
 CHOICE_NAMES = {"uncertainty": "least confident, distinct clusters", "random": "random"}
 
 
-def few_labels(split: Split, *, n_labels: int, n_clusters: int, percentile: float,
+def digits_semi_supervised(split: Split, *, n_labels: int, n_clusters: int, percentile: float,
                percentile_sweep: Sequence[float], n_neighbors: int, alpha: float, n_init: int,
                random_state: int, classifier: Classifier, figure_size: Sequence[float]
                ) -> Result:
@@ -47,7 +47,7 @@ def few_labels(split: Split, *, n_labels: int, n_clusters: int, percentile: floa
     })
 
 
-def active_learning_rounds(split: Split, *, n_labels: int, n_clusters: int, n_init: int,
+def digits_active_learning(split: Split, *, n_labels: int, n_clusters: int, n_init: int,
                            cluster_random_state: int, rounds: int, batch_size: int,
                            random_state: int, classifier: Classifier,
                            figure_size: Sequence[float]) -> Result:

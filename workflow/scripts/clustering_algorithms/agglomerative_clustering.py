@@ -1,12 +1,12 @@
 """Agglomerative clustering of the chapter's few 1-D points: the order of the merges."""
 
-from unsupervised.clustering_algorithms.experiments import agglomerative_points
+from unsupervised.clustering_algorithms.experiments import agglomerative_clustering
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 
 
 def main(smk) -> None:
-    write_result(agglomerative_points(**settings(smk)), smk)
+    write_result(agglomerative_clustering(**settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -1,12 +1,12 @@
 """The course notes' K-Means, agglomerative, DBSCAN and Gaussian-mixture clusterings."""
 
-from unsupervised.clustering_algorithms.experiments import course_notes
+from unsupervised.clustering_algorithms.experiments import clustering_course_notes
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 
 
 def main(smk) -> None:
-    write_result(course_notes(**settings(smk)), smk)
+    write_result(clustering_course_notes(**settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

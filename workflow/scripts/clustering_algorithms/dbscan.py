@@ -2,14 +2,14 @@
 
 import numpy as np
 
-from unsupervised.clustering_algorithms.experiments import dbscan_moons
+from unsupervised.clustering_algorithms.experiments import dbscan
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 
 
 def main(smk) -> None:
     X, y = np.load(smk.input.X), np.load(smk.input.y)
-    write_result(dbscan_moons(X, y, **settings(smk)), smk)
+    write_result(dbscan(X, y, **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -4,12 +4,12 @@ import numpy as np
 
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.gaussian_mixtures.experiments import bayesian_mixtures
+from unsupervised.gaussian_mixtures.experiments import gmm_bayesian
 
 
 def main(smk) -> None:
     X, moons = np.load(smk.input.X), np.load(smk.input.moons)
-    write_result(bayesian_mixtures(X, moons, **settings(smk)), smk)
+    write_result(gmm_bayesian(X, moons, **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

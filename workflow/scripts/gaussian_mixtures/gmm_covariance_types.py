@@ -3,12 +3,12 @@
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.datasets import load_dataset
-from unsupervised.gaussian_mixtures.experiments import covariance_types
+from unsupervised.gaussian_mixtures.experiments import gmm_covariance_types
 
 
 def main(smk) -> None:
     X, _ = load_dataset(smk.input.X, smk.input.y)
-    write_result(covariance_types(X, **settings(smk)), smk)
+    write_result(gmm_covariance_types(X, **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

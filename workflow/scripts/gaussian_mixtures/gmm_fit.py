@@ -3,12 +3,12 @@
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.datasets import load_dataset
-from unsupervised.gaussian_mixtures.experiments import em_fit
+from unsupervised.gaussian_mixtures.experiments import gmm_fit
 
 
 def main(smk) -> None:
     X, y = load_dataset(smk.input.X, smk.input.y)
-    write_result(em_fit(X, y, **settings(smk)), smk)
+    write_result(gmm_fit(X, y, **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

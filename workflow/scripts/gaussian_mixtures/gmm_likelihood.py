@@ -2,11 +2,11 @@
 
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.gaussian_mixtures.experiments import likelihood_function
+from unsupervised.gaussian_mixtures.experiments import gmm_likelihood
 
 
 def main(smk) -> None:
-    write_result(likelihood_function(**settings(smk)), smk)
+    write_result(gmm_likelihood(**settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -3,12 +3,12 @@
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.datasets import load_dataset
-from unsupervised.kmeans.experiments import algorithm_steps
+from unsupervised.kmeans.experiments import kmeans_steps
 
 
 def main(smk) -> None:
     X, _ = load_dataset(smk.input.X, smk.input.y)
-    write_result(algorithm_steps(X, **settings(smk)), smk)
+    write_result(kmeans_steps(X, **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -2,7 +2,7 @@
 
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.reporting.claims import claims_over_seeds, load_replicas
+from unsupervised.reporting.claims import claims, load_replicas
 
 
 def main(smk) -> None:
@@ -10,7 +10,7 @@ def main(smk) -> None:
     runs = load_replicas({name: smk.input[name] for name in specs}, specs)
     varies = {name: spec["varies"] for name, spec in specs.items()}
     panel = {name: value for name, value in settings(smk).items() if name != "replicas"}
-    write_result(claims_over_seeds(runs, varies, **panel), smk)
+    write_result(claims(runs, varies, **panel), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -4,11 +4,11 @@ randomly chosen labels."""
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
 from unsupervised.data.splits import Split
-from unsupervised.semi_supervised.experiments import active_learning_rounds
+from unsupervised.semi_supervised.experiments import digits_active_learning
 
 
 def main(smk) -> None:
-    write_result(active_learning_rounds(Split.load(smk.input.split), **settings(smk)), smk)
+    write_result(digits_active_learning(Split.load(smk.input.split), **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821

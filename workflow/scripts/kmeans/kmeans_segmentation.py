@@ -5,7 +5,7 @@ import numpy as np
 from unsupervised.core.io import read_json
 from unsupervised.core.results import write_result
 from unsupervised.core.step import run_step, settings
-from unsupervised.kmeans.experiments import segmentation
+from unsupervised.kmeans.experiments import kmeans_segmentation
 from unsupervised.kmeans.segmentation import load_rgb
 
 
@@ -13,7 +13,8 @@ def main(smk) -> None:
     stats = [read_json(path) for path in smk.input.stats]
     segmented = {entry["n_colors"]: np.load(path)
                  for entry, path in zip(stats, smk.input.images, strict=True)}
-    write_result(segmentation(load_rgb(smk.input.image), segmented, stats, **settings(smk)), smk)
+    image = load_rgb(smk.input.image)
+    write_result(kmeans_segmentation(image, segmented, stats, **settings(smk)), smk)
 
 
 run_step(snakemake, main)  # noqa: F821
