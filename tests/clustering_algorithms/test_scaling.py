@@ -10,6 +10,7 @@ import sys
 import numpy as np
 import pytest
 
+from unsupervised.clustering_algorithms.experiments import clustering_scaling
 from unsupervised.clustering_algorithms.scaling import (
     BASELINE_MB,
     QUADRATIC_BYTES_PER_PAIR,
@@ -64,6 +65,15 @@ def test_skipped_sizes_are_recorded_without_fitting() -> None:
     run = scaling_run("affinity_propagation", X, y, size=50, dimensions=2, random_state=0,
                       settings={}, k=2, memory_limit_mb=BASELINE_MB, max_size=None)
     assert run["status"] == "skipped" and "fit_seconds" not in run
+
+
+def test_a_study_that_skips_nothing_draws_its_figure() -> None:
+    X, y = np.random.default_rng(0).normal(size=(60, 3)), np.arange(60) % 2
+    runs = [scaling_run("kmeans", X, y, size=size, dimensions=2, random_state=0, settings={},
+                        k=2, memory_limit_mb=2000, max_size=None) for size in (30, 60)]
+    result = clustering_scaling(runs, memory_limit_mb=2000, figure_size=(9, 3))
+    assert result.metrics["kmeans_n_skipped"] == 0 and result.metrics["kmeans_largest_size"] == 60
+    assert result.figures["figure"]().axes
 
 
 def test_each_sample_is_a_prefix_of_the_larger_and_names_a_setting_too_large() -> None:

@@ -93,11 +93,11 @@ def scaling_run(algorithm: str, X: np.ndarray, y: np.ndarray, *, size: int, dime
     """`algorithm` on `size` images, or the reason it is not run: fit time, the job's peak
     resident memory, and the clustering's agreement with the digits."""
     X_sample, digits = leading_sample(X, y, size, dimensions, random_state)
-    record = {"algorithm": algorithm, "size": size,
-              "estimated_mb": estimated_megabytes(algorithm, size)}
     reason = skip_reason(algorithm, size, memory_limit_mb, max_size)
+    record = {"algorithm": algorithm, "size": size,
+              "estimated_mb": estimated_megabytes(algorithm, size), "reason": reason}
     if reason is not None:
-        return {**record, "status": "skipped", "reason": reason}
+        return {**record, "status": "skipped"}
     start = time.perf_counter()
     labels = fit_labels(algorithm, X_sample, k, random_state, settings)
     seconds = time.perf_counter() - start
