@@ -57,7 +57,12 @@ def run_script(job: Job, config: dict) -> None:
     smk = SimpleNamespace(input=job.input, output=job.output, params=job.params,
                           wildcards=job.wildcards, log=job.log, threads=1, rule=job.rule.name,
                           resources=job.resources, config=config)
-    runpy.run_path(str((RULE_FILES / job.rule.script).resolve()), init_globals={"snakemake": smk})
+    try:
+        runpy.run_path(str((RULE_FILES / job.rule.script).resolve()),
+                       init_globals={"snakemake": smk})
+    finally:  # the step's log file, which its process would have closed on exiting
+        for handler in logging.getLogger().handlers:
+            handler.close()
 
 
 @pytest.fixture

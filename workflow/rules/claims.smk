@@ -28,12 +28,11 @@ rule claims:
             category=EXPERIMENTS["claims"].category,
             subcategory=EXPERIMENTS["claims"].subcategory,
         ),
-        figure=figure(f"{RESULTS}/claims/effects_over_seeds.png", "claims_figure", "claims"),
+        figure=figure(f"{RESULTS}/claims/effects_over_seeds.png", "claims_figure"),
         metrics=f"{RESULTS}/claims/metrics.json",
     resources:
         **measured_resources("claims"),
     params:
-        code=code_version("reporting/claims.py"),
         replicas={
             name: {
                 "chapter_seed": replica.chapter_seed,

@@ -43,16 +43,13 @@ rule dbscan:
     input:
         **MOONS,
     output:
-        figure=figure(f"{RESULTS}/dbscan/dbscan.png", "dbscan", "dbscan"),
-        classification=figure(
-            f"{RESULTS}/dbscan/core_classifier.png", "dbscan_classifier", "dbscan"
-        ),
+        figure=figure(f"{RESULTS}/dbscan/dbscan.png", "dbscan"),
+        classification=figure(f"{RESULTS}/dbscan/core_classifier.png", "dbscan_classifier"),
         metrics=f"{RESULTS}/dbscan/metrics.json",
     resources:
         **measured_resources("dbscan"),
     params:
         **DBSCAN,
-        code=code_version("clustering_algorithms/dbscan.py"),
         dpi=DPI,
         setting_keys={
             "n_neighbors": "dbscan.classifier.n_neighbors",
@@ -66,13 +63,12 @@ rule dbscan_eps:
     input:
         **MOONS,
     output:
-        figure=figure(f"{RESULTS}/dbscan_eps/k_distance_knee.png", "dbscan_eps", "dbscan_eps"),
+        figure=figure(f"{RESULTS}/dbscan_eps/k_distance_knee.png", "dbscan_eps"),
         metrics=f"{RESULTS}/dbscan_eps/metrics.json",
     resources:
         **measured_resources("dbscan_eps"),
     params:
         **config["dbscan_eps"],
-        code=code_version("clustering_algorithms/dbscan_eps.py"),
         chapter_eps=DBSCAN["classifier"]["eps"],
         dpi=DPI,
         setting_keys={"min_samples": "dbscan_eps.min_samples"},
@@ -85,16 +81,13 @@ rule spectral_clustering:
         **MOONS,
     output:
         figure=figure(
-            f"{RESULTS}/spectral_clustering/spectral_clustering.png",
-            "spectral_clustering",
-            "spectral_clustering",
+            f"{RESULTS}/spectral_clustering/spectral_clustering.png", "spectral_clustering"
         ),
         metrics=f"{RESULTS}/spectral_clustering/metrics.json",
     resources:
         **measured_resources("spectral_clustering"),
     params:
         **config["spectral_clustering"],
-        code=code_version("clustering_algorithms/spectral_clustering.py"),
         dpi=DPI,
     script:
         "../scripts/clustering_algorithms/spectral_clustering.py"
@@ -103,16 +96,13 @@ rule spectral_clustering:
 rule agglomerative_clustering:
     output:
         figure=figure(
-            f"{RESULTS}/agglomerative_clustering/dendrogram.png",
-            "agglomerative_clustering",
-            "agglomerative_clustering",
+            f"{RESULTS}/agglomerative_clustering/dendrogram.png", "agglomerative_clustering"
         ),
         metrics=f"{RESULTS}/agglomerative_clustering/metrics.json",
     resources:
         **measured_resources("agglomerative_clustering"),
     params:
         **config["agglomerative_clustering"],
-        code=code_version("clustering_algorithms/agglomerative_clustering.py"),
         dpi=DPI,
     script:
         "../scripts/clustering_algorithms/agglomerative_clustering.py"
@@ -121,21 +111,17 @@ rule agglomerative_clustering:
 rule clustering_course_notes:
     output:
         figure=figure(
-            f"{RESULTS}/clustering_course_notes/clusterings.png",
-            "clustering_course_notes",
-            "clustering_course_notes",
+            f"{RESULTS}/clustering_course_notes/clusterings.png", "clustering_course_notes"
         ),
         dendrogram=figure(
             f"{RESULTS}/clustering_course_notes/dendrogram.png",
             "clustering_course_notes_dendrogram",
-            "clustering_course_notes",
         ),
         metrics=f"{RESULTS}/clustering_course_notes/metrics.json",
     resources:
         **measured_resources("clustering_course_notes"),
     params:
         **config["clustering_course_notes"],
-        code=code_version("clustering_algorithms/clustering_course_notes.py"),
         dpi=DPI,
     script:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
@@ -151,7 +137,6 @@ rule clustering_contest_job:
     resources:
         **measured_resources("clustering_contest_job"),
     params:
-        code=code_version("clustering_algorithms/clustering_contest_job.py"),
         specs=lambda w: {seed: synthetic_spec(w.dataset, seed) for seed in CONTEST_DRAWS[w.dataset]},
         settings={algorithm: CONTEST["settings"][algorithm] for algorithm in CONTEST["algorithms"]},
         max_instances=CONTEST["max_instances"],
@@ -165,15 +150,12 @@ rule clustering_contest:
     input:
         runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], algorithm=CONTEST["algorithms"]),
     output:
-        figure=figure(
-            f"{RESULTS}/clustering_contest/grid.png", "clustering_contest", "clustering_contest"
-        ),
+        figure=figure(f"{RESULTS}/clustering_contest/grid.png", "clustering_contest"),
         table=f"{RESULTS}/clustering_contest/contest.tsv",
         metrics=f"{RESULTS}/clustering_contest/metrics.json",
     resources:
         **measured_resources("clustering_contest"),
     params:
-        code=code_version("clustering_algorithms/clustering_contest.py"),
         seeds={name: draws[0] for name, draws in CONTEST_DRAWS.items()},
         specs={name: config["synthetic"][name] for name in CONTEST["datasets"]},
         max_instances=CONTEST["max_instances"],
@@ -199,7 +181,6 @@ rule clustering_scaling_job:
         # the estimate leaves out spectral clustering (its measured peak covers it)
         mem_mb=with_headroom(max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
     params:
-        code=code_version("clustering_algorithms/clustering_scaling_job.py"),
         sizes=SCALING["sizes"],
         dimensions=SCALING["dimensions"],
         random_state=SCALING["random_state"],
@@ -220,15 +201,12 @@ rule clustering_scaling:
     input:
         runs=expand(SCALING_RUN, algorithm=SCALING["algorithms"], size=SCALING["sizes"]),
     output:
-        figure=figure(
-            f"{RESULTS}/clustering_scaling/scaling.png", "clustering_scaling", "clustering_scaling"
-        ),
+        figure=figure(f"{RESULTS}/clustering_scaling/scaling.png", "clustering_scaling"),
         table=f"{RESULTS}/clustering_scaling/scaling.tsv",
         metrics=f"{RESULTS}/clustering_scaling/metrics.json",
     resources:
         **measured_resources("clustering_scaling"),
     params:
-        code=code_version("clustering_algorithms/clustering_scaling.py"),
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
         dpi=DPI,

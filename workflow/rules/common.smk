@@ -94,22 +94,16 @@ def experiment_metrics(part=None, category=None):
     ]
 
 
-def figure(path, caption, experiment):
-    """`path` as a figure of `experiment` (a name, or a function of the wildcards giving it)
-    in the report, captioned by report/`caption`.rst."""
-    if callable(experiment):
-        return report(
-            path,
-            caption=f"../report/{caption}.rst",
-            category=lambda w: EXPERIMENTS[experiment(w)].category,
-            subcategory=lambda w: EXPERIMENTS[experiment(w)].subcategory,
-        )
-    section = EXPERIMENTS[experiment]
+def figure(path, caption):
+    """`path` as a figure in the report, captioned by report/`caption`.rst, in the section of
+    the experiment whose results folder holds it (one per dataset for choose_k_{dataset})."""
+    folder = os.path.relpath(path, RESULTS).split(os.sep)[0]
+    experiment = lambda wildcards: EXPERIMENTS[folder.format(**dict(wildcards.items()))]
     return report(
         path,
         caption=f"../report/{caption}.rst",
-        category=section.category,
-        subcategory=section.subcategory,
+        category=lambda wildcards: experiment(wildcards).category,
+        subcategory=lambda wildcards: experiment(wildcards).subcategory,
     )
 
 
@@ -137,10 +131,11 @@ def measured_resources(rule):
     return declared_resources(*measured(rule))
 
 
-def code_version(script):
-    """A fingerprint of workflow/scripts/`script` and of the package modules it imports: a
-    param of the rule, so that editing the code a rule runs reruns it, and only it."""
-    return code_fingerprint(os.path.join(SCRIPTS, script))
+def code_version(rule):
+    """A fingerprint of `rule`'s script and of the package modules it imports: a param of
+    every rule that runs a script (the Snakefile gives it), so that editing the code a rule
+    runs reruns it, and only it."""
+    return code_fingerprint(os.path.join(workflow.basedir, "workflow", "rules", rule.script))
 
 
 def chunks_holding(chunks, ks):

@@ -49,7 +49,6 @@ rule download:
     resources:
         **measured_resources("download"),
     params:
-        code=code_version("datasets/download.py"),
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
     script:
@@ -63,8 +62,6 @@ rule prepare_mnist:
         **dataset_arrays("mnist"),
     resources:
         **measured_resources("prepare_mnist"),
-    params:
-        code=code_version("datasets/prepare_mnist.py"),
     script:
         "../scripts/datasets/prepare_mnist.py"
 
@@ -77,7 +74,6 @@ rule prepare_olivetti:
     resources:
         **measured_resources("prepare_olivetti"),
     params:
-        code=code_version("datasets/prepare_olivetti.py"),
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
     script:
         "../scripts/datasets/prepare_olivetti.py"
@@ -91,7 +87,6 @@ rule make_dataset:
     resources:
         **measured_resources("make_dataset"),
     params:
-        code=code_version("datasets/make_dataset.py"),
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
     script:
         "../scripts/datasets/make_dataset.py"
@@ -119,7 +114,6 @@ rule splits:
         **measured_resources("splits"),
     params:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
-        code=code_version("datasets/splits.py"),
     script:
         "../scripts/datasets/splits.py"
 

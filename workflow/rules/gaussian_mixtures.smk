@@ -73,13 +73,12 @@ rule gmm_fit:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_fit/gaussian_mixture.png", "gmm_fit", "gmm_fit"),
+        figure=figure(f"{RESULTS}/gmm_fit/gaussian_mixture.png", "gmm_fit"),
         metrics=f"{RESULTS}/gmm_fit/metrics.json",
     resources:
         **measured_resources("gmm_fit"),
     params:
         **MIXTURE,
-        code=code_version("gaussian_mixtures/gmm_fit.py"),
         n_components=GMM["n_components"],
         generator=config["synthetic"]["ellipsoids"],
         n_sampled=GMM["n_sampled"],
@@ -97,9 +96,7 @@ rule gmm_covariance_types:
         **ELLIPSOIDS,
     output:
         figure=figure(
-            f"{RESULTS}/gmm_covariance_types/covariance_types.png",
-            "gmm_covariance_types",
-            "gmm_covariance_types",
+            f"{RESULTS}/gmm_covariance_types/covariance_types.png", "gmm_covariance_types"
         ),
         table=f"{RESULTS}/gmm_covariance_types/criteria.tsv",
         metrics=f"{RESULTS}/gmm_covariance_types/metrics.json",
@@ -107,7 +104,6 @@ rule gmm_covariance_types:
         **measured_resources("gmm_covariance_types"),
     params:
         **MIXTURE,
-        code=code_version("gaussian_mixtures/gmm_covariance_types.py"),
         n_components=GMM["n_components"],
         resolution=GMM["resolution"],
         figure_size=GMM["covariance_figure_size"],
@@ -121,13 +117,12 @@ rule gmm_anomalies:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_anomalies/anomalies.png", "gmm_anomalies", "gmm_anomalies"),
+        figure=figure(f"{RESULTS}/gmm_anomalies/anomalies.png", "gmm_anomalies"),
         metrics=f"{RESULTS}/gmm_anomalies/metrics.json",
     resources:
         **measured_resources("gmm_anomalies"),
     params:
         **MIXTURE,
-        code=code_version("gaussian_mixtures/gmm_anomalies.py"),
         n_components=GMM["n_components"],
         generator=config["synthetic"]["ellipsoids"],
         percentile=GMM["anomaly_percentile"],
@@ -157,7 +152,6 @@ rule gmm_selection_fit:
         **measured_resources("gmm_selection_fit"),
     params:
         **MIXTURE,
-        code=code_version("gaussian_mixtures/gmm_selection_fit.py"),
         covariance_types=GMM_SELECTION["covariance_types"],
         ks=lambda w: GMM_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection.k_range"},
@@ -171,13 +165,12 @@ rule gmm_selection:
             GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], chunk=GMM_CHUNKS
         ),
     output:
-        figure=figure(f"{RESULTS}/gmm_selection/bic_aic_vs_k.png", "gmm_selection", "gmm_selection"),
+        figure=figure(f"{RESULTS}/gmm_selection/bic_aic_vs_k.png", "gmm_selection"),
         table=f"{RESULTS}/gmm_selection/grid.tsv",
         metrics=f"{RESULTS}/gmm_selection/metrics.json",
     resources:
         **measured_resources("gmm_selection"),
     params:
-        code=code_version("gaussian_mixtures/gmm_selection.py"),
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
         dpi=DPI,
@@ -190,19 +183,14 @@ rule gmm_bayesian:
         **ELLIPSOIDS,
         moons=dataset_arrays("moons")["X"],
     output:
-        figure=figure(
-            f"{RESULTS}/gmm_bayesian/bayesian_mixture.png", "gmm_bayesian", "gmm_bayesian"
-        ),
-        priors=figure(
-            f"{RESULTS}/gmm_bayesian/concentration_prior.png", "gmm_priors", "gmm_bayesian"
-        ),
-        moons=figure(f"{RESULTS}/gmm_bayesian/moons.png", "gmm_moons", "gmm_bayesian"),
+        figure=figure(f"{RESULTS}/gmm_bayesian/bayesian_mixture.png", "gmm_bayesian"),
+        priors=figure(f"{RESULTS}/gmm_bayesian/concentration_prior.png", "gmm_priors"),
+        moons=figure(f"{RESULTS}/gmm_bayesian/moons.png", "gmm_moons"),
         metrics=f"{RESULTS}/gmm_bayesian/metrics.json",
     resources:
         **measured_resources("gmm_bayesian"),
     params:
         **BAYESIAN,
-        code=code_version("gaussian_mixtures/gmm_bayesian.py"),
         generator=config["synthetic"]["ellipsoids"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
@@ -214,15 +202,12 @@ rule gmm_bayesian:
 
 rule gmm_likelihood:
     output:
-        figure=figure(
-            f"{RESULTS}/gmm_likelihood/likelihood_function.png", "gmm_likelihood", "gmm_likelihood"
-        ),
+        figure=figure(f"{RESULTS}/gmm_likelihood/likelihood_function.png", "gmm_likelihood"),
         metrics=f"{RESULTS}/gmm_likelihood/metrics.json",
     resources:
         **measured_resources("gmm_likelihood"),
     params:
         **config["gmm_likelihood"],
-        code=code_version("gaussian_mixtures/gmm_likelihood.py"),
         dpi=DPI,
     script:
         "../scripts/gaussian_mixtures/gmm_likelihood.py"
@@ -232,18 +217,13 @@ rule gmm_init_params:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(
-            f"{RESULTS}/gmm_init_params/iterations_and_likelihood.png",
-            "gmm_init_params",
-            "gmm_init_params",
-        ),
+        figure=figure(f"{RESULTS}/gmm_init_params/iterations_and_likelihood.png", "gmm_init_params"),
         table=f"{RESULTS}/gmm_init_params/runs.tsv",
         metrics=f"{RESULTS}/gmm_init_params/metrics.json",
     resources:
         **measured_resources("gmm_init_params"),
     params:
         **GMM_INIT,
-        code=code_version("gaussian_mixtures/gmm_init_params.py"),
         dpi=DPI,
         setting_keys={"n_components": "gmm_init_params.n_components"},
     script:
@@ -260,7 +240,6 @@ rule gmm_selection_mnist_features:
     resources:
         **measured_resources("gmm_selection_mnist_features"),
     params:
-        code=code_version("gaussian_mixtures/gmm_selection_mnist_features.py"),
         dimensions=GMM_MNIST["dimensions"],
         n_samples=GMM_MNIST["n_samples"],
         random_state=GMM_MNIST["sample_random_state"],
@@ -296,17 +275,12 @@ rule gmm_selection_mnist:
             chunk=GMM_MNIST_CHUNKS,
         ),
     output:
-        figure=figure(
-            f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png",
-            "gmm_selection_mnist",
-            "gmm_selection_mnist",
-        ),
+        figure=figure(f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png", "gmm_selection_mnist"),
         table=f"{RESULTS}/gmm_selection_mnist/grid.tsv",
         metrics=f"{RESULTS}/gmm_selection_mnist/metrics.json",
     resources:
         **measured_resources("gmm_selection_mnist"),
     params:
-        code=code_version("gaussian_mixtures/gmm_selection_mnist.py"),
         covariance_type=GMM_MNIST["figure_covariance_type"],
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
@@ -328,7 +302,6 @@ rule anomaly_detectors_job:
     resources:
         **measured_resources("anomaly_detectors_job"),
     params:
-        code=code_version("gaussian_mixtures/anomaly_detectors_job.py"),
         spec=lambda w: DETECTORS["problems"][w.problem],
         detectors=lambda w: DETECTOR_SETTINGS[w.problem],
         seeds=DETECTORS["seeds"],
@@ -349,15 +322,12 @@ rule anomaly_detectors:
     input:
         runs=expand(DETECTOR_RUNS, problem=DETECTOR_PROBLEMS, detector=DETECTORS["detectors"]),
     output:
-        figure=figure(
-            f"{RESULTS}/anomaly_detectors/detectors.png", "anomaly_detectors", "anomaly_detectors"
-        ),
+        figure=figure(f"{RESULTS}/anomaly_detectors/detectors.png", "anomaly_detectors"),
         table=f"{RESULTS}/anomaly_detectors/detectors.tsv",
         metrics=f"{RESULTS}/anomaly_detectors/metrics.json",
     resources:
         **measured_resources("anomaly_detectors"),
     params:
-        code=code_version("gaussian_mixtures/anomaly_detectors.py"),
         titles={
             problem: title.format(**DETECTORS["problems"][problem])
             for problem, title in DETECTOR_TITLES.items()

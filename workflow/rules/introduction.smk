@@ -9,13 +9,10 @@ rule iris_gmm_species:
     input:
         **dataset_arrays("iris"),
     output:
-        figure=figure(
-            f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species", "iris_gmm"
-        ),
+        figure=figure(f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species"),
     resources:
         **measured_resources("iris_gmm_species"),
     params:
-        code=code_version("introduction/iris_gmm_species.py"),
         figure_size=IRIS_GMM["figure_size"],
         dpi=DPI,
     script:
@@ -26,13 +23,12 @@ rule iris_gmm:
     input:
         **dataset_arrays("iris"),
     output:
-        figure=figure(f"{RESULTS}/iris_gmm/gmm_clusters.png", "iris_gmm", "iris_gmm"),
+        figure=figure(f"{RESULTS}/iris_gmm/gmm_clusters.png", "iris_gmm"),
         metrics=f"{RESULTS}/iris_gmm/metrics.json",
     resources:
         **measured_resources("iris_gmm"),
     params:
         **IRIS_GMM,
-        code=code_version("introduction/iris_gmm.py"),
         dpi=DPI,
     script:
         "../scripts/introduction/iris_gmm.py"

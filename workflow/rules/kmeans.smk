@@ -55,8 +55,8 @@ rule kmeans_fit:
     input:
         **BLOBS,
     output:
-        data_figure=figure(f"{RESULTS}/kmeans_fit/blobs.png", "kmeans_blobs", "kmeans_fit"),
-        voronoi=figure(f"{RESULTS}/kmeans_fit/voronoi.png", "kmeans_voronoi", "kmeans_fit"),
+        data_figure=figure(f"{RESULTS}/kmeans_fit/blobs.png", "kmeans_blobs"),
+        voronoi=figure(f"{RESULTS}/kmeans_fit/voronoi.png", "kmeans_voronoi"),
         centroids=f"{RESULTS}/kmeans_fit/centroids.tsv",
         new_points=f"{RESULTS}/kmeans_fit/new_points.tsv",
         metrics=f"{RESULTS}/kmeans_fit/metrics.json",
@@ -64,7 +64,6 @@ rule kmeans_fit:
         **measured_resources("kmeans_fit"),
     params:
         **KMEANS_FIT,
-        code=code_version("kmeans/kmeans_fit.py"),
         true_centers=config["synthetic"]["blobs"]["centers"],
         dpi=DPI,
         setting_keys={"k": "kmeans_fit.k"},
@@ -76,15 +75,12 @@ rule kmeans_steps:
     input:
         **BLOBS,
     output:
-        figure=figure(
-            f"{RESULTS}/kmeans_steps/kmeans_algorithm.png", "kmeans_steps", "kmeans_steps"
-        ),
+        figure=figure(f"{RESULTS}/kmeans_steps/kmeans_algorithm.png", "kmeans_steps"),
         metrics=f"{RESULTS}/kmeans_steps/metrics.json",
     resources:
         **measured_resources("kmeans_steps"),
     params:
         **config["kmeans_steps"],
-        code=code_version("kmeans/kmeans_steps.py"),
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
@@ -96,20 +92,15 @@ rule kmeans_init:
     input:
         **BLOBS,
     output:
-        variability=figure(
-            f"{RESULTS}/kmeans_init/variability.png", "kmeans_variability", "kmeans_init"
-        ),
+        variability=figure(f"{RESULTS}/kmeans_init/variability.png", "kmeans_variability"),
         distribution=figure(
-            f"{RESULTS}/kmeans_init/inertia_distribution.png",
-            "kmeans_init_distribution",
-            "kmeans_init",
+            f"{RESULTS}/kmeans_init/inertia_distribution.png", "kmeans_init_distribution"
         ),
         metrics=f"{RESULTS}/kmeans_init/metrics.json",
     resources:
         **measured_resources("kmeans_init"),
     params:
         **config["kmeans_init"],
-        code=code_version("kmeans/kmeans_init.py"),
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
         dpi=DPI,
@@ -125,7 +116,7 @@ rule kmeans_speed:
         mnist_X=MNIST["X"],
         mnist_y=MNIST["y"],
     output:
-        figure=figure(f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png", "kmeans_speed", "kmeans_speed"),
+        figure=figure(f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png", "kmeans_speed"),
         metrics=f"{RESULTS}/kmeans_speed/metrics.json",
     threads: ALL_CORES
     resources:
@@ -135,7 +126,6 @@ rule kmeans_speed:
         mem_mb=with_headroom(200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
     params:
         **config["kmeans_speed"],
-        code=code_version("kmeans/kmeans_speed.py"),
         blobs_k=KMEANS_FIT["k"],
         dpi=DPI,
     script:
@@ -153,7 +143,6 @@ rule kmeans_minibatch:
     resources:
         **measured_resources("kmeans_minibatch"),
     params:
-        code=code_version("kmeans/kmeans_minibatch.py"),
         k=KMEANS_MINIBATCH["k"],
         n_init=KMEANS_MINIBATCH["n_init"],
         random_state=KMEANS_MINIBATCH["random_state"],
@@ -169,9 +158,7 @@ rule kmeans_minibatch_vs_k:
         **BLOBS,
     output:
         figure=figure(
-            f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png",
-            "kmeans_minibatch_vs_k",
-            "kmeans_minibatch_vs_k",
+            f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png", "kmeans_minibatch_vs_k"
         ),
         table=f"{RESULTS}/kmeans_minibatch_vs_k/inertia_and_time.tsv",
         metrics=f"{RESULTS}/kmeans_minibatch_vs_k/metrics.json",
@@ -180,7 +167,6 @@ rule kmeans_minibatch_vs_k:
         **measured_resources("kmeans_minibatch_vs_k"),
     params:
         **config["kmeans_minibatch_vs_k"],
-        code=code_version("kmeans/kmeans_minibatch_vs_k.py"),
         dpi=DPI,
         setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
     script:
@@ -196,7 +182,6 @@ rule choose_k_mnist_pca:
     resources:
         **measured_resources("choose_k_mnist_pca"),
     params:
-        code=code_version("kmeans/choose_k_mnist_pca.py"),
         variance=CHOOSE_K["mnist"]["pca_variance"],
     script:
         "../scripts/kmeans/choose_k_mnist_pca.py"
@@ -217,7 +202,6 @@ rule choose_k_fit:
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
         mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
     params:
-        code=code_version("kmeans/choose_k_fit.py"),
         ks=lambda w: CHOOSE_K_CHUNKS[w.dataset][w.chunk],
         estimator=lambda w: CHOOSE_K[w.dataset]["estimator"],
         n_init=lambda w: CHOOSE_K[w.dataset]["n_init"],
@@ -235,20 +219,12 @@ rule choose_k:
         fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
         pca=lambda w: rules.choose_k_mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
-        inertia=figure(
-            f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png",
-            "choose_k_inertia",
-            lambda w: f"choose_k_{w.dataset}",
-        ),
+        inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia"),
         silhouette=figure(
-            f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png",
-            "choose_k_silhouette",
-            lambda w: f"choose_k_{w.dataset}",
+            f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png", "choose_k_silhouette"
         ),
         diagrams=figure(
-            f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png",
-            "choose_k_diagrams",
-            lambda w: f"choose_k_{w.dataset}",
+            f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png", "choose_k_diagrams"
         ),
         metrics=f"{RESULTS}/choose_k_{{dataset}}/metrics.json",
     wildcard_constraints:
@@ -256,7 +232,6 @@ rule choose_k:
     resources:
         **measured_resources("choose_k"),
     params:
-        code=code_version("kmeans/choose_k.py"),
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
         diagram_k=lambda w: CHOOSE_K[w.dataset]["diagram_k"],
@@ -277,11 +252,10 @@ rule choose_k_bad_k:
             chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"]),
         ),
     output:
-        figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "choose_k_bad_k", "choose_k_blobs"),
+        figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "choose_k_bad_k"),
     resources:
         **measured_resources("choose_k_bad_k"),
     params:
-        code=code_version("kmeans/choose_k_bad_k.py"),
         bad_k=CHOOSE_K["blobs"]["bad_k"],
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
@@ -294,13 +268,12 @@ rule kmeans_limits:
     input:
         **dataset_arrays("ellipsoids"),
     output:
-        figure=figure(f"{RESULTS}/kmeans_limits/bad_kmeans.png", "kmeans_limits", "kmeans_limits"),
+        figure=figure(f"{RESULTS}/kmeans_limits/bad_kmeans.png", "kmeans_limits"),
         metrics=f"{RESULTS}/kmeans_limits/metrics.json",
     resources:
         **measured_resources("kmeans_limits"),
     params:
         **config["kmeans_limits"],
-        code=code_version("kmeans/kmeans_limits.py"),
         resolution=RESOLUTION,
         dpi=DPI,
     script:
@@ -318,7 +291,6 @@ rule kmeans_segmentation_colours:
     resources:
         **measured_resources("kmeans_segmentation_colours"),
     params:
-        code=code_version("kmeans/kmeans_segmentation_colours.py"),
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
         setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
@@ -337,15 +309,12 @@ rule kmeans_segmentation:
         ),
     output:
         figure=figure(
-            f"{RESULTS}/kmeans_segmentation/image_segmentation.png",
-            "kmeans_segmentation",
-            "kmeans_segmentation",
+            f"{RESULTS}/kmeans_segmentation/image_segmentation.png", "kmeans_segmentation"
         ),
         metrics=f"{RESULTS}/kmeans_segmentation/metrics.json",
     resources:
         **measured_resources("kmeans_segmentation"),
     params:
-        code=code_version("kmeans/kmeans_segmentation.py"),
         figure_size=SEGMENTATION["figure_size"],
         dpi=DPI,
     script:

@@ -63,7 +63,6 @@ rule olivetti_faces_split:
         **measured_resources("olivetti_faces_split"),
     params:
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
-        code=code_version("olivetti/olivetti_faces_split.py"),
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
     script:
         "../scripts/olivetti/olivetti_faces_split.py"
@@ -73,14 +72,11 @@ rule olivetti_faces:
     input:
         faces=FACES,
     output:
-        figure=figure(
-            f"{RESULTS}/olivetti_faces/eigenfaces.png", "olivetti_faces", "olivetti_faces"
-        ),
+        figure=figure(f"{RESULTS}/olivetti_faces/eigenfaces.png", "olivetti_faces"),
         metrics=f"{RESULTS}/olivetti_faces/metrics.json",
     resources:
         **measured_resources("olivetti_faces"),
     params:
-        code=code_version("olivetti/olivetti_faces.py"),
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
         dpi=DPI,
@@ -100,7 +96,6 @@ rule olivetti_clustering_chunk:
     resources:
         **measured_resources("olivetti_clustering_chunk"),
     params:
-        code=code_version("olivetti/olivetti_clustering_chunk.py"),
         ks=lambda w: FACES_CHUNKS[w.chunk],
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
@@ -115,20 +110,13 @@ rule olivetti_clustering:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        sweep=figure(
-            f"{RESULTS}/olivetti_clustering/sweep.png", "olivetti_sweep", "olivetti_clustering"
-        ),
-        clusters=figure(
-            f"{RESULTS}/olivetti_clustering/clusters.png",
-            "olivetti_clusters",
-            "olivetti_clustering",
-        ),
+        sweep=figure(f"{RESULTS}/olivetti_clustering/sweep.png", "olivetti_sweep"),
+        clusters=figure(f"{RESULTS}/olivetti_clustering/clusters.png", "olivetti_clusters"),
         table=f"{RESULTS}/olivetti_clustering/sweep.tsv",
         metrics=f"{RESULTS}/olivetti_clustering/metrics.json",
     resources:
         **measured_resources("olivetti_clustering"),
     params:
-        code=code_version("olivetti/olivetti_clustering.py"),
         clusters_shown=FACES_CLUSTERING["clusters_shown"],
         faces_per_cluster=FACES_CLUSTERING["faces_per_cluster"],
         figure_size=FACES_CLUSTERING["figure_size"],
@@ -143,18 +131,13 @@ rule olivetti_classifier:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        figure=figure(
-            f"{RESULTS}/olivetti_classifier/accuracy_vs_k.png",
-            "olivetti_classifier",
-            "olivetti_classifier",
-        ),
+        figure=figure(f"{RESULTS}/olivetti_classifier/accuracy_vs_k.png", "olivetti_classifier"),
         choices=f"{RESULTS}/olivetti_classifier/choices.tsv",
         table=f"{RESULTS}/olivetti_classifier/accuracy_vs_k.tsv",
         metrics=f"{RESULTS}/olivetti_classifier/metrics.json",
     resources:
         **measured_resources("olivetti_classifier"),
     params:
-        code=code_version("olivetti/olivetti_classifier.py"),
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
@@ -168,18 +151,13 @@ rule olivetti_mixture:
     input:
         faces=FACES,
     output:
-        generated=figure(
-            f"{RESULTS}/olivetti_mixture/generated.png", "olivetti_generated", "olivetti_mixture"
-        ),
-        altered=figure(
-            f"{RESULTS}/olivetti_mixture/altered.png", "olivetti_altered", "olivetti_mixture"
-        ),
+        generated=figure(f"{RESULTS}/olivetti_mixture/generated.png", "olivetti_generated"),
+        altered=figure(f"{RESULTS}/olivetti_mixture/altered.png", "olivetti_altered"),
         metrics=f"{RESULTS}/olivetti_mixture/metrics.json",
     resources:
         **measured_resources("olivetti_mixture"),
     params:
         **FACES_MIXTURE,
-        code=code_version("olivetti/olivetti_mixture.py"),
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
@@ -194,15 +172,12 @@ rule olivetti_reconstruction:
         faces=FACES,
     output:
         figure=figure(
-            f"{RESULTS}/olivetti_reconstruction/reconstructions.png",
-            "olivetti_reconstruction",
-            "olivetti_reconstruction",
+            f"{RESULTS}/olivetti_reconstruction/reconstructions.png", "olivetti_reconstruction"
         ),
         metrics=f"{RESULTS}/olivetti_reconstruction/metrics.json",
     resources:
         **measured_resources("olivetti_reconstruction"),
     params:
-        code=code_version("olivetti/olivetti_reconstruction.py"),
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
@@ -223,7 +198,6 @@ rule olivetti_accuracy:
     resources:
         **measured_resources("olivetti_accuracy"),
     params:
-        code=code_version("olivetti/olivetti_accuracy.py"),
         model_seeds=MODEL_SEEDS,
         n_init=FACES_CLUSTERING["n_init"],
         forest=FACES_CLUSTERING["forest"],
@@ -236,9 +210,7 @@ rule olivetti_accuracy_spread:
         runs=seed_runs("olivetti_accuracy"),
     output:
         figure=figure(
-            f"{RESULTS}/olivetti_accuracy_spread/accuracy_spread.png",
-            "olivetti_accuracy_spread",
-            "olivetti_accuracy_spread",
+            f"{RESULTS}/olivetti_accuracy_spread/accuracy_spread.png", "olivetti_accuracy_spread"
         ),
         table=f"{RESULTS}/olivetti_accuracy_spread/spread.tsv",
         cells=f"{RESULTS}/olivetti_accuracy_spread/cells.tsv",
@@ -246,7 +218,6 @@ rule olivetti_accuracy_spread:
     resources:
         **measured_resources("olivetti_accuracy_spread"),
     params:
-        code=code_version("olivetti/olivetti_accuracy_spread.py"),
         split_seeds=[FACES_SETUP["test_random_state"], *replica_seeds("olivetti_accuracy")],
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
@@ -259,15 +230,12 @@ rule olivetti_anomalies:
     input:
         faces=FACES,
     output:
-        figure=figure(
-            f"{RESULTS}/olivetti_anomalies/scores.png", "olivetti_anomalies", "olivetti_anomalies"
-        ),
+        figure=figure(f"{RESULTS}/olivetti_anomalies/scores.png", "olivetti_anomalies"),
         table=f"{RESULTS}/olivetti_anomalies/roc_auc.tsv",
         metrics=f"{RESULTS}/olivetti_anomalies/metrics.json",
     resources:
         **measured_resources("olivetti_anomalies"),
     params:
-        code=code_version("olivetti/olivetti_anomalies.py"),
         n_components=FACES_MIXTURE["n_components"],
         random_state=FACES_MIXTURE["random_state"],
         alterations=ALTERATIONS,

@@ -27,7 +27,6 @@ rule digits_preprocessing:
         **measured_resources("digits_preprocessing"),
     params:
         **FEATURES,
-        code=code_version("preprocessing/digits_preprocessing.py"),
         k=PREPROCESSING["k"],
     script:
         "../scripts/preprocessing/digits_preprocessing.py"
@@ -46,7 +45,6 @@ rule digits_k_search_chunk:
         **measured_resources("digits_k_search_chunk"),
     params:
         **FEATURES,
-        code=code_version("preprocessing/digits_k_search_chunk.py"),
         ks=lambda w: K_CHUNKS[w.chunk],
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
@@ -59,15 +57,12 @@ rule digits_k_search:
         split=SPLIT.format(dataset="digits"),
         chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
     output:
-        figure=figure(
-            f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search", "digits_k_search"
-        ),
+        figure=figure(f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search"),
         metrics=f"{RESULTS}/digits_k_search/metrics.json",
     resources:
         **measured_resources("digits_k_search"),
     params:
         **FEATURES,
-        code=code_version("preprocessing/digits_k_search.py"),
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],

@@ -15,8 +15,6 @@ rule gather_metrics:
         metrics=f"{RESULTS}/metrics.json",
     resources:
         **measured_resources("gather_metrics"),
-    params:
-        code=code_version("reporting/gather_metrics.py"),
     script:
         "../scripts/reporting/gather_metrics.py"
 
@@ -35,7 +33,6 @@ rule summary:
     resources:
         **measured_resources("summary"),
     params:
-        code=code_version("reporting/summary.py"),
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
     script:
         "../scripts/reporting/summary.py"

@@ -52,14 +52,10 @@ rule digits_semi_supervised:
         split=SPLIT.format(dataset="digits"),
     output:
         representatives=figure(
-            f"{RESULTS}/digits_semi_supervised/representative_images.png",
-            "digits_representatives",
-            "digits_semi_supervised",
+            f"{RESULTS}/digits_semi_supervised/representative_images.png", "digits_representatives"
         ),
         sweep=figure(
-            f"{RESULTS}/digits_semi_supervised/percentile_sweep.png",
-            "digits_percentile_sweep",
-            "digits_semi_supervised",
+            f"{RESULTS}/digits_semi_supervised/percentile_sweep.png", "digits_percentile_sweep"
         ),
         metrics=f"{RESULTS}/digits_semi_supervised/metrics.json",
     resources:
@@ -67,7 +63,6 @@ rule digits_semi_supervised:
     params:
         **SEMI_SUPERVISED,
         **CLUSTERING,
-        code=code_version("semi_supervised/digits_semi_supervised.py"),
         random_state=config["digits_preprocessing"]["random_state"],
         dpi=DPI,
     script:
@@ -93,9 +88,7 @@ rule digits_active_learning:
         split=SPLIT.format(dataset="digits"),
     output:
         figure=figure(
-            f"{RESULTS}/digits_active_learning/active_learning.png",
-            "digits_active_learning",
-            "digits_active_learning",
+            f"{RESULTS}/digits_active_learning/active_learning.png", "digits_active_learning"
         ),
         table=f"{RESULTS}/digits_active_learning/rounds.tsv",
         metrics=f"{RESULTS}/digits_active_learning/metrics.json",
@@ -104,7 +97,6 @@ rule digits_active_learning:
     params:
         **config["digits_active_learning"],
         **CLUSTERING,
-        code=code_version("semi_supervised/digits_active_learning.py"),
         n_labels=SEMI_SUPERVISED["n_labels"],
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
@@ -128,7 +120,6 @@ rule label_budget_clustering:
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
         mem_mb=lambda w: with_headroom(300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
     params:
-        code=code_version("semi_supervised/label_budget_clustering.py"),
         n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
         minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
         setting_keys={"budgets": "label_budget.budgets"},
@@ -146,8 +137,6 @@ rule label_budget_graph:
         n_neighbors=r"\d+",
     resources:
         **measured_resources("label_budget_graph"),
-    params:
-        code=code_version("semi_supervised/label_budget_graph.py"),
     script:
         "../scripts/semi_supervised/label_budget_graph.py"
 
@@ -196,7 +185,6 @@ rule label_budget_job:
     resources:
         **measured_resources("label_budget_job"),
     params:
-        code=code_version("semi_supervised/label_budget_job.py"),
         strategies=LABEL_BUDGET["strategies"],
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: BUDGET_SETTINGS[w.dataset],
@@ -214,11 +202,7 @@ rule label_budget:
             budget=LABEL_BUDGET["budgets"],
         ),
     output:
-        figure=figure(
-            f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png",
-            "label_budget",
-            lambda w: f"label_budget_{w.dataset}",
-        ),
+        figure=figure(f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png", "label_budget"),
         table=f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.tsv",
         metrics=f"{RESULTS}/label_budget_{{dataset}}/metrics.json",
     wildcard_constraints:
@@ -226,7 +210,6 @@ rule label_budget:
     resources:
         **measured_resources("label_budget"),
     params:
-        code=code_version("semi_supervised/label_budget.py"),
         one_vs_rest=lambda w: LABEL_BUDGET[w.dataset]["one_vs_rest"],
         max_iter=config["classifier"]["max_iter"],
         random_state=config["classifier"]["random_state"],
