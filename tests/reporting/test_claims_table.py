@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from unsupervised.core.claims import Claim, Replicas
-from unsupervised.reporting.claims import claims, load_replicas
+from unsupervised.reporting.claims import claims, load_replicas, wrap_name
 
 FASTER = Claim("b_is_faster", "B is much faster", "made up, 1.2", ("toy.a_over_b",),
                lambda m: m["toy.a_over_b"] > 1.5, "A / B > 1.5", lambda m: m["toy.a_over_b"],
@@ -57,3 +57,10 @@ def test_replicas_are_read_in_the_order_of_their_seeds(tmp_path: Path) -> None:
         42: 42, 3: 3, 5: 5}
     with pytest.raises(ValueError, match=r"toy: 3 metrics files for seeds \[42, 3\]"):
         load_replicas({"toy": files}, {"toy": {"chapter_seed": 42, "seeds": [3]}})
+
+
+def test_a_long_claim_name_wraps_after_its_underscores() -> None:
+    name = "cluster_distances_are_less_informative_than_pca_features"
+    wrapped = wrap_name(name, width=36)
+    assert wrapped == "cluster_distances_are_less_\ninformative_than_pca_features"
+    assert wrapped.replace("\n", "") == name and wrap_name("b_is_faster") == "b_is_faster"

@@ -132,14 +132,27 @@ def plot_effects(verdicts: Sequence[Verdict], panel_size: Sequence[float],
         ax.ticklabel_format(axis="y", useOffset=False)
         ax.set_xlim(-0.7, len(seeds) - 0.3)
         ax.grid(axis="y", alpha=0.3)
-        ax.set_title(f"{verdict.claim.name}\n{verdict.verdict} ({verdict.n_holds} of "
-                     f"{len(seeds)})", fontsize=10)
+        ax.set_title(f"{wrap_name(verdict.claim.name)}\n{verdict.verdict} "
+                     f"({verdict.n_holds} of {len(seeds)})", fontsize=10)
         ax.set_ylabel(textwrap.fill(verdict.claim.effect_name, 32), fontsize=8)
         ax.set_xlabel(textwrap.fill(f"seed; expected: {verdict.claim.expectation}", 48),
                       fontsize=8)
     for ax in axes[len(verdicts):]:
         ax.set_axis_off()
     return fig
+
+
+def wrap_name(name: str, width: int = 36) -> str:
+    """A claim's name on lines of at most `width` characters, broken after its underscores,
+    so that a long name stays within its panel and still reads as the table's."""
+    lines = [""]
+    for word in name.split("_"):
+        if lines[-1] and len(lines[-1]) + len(word) + 1 > width:
+            lines[-1] += "_"
+            lines.append(word)
+        else:
+            lines[-1] += f"_{word}" if lines[-1] else word
+    return "\n".join(lines)
 
 
 def _num(value: float) -> str:
