@@ -72,9 +72,7 @@ def own_logging():
     handlers, level = root.handlers[:], root.level
     with warnings.catch_warnings():
         yield
-    for handler in root.handlers:
-        handler.close()
-    root.handlers[:], root.level = handlers, level
+    root.handlers[:], root.level = handlers, level  # run_script closed the steps' handlers
     logging.captureWarnings(False)
 
 

@@ -12,7 +12,6 @@ from unsupervised.reporting.resources import UNMEASURED, declared_resources, wit
 
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
-SCRIPTS = os.path.join(workflow.basedir, "workflow", "scripts")
 DPI = config["figures"]["dpi"]
 # Software of every rule for `--sdm conda` (relative to the rule files), set by the Snakefile.
 ENV = "../envs/pipeline.yaml"
