@@ -50,8 +50,9 @@ include: "workflow/rules/reporting.smk"
 
 
 # What every rule that runs something has without saying it: the one pinned environment
-# under `--sdm conda`, a log and a benchmark named after the rule and its wildcards, and the
-# fingerprint of the code its script runs.
+# under `--sdm conda`, a log and a benchmark named after the rule and its wildcards, the
+# memory and time its jobs measured, the fingerprint of the code its script runs, and the
+# resolution of its figures.
 for each_rule in workflow.rules:
     if not each_rule.norun:
         each_rule.conda_env = ENV
@@ -59,8 +60,11 @@ for each_rule in workflow.rules:
         each_rule.log_modifier = each_rule.benchmark_modifier = workflow.modifier.path_modifier
         log, each_rule.benchmark = log_and_benchmark(each_rule)
         each_rule.set_log(log)
+        declare_measured_resources(each_rule)
         if each_rule.script:
             each_rule.set_params(code=code_version(each_rule))
+        if has_figures(each_rule):
+            each_rule.set_params(dpi=DPI)
 
 
 rule all:

@@ -14,7 +14,7 @@ from unsupervised.core.figures import new_figure
 from unsupervised.core.io import read_json
 from unsupervised.core.results import Result, value_tag, write_result
 from unsupervised.core.settings import SettingError
-from unsupervised.core.step import run_step, settings
+from unsupervised.core.step import run_step, setting_key, settings
 
 
 def rule(tmp_path: Path, outputs: dict[str, str], **params) -> SimpleNamespace:
@@ -89,6 +89,23 @@ def test_a_setting_error_is_renamed_after_the_config_key(tmp_path: Path) -> None
         run_step(smk, main)
     logging.getLogger().handlers.clear()
     assert "toy_section.k=99" in (tmp_path / "toy.log").read_text()
+
+
+def test_a_setting_is_named_in_the_config_block_of_its_step(tmp_path: Path) -> None:
+    config = {"toy": {"k": 3, "n_init": 10}, "toy_chunk": {"size": 2}, "seed": 1}
+    named = {}
+    for rule_name, setting in [("toy", "k"), ("toy_chunk", "k"), ("toy_chunk", "size"),
+                               ("toy_replica", "n_init"), ("toy", "eps"), ("other", "k")]:
+        smk = rule(tmp_path, {})
+        smk.rule, smk.config = rule_name, config
+        named[rule_name, setting] = setting_key(smk, setting)
+    assert named == {("toy", "k"): "toy.k", ("toy_chunk", "k"): "toy.k",
+                     ("toy_chunk", "size"): "toy_chunk.size",
+                     ("toy_replica", "n_init"): "toy.n_init", ("toy", "eps"): "eps",
+                     ("other", "k"): "k"}
+    smk = rule(tmp_path, {}, setting_keys={"k": "elsewhere.k"})
+    smk.config = config
+    assert setting_key(smk, "k") == "elsewhere.k"
 
 
 def test_parameter_values_become_metric_names() -> None:

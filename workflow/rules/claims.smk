@@ -21,17 +21,13 @@ rule claims:
     input:
         **{name: seed_runs(name) for name in REPLICAS},
     output:
-        markdown=f"{RESULTS}/claims.md",
-        table=report(
-            f"{RESULTS}/claims/claims.tsv",
-            caption="../report/claims.rst",
-            category=EXPERIMENTS["claims"].category,
-            subcategory=EXPERIMENTS["claims"].subcategory,
+        **results_in(
+            "claims",
+            table=figure("claims.tsv"),
+            figure=figure("effects_over_seeds.png"),
+            metrics="metrics.json",
         ),
-        figure=figure(f"{RESULTS}/claims/effects_over_seeds.png", "claims_figure"),
-        metrics=f"{RESULTS}/claims/metrics.json",
-    resources:
-        **measured_resources("claims"),
+        markdown=f"{RESULTS}/claims.md",
     params:
         replicas={
             name: {
@@ -42,6 +38,5 @@ rule claims:
             for name, replica in REPLICAS.items()
         },
         panel_size=config["claims"]["panel_size"],
-        dpi=DPI,
     script:
         "../scripts/reporting/claims.py"

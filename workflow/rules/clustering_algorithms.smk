@@ -43,14 +43,14 @@ rule dbscan:
     input:
         **MOONS,
     output:
-        figure=figure(f"{RESULTS}/dbscan/dbscan.png", "dbscan"),
-        classification=figure(f"{RESULTS}/dbscan/core_classifier.png", "dbscan_classifier"),
-        metrics=f"{RESULTS}/dbscan/metrics.json",
-    resources:
-        **measured_resources("dbscan"),
+        **results_in(
+            "dbscan",
+            figure=figure("dbscan.png"),
+            classification=figure("core_classifier.png"),
+            metrics="metrics.json",
+        ),
     params:
         **DBSCAN,
-        dpi=DPI,
         setting_keys={
             "n_neighbors": "dbscan.classifier.n_neighbors",
             "classifier_eps": "dbscan.classifier.eps",
@@ -63,15 +63,14 @@ rule dbscan_eps:
     input:
         **MOONS,
     output:
-        figure=figure(f"{RESULTS}/dbscan_eps/k_distance_knee.png", "dbscan_eps"),
-        metrics=f"{RESULTS}/dbscan_eps/metrics.json",
-    resources:
-        **measured_resources("dbscan_eps"),
+        **results_in(
+            "dbscan_eps",
+            figure=figure("k_distance_knee.png"),
+            metrics="metrics.json",
+        ),
     params:
         **config["dbscan_eps"],
         chapter_eps=DBSCAN["classifier"]["eps"],
-        dpi=DPI,
-        setting_keys={"min_samples": "dbscan_eps.min_samples"},
     script:
         "../scripts/clustering_algorithms/dbscan_eps.py"
 
@@ -80,49 +79,40 @@ rule spectral_clustering:
     input:
         **MOONS,
     output:
-        figure=figure(
-            f"{RESULTS}/spectral_clustering/spectral_clustering.png", "spectral_clustering"
+        **results_in(
+            "spectral_clustering",
+            figure=figure("spectral_clustering.png"),
+            metrics="metrics.json",
         ),
-        metrics=f"{RESULTS}/spectral_clustering/metrics.json",
-    resources:
-        **measured_resources("spectral_clustering"),
     params:
         **config["spectral_clustering"],
-        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/spectral_clustering.py"
 
 
 rule agglomerative_clustering:
     output:
-        figure=figure(
-            f"{RESULTS}/agglomerative_clustering/dendrogram.png", "agglomerative_clustering"
+        **results_in(
+            "agglomerative_clustering",
+            figure=figure("dendrogram.png"),
+            metrics="metrics.json",
         ),
-        metrics=f"{RESULTS}/agglomerative_clustering/metrics.json",
-    resources:
-        **measured_resources("agglomerative_clustering"),
     params:
         **config["agglomerative_clustering"],
-        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/agglomerative_clustering.py"
 
 
 rule clustering_course_notes:
     output:
-        figure=figure(
-            f"{RESULTS}/clustering_course_notes/clusterings.png", "clustering_course_notes"
+        **results_in(
+            "clustering_course_notes",
+            figure=figure("clusterings.png"),
+            dendrogram=figure("dendrogram.png"),
+            metrics="metrics.json",
         ),
-        dendrogram=figure(
-            f"{RESULTS}/clustering_course_notes/dendrogram.png",
-            "clustering_course_notes_dendrogram",
-        ),
-        metrics=f"{RESULTS}/clustering_course_notes/metrics.json",
-    resources:
-        **measured_resources("clustering_course_notes"),
     params:
         **config["clustering_course_notes"],
-        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/clustering_course_notes.py"
 
@@ -134,8 +124,6 @@ rule clustering_contest_job:
         runs=expand(CONTEST_RUNS, algorithm=CONTEST["algorithms"], allow_missing=True),
     wildcard_constraints:
         dataset="|".join(CONTEST["datasets"]),
-    resources:
-        **measured_resources("clustering_contest_job"),
     params:
         specs=lambda w: {seed: synthetic_spec(w.dataset, seed) for seed in CONTEST_DRAWS[w.dataset]},
         settings={algorithm: CONTEST["settings"][algorithm] for algorithm in CONTEST["algorithms"]},
@@ -150,17 +138,17 @@ rule clustering_contest:
     input:
         runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], algorithm=CONTEST["algorithms"]),
     output:
-        figure=figure(f"{RESULTS}/clustering_contest/grid.png", "clustering_contest"),
-        table=f"{RESULTS}/clustering_contest/contest.tsv",
-        metrics=f"{RESULTS}/clustering_contest/metrics.json",
-    resources:
-        **measured_resources("clustering_contest"),
+        **results_in(
+            "clustering_contest",
+            figure=figure("grid.png"),
+            table="contest.tsv",
+            metrics="metrics.json",
+        ),
     params:
         seeds={name: draws[0] for name, draws in CONTEST_DRAWS.items()},
         specs={name: config["synthetic"][name] for name in CONTEST["datasets"]},
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
-        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/clustering_contest.py"
 
@@ -176,7 +164,6 @@ rule clustering_scaling_job:
     wildcard_constraints:
         algorithm="|".join(SCALING["algorithms"]),
     resources:
-        runtime=measured_resources("clustering_scaling_job")["runtime"],
         # a job fits only what its estimate keeps within the study's own limit per job, but
         # the estimate leaves out spectral clustering (its measured peak covers it)
         mem_mb=with_headroom(max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
@@ -188,11 +175,7 @@ rule clustering_scaling_job:
         k=SCALING["k"],
         memory_limit_mb=SCALING["memory_limit_mb"],
         max_size=lambda w: SCALING["max_size"].get(w.algorithm),
-        setting_keys={
-            "sizes": "clustering_scaling.sizes",
-            "dimensions": "clustering_scaling.dimensions",
-            "min_samples": "clustering_contest.settings.dbscan.min_samples",
-        },
+        setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     script:
         "../scripts/clustering_algorithms/clustering_scaling_job.py"
 
@@ -201,15 +184,15 @@ rule clustering_scaling:
     input:
         runs=expand(SCALING_RUN, algorithm=SCALING["algorithms"], size=SCALING["sizes"]),
     output:
-        figure=figure(f"{RESULTS}/clustering_scaling/scaling.png", "clustering_scaling"),
-        table=f"{RESULTS}/clustering_scaling/scaling.tsv",
-        metrics=f"{RESULTS}/clustering_scaling/metrics.json",
-    resources:
-        **measured_resources("clustering_scaling"),
+        **results_in(
+            "clustering_scaling",
+            figure=figure("scaling.png"),
+            table="scaling.tsv",
+            metrics="metrics.json",
+        ),
     params:
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/clustering_algorithms/clustering_scaling.py"
 

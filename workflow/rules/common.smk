@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 import yaml
+from snakemake.io import is_flagged
 from snakemake.logging import logger
 
 from unsupervised.core.code_deps import code_fingerprint
@@ -93,17 +94,34 @@ def experiment_metrics(part=None, category=None):
     ]
 
 
-def figure(path, caption):
-    """`path` as a figure in the report, captioned by report/`caption`.rst, in the section of
-    the experiment whose results folder holds it (one per dataset for choose_k_{dataset})."""
-    folder = os.path.relpath(path, RESULTS).split(os.sep)[0]
+@dataclass(frozen=True)
+class Figure:
+    """An output shown in the report: `name` in its experiment's folder."""
+
+    name: str
+
+
+figure = Figure
+
+
+def results_in(folder, **outputs):
+    """`outputs` (name: file name or figure) as paths in results/`folder`/. A figure shows in
+    the report, in the section of the experiment `folder` (choose_k_{dataset}: the job's),
+    captioned by report/`folder`/<its name>.rst (from a folder with a wildcard, without it)."""
     experiment = lambda wildcards: EXPERIMENTS[folder.format(**dict(wildcards.items()))]
-    return report(
-        path,
-        caption=f"../report/{caption}.rst",
-        category=lambda wildcards: experiment(wildcards).category,
-        subcategory=lambda wildcards: experiment(wildcards).subcategory,
-    )
+    captions = re.sub(r"_?{\w+}", "", folder)
+
+    def path(output):
+        if not isinstance(output, Figure):
+            return f"{RESULTS}/{folder}/{output}"
+        return report(
+            f"{RESULTS}/{folder}/{output.name}",
+            caption=f"../report/{captions}/{os.path.splitext(output.name)[0]}.rst",
+            category=lambda wildcards: experiment(wildcards).category,
+            subcategory=lambda wildcards: experiment(wildcards).subcategory,
+        )
+
+    return {name: path(output) for name, output in outputs.items()}
 
 
 # Per rule, its largest peak resident memory (MB) and longest job (s) in a full default run,
@@ -128,6 +146,26 @@ def measured(rule_name):
 def measured_resources(rule):
     """A rule's mem_mb and runtime (minutes) from what its jobs measured."""
     return declared_resources(*measured(rule))
+
+
+# What a rule gets from --default-resources (a profile's default-resources) before its own
+# resources: and --set-resources apply.
+DEFAULT_RESOURCES = workflow.resource_settings._parsed_default_resources
+
+
+def declare_measured_resources(rule_object):
+    """Give `rule_object` the memory and time its jobs measured (a seed replica, its experiment's)
+    where neither its resources: nor --set-resources sets them."""
+    overridden = workflow.resource_settings.overwrite_resources.get(rule_object.name, {})
+    for name, value in measured_resources(rule_object.name.removesuffix("_replica")).items():
+        unset = rule_object.resources.get(name) == DEFAULT_RESOURCES.get(name)
+        if unset and name not in overridden:
+            rule_object.resources[name] = value
+
+
+def has_figures(rule_object):
+    """Whether `rule_object` writes a figure: an image shown in the report."""
+    return any(is_flagged(path, "report") and path.endswith(".png") for path in rule_object.output)
 
 
 def code_version(rule):

@@ -46,8 +46,6 @@ localrules:
 rule download:
     output:
         f"{DATA}/raw/{{dataset}}/{{filename}}",
-    resources:
-        **measured_resources("download"),
     params:
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
@@ -60,8 +58,6 @@ rule prepare_mnist:
         **{key: f"{DATA}/raw/mnist/{name}" for key, name in MNIST_FILES.items()},
     output:
         **dataset_arrays("mnist"),
-    resources:
-        **measured_resources("prepare_mnist"),
     script:
         "../scripts/datasets/prepare_mnist.py"
 
@@ -71,8 +67,6 @@ rule prepare_olivetti:
         mat=f"{DATA}/raw/olivetti/olivettifaces.mat",
     output:
         **dataset_arrays("olivetti"),
-    resources:
-        **measured_resources("prepare_olivetti"),
     params:
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
     script:
@@ -84,8 +78,6 @@ rule make_dataset:
         **dataset_arrays("{dataset}"),
     wildcard_constraints:
         dataset="|".join(GENERATED),
-    resources:
-        **measured_resources("make_dataset"),
     params:
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
     script:
@@ -110,8 +102,6 @@ rule splits:
         split=SPLIT,
     wildcard_constraints:
         dataset="|".join(SPLITS),
-    resources:
-        **measured_resources("splits"),
     params:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
     script:

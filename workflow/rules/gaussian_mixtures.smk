@@ -73,10 +73,11 @@ rule gmm_fit:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_fit/gaussian_mixture.png", "gmm_fit"),
-        metrics=f"{RESULTS}/gmm_fit/metrics.json",
-    resources:
-        **measured_resources("gmm_fit"),
+        **results_in(
+            "gmm_fit",
+            figure=figure("gaussian_mixture.png"),
+            metrics="metrics.json",
+        ),
     params:
         **MIXTURE,
         n_components=GMM["n_components"],
@@ -85,8 +86,6 @@ rule gmm_fit:
         integral_grid=GMM["integral_grid"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
-        dpi=DPI,
-        setting_keys={"n_components": "gmm_fit.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_fit.py"
 
@@ -95,19 +94,17 @@ rule gmm_covariance_types:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(
-            f"{RESULTS}/gmm_covariance_types/covariance_types.png", "gmm_covariance_types"
+        **results_in(
+            "gmm_covariance_types",
+            figure=figure("covariance_types.png"),
+            table="criteria.tsv",
+            metrics="metrics.json",
         ),
-        table=f"{RESULTS}/gmm_covariance_types/criteria.tsv",
-        metrics=f"{RESULTS}/gmm_covariance_types/metrics.json",
-    resources:
-        **measured_resources("gmm_covariance_types"),
     params:
         **MIXTURE,
         n_components=GMM["n_components"],
         resolution=GMM["resolution"],
         figure_size=GMM["covariance_figure_size"],
-        dpi=DPI,
         setting_keys={"n_components": "gmm_fit.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_covariance_types.py"
@@ -117,10 +114,11 @@ rule gmm_anomalies:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_anomalies/anomalies.png", "gmm_anomalies"),
-        metrics=f"{RESULTS}/gmm_anomalies/metrics.json",
-    resources:
-        **measured_resources("gmm_anomalies"),
+        **results_in(
+            "gmm_anomalies",
+            figure=figure("anomalies.png"),
+            metrics="metrics.json",
+        ),
     params:
         **MIXTURE,
         n_components=GMM["n_components"],
@@ -128,7 +126,6 @@ rule gmm_anomalies:
         percentile=GMM["anomaly_percentile"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
-        dpi=DPI,
         setting_keys={
             "n_components": "gmm_fit.n_components",
             "percentile": "gmm_fit.anomaly_percentile",
@@ -148,8 +145,6 @@ rule gmm_selection_fit:
         ),
     wildcard_constraints:
         chunk=r"\d+_\d+",
-    resources:
-        **measured_resources("gmm_selection_fit"),
     params:
         **MIXTURE,
         covariance_types=GMM_SELECTION["covariance_types"],
@@ -165,15 +160,15 @@ rule gmm_selection:
             GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], chunk=GMM_CHUNKS
         ),
     output:
-        figure=figure(f"{RESULTS}/gmm_selection/bic_aic_vs_k.png", "gmm_selection"),
-        table=f"{RESULTS}/gmm_selection/grid.tsv",
-        metrics=f"{RESULTS}/gmm_selection/metrics.json",
-    resources:
-        **measured_resources("gmm_selection"),
+        **results_in(
+            "gmm_selection",
+            figure=figure("bic_aic_vs_k.png"),
+            table="grid.tsv",
+            metrics="metrics.json",
+        ),
     params:
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/gaussian_mixtures/gmm_selection.py"
 
@@ -183,32 +178,31 @@ rule gmm_bayesian:
         **ELLIPSOIDS,
         moons=dataset_arrays("moons")["X"],
     output:
-        figure=figure(f"{RESULTS}/gmm_bayesian/bayesian_mixture.png", "gmm_bayesian"),
-        priors=figure(f"{RESULTS}/gmm_bayesian/concentration_prior.png", "gmm_priors"),
-        moons=figure(f"{RESULTS}/gmm_bayesian/moons.png", "gmm_moons"),
-        metrics=f"{RESULTS}/gmm_bayesian/metrics.json",
-    resources:
-        **measured_resources("gmm_bayesian"),
+        **results_in(
+            "gmm_bayesian",
+            figure=figure("bayesian_mixture.png"),
+            priors=figure("concentration_prior.png"),
+            moons=figure("moons.png"),
+            metrics="metrics.json",
+        ),
     params:
         **BAYESIAN,
         generator=config["synthetic"]["ellipsoids"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
-        dpi=DPI,
-        setting_keys={"n_components": "gmm_bayesian.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_bayesian.py"
 
 
 rule gmm_likelihood:
     output:
-        figure=figure(f"{RESULTS}/gmm_likelihood/likelihood_function.png", "gmm_likelihood"),
-        metrics=f"{RESULTS}/gmm_likelihood/metrics.json",
-    resources:
-        **measured_resources("gmm_likelihood"),
+        **results_in(
+            "gmm_likelihood",
+            figure=figure("likelihood_function.png"),
+            metrics="metrics.json",
+        ),
     params:
         **config["gmm_likelihood"],
-        dpi=DPI,
     script:
         "../scripts/gaussian_mixtures/gmm_likelihood.py"
 
@@ -217,15 +211,14 @@ rule gmm_init_params:
     input:
         **ELLIPSOIDS,
     output:
-        figure=figure(f"{RESULTS}/gmm_init_params/iterations_and_likelihood.png", "gmm_init_params"),
-        table=f"{RESULTS}/gmm_init_params/runs.tsv",
-        metrics=f"{RESULTS}/gmm_init_params/metrics.json",
-    resources:
-        **measured_resources("gmm_init_params"),
+        **results_in(
+            "gmm_init_params",
+            figure=figure("iterations_and_likelihood.png"),
+            table="runs.tsv",
+            metrics="metrics.json",
+        ),
     params:
         **GMM_INIT,
-        dpi=DPI,
-        setting_keys={"n_components": "gmm_init_params.n_components"},
     script:
         "../scripts/gaussian_mixtures/gmm_init_params.py"
 
@@ -237,16 +230,10 @@ rule gmm_selection_mnist_features:
         y=dataset_arrays("mnist")["y"],
     output:
         **GMM_MNIST_FEATURES,
-    resources:
-        **measured_resources("gmm_selection_mnist_features"),
     params:
         dimensions=GMM_MNIST["dimensions"],
         n_samples=GMM_MNIST["n_samples"],
         random_state=GMM_MNIST["sample_random_state"],
-        setting_keys={
-            "dimensions": "gmm_selection_mnist.dimensions",
-            "n_samples": "gmm_selection_mnist.n_samples",
-        },
     script:
         "../scripts/gaussian_mixtures/gmm_selection_mnist_features.py"
 
@@ -275,17 +262,17 @@ rule gmm_selection_mnist:
             chunk=GMM_MNIST_CHUNKS,
         ),
     output:
-        figure=figure(f"{RESULTS}/gmm_selection_mnist/bic_aic_vs_k.png", "gmm_selection_mnist"),
-        table=f"{RESULTS}/gmm_selection_mnist/grid.tsv",
-        metrics=f"{RESULTS}/gmm_selection_mnist/metrics.json",
-    resources:
-        **measured_resources("gmm_selection_mnist"),
+        **results_in(
+            "gmm_selection_mnist",
+            figure=figure("bic_aic_vs_k.png"),
+            table="grid.tsv",
+            metrics="metrics.json",
+        ),
     params:
         covariance_type=GMM_MNIST["figure_covariance_type"],
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/gaussian_mixtures/gmm_selection_mnist.py"
 
@@ -299,8 +286,6 @@ rule anomaly_detectors_job:
         runs=expand(DETECTOR_RUNS, detector=DETECTORS["detectors"], allow_missing=True),
     wildcard_constraints:
         problem="|".join(DETECTOR_PROBLEMS),
-    resources:
-        **measured_resources("anomaly_detectors_job"),
     params:
         spec=lambda w: DETECTORS["problems"][w.problem],
         detectors=lambda w: DETECTOR_SETTINGS[w.problem],
@@ -322,11 +307,12 @@ rule anomaly_detectors:
     input:
         runs=expand(DETECTOR_RUNS, problem=DETECTOR_PROBLEMS, detector=DETECTORS["detectors"]),
     output:
-        figure=figure(f"{RESULTS}/anomaly_detectors/detectors.png", "anomaly_detectors"),
-        table=f"{RESULTS}/anomaly_detectors/detectors.tsv",
-        metrics=f"{RESULTS}/anomaly_detectors/metrics.json",
-    resources:
-        **measured_resources("anomaly_detectors"),
+        **results_in(
+            "anomaly_detectors",
+            figure=figure("detectors.png"),
+            table="detectors.tsv",
+            metrics="metrics.json",
+        ),
     params:
         titles={
             problem: title.format(**DETECTORS["problems"][problem])
@@ -334,7 +320,6 @@ rule anomaly_detectors:
         },
         percentile=DETECTORS["percentile"],
         figure_size=DETECTORS["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/gaussian_mixtures/anomaly_detectors.py"
 

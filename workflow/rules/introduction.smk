@@ -9,12 +9,12 @@ rule iris_gmm_species:
     input:
         **dataset_arrays("iris"),
     output:
-        figure=figure(f"{RESULTS}/iris_gmm/classification_vs_clustering.png", "iris_species"),
-    resources:
-        **measured_resources("iris_gmm_species"),
+        **results_in(
+            "iris_gmm",
+            figure=figure("classification_vs_clustering.png"),
+        ),
     params:
         figure_size=IRIS_GMM["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/introduction/iris_gmm_species.py"
 
@@ -23,13 +23,13 @@ rule iris_gmm:
     input:
         **dataset_arrays("iris"),
     output:
-        figure=figure(f"{RESULTS}/iris_gmm/gmm_clusters.png", "iris_gmm"),
-        metrics=f"{RESULTS}/iris_gmm/metrics.json",
-    resources:
-        **measured_resources("iris_gmm"),
+        **results_in(
+            "iris_gmm",
+            figure=figure("gmm_clusters.png"),
+            metrics="metrics.json",
+        ),
     params:
         **IRIS_GMM,
-        dpi=DPI,
     script:
         "../scripts/introduction/iris_gmm.py"
 

@@ -55,18 +55,17 @@ rule kmeans_fit:
     input:
         **BLOBS,
     output:
-        data_figure=figure(f"{RESULTS}/kmeans_fit/blobs.png", "kmeans_blobs"),
-        voronoi=figure(f"{RESULTS}/kmeans_fit/voronoi.png", "kmeans_voronoi"),
-        centroids=f"{RESULTS}/kmeans_fit/centroids.tsv",
-        new_points=f"{RESULTS}/kmeans_fit/new_points.tsv",
-        metrics=f"{RESULTS}/kmeans_fit/metrics.json",
-    resources:
-        **measured_resources("kmeans_fit"),
+        **results_in(
+            "kmeans_fit",
+            data_figure=figure("blobs.png"),
+            voronoi=figure("voronoi.png"),
+            centroids="centroids.tsv",
+            new_points="new_points.tsv",
+            metrics="metrics.json",
+        ),
     params:
         **KMEANS_FIT,
         true_centers=config["synthetic"]["blobs"]["centers"],
-        dpi=DPI,
-        setting_keys={"k": "kmeans_fit.k"},
     script:
         "../scripts/kmeans/kmeans_fit.py"
 
@@ -75,15 +74,15 @@ rule kmeans_steps:
     input:
         **BLOBS,
     output:
-        figure=figure(f"{RESULTS}/kmeans_steps/kmeans_algorithm.png", "kmeans_steps"),
-        metrics=f"{RESULTS}/kmeans_steps/metrics.json",
-    resources:
-        **measured_resources("kmeans_steps"),
+        **results_in(
+            "kmeans_steps",
+            figure=figure("kmeans_algorithm.png"),
+            metrics="metrics.json",
+        ),
     params:
         **config["kmeans_steps"],
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
-        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_steps.py"
 
@@ -92,18 +91,16 @@ rule kmeans_init:
     input:
         **BLOBS,
     output:
-        variability=figure(f"{RESULTS}/kmeans_init/variability.png", "kmeans_variability"),
-        distribution=figure(
-            f"{RESULTS}/kmeans_init/inertia_distribution.png", "kmeans_init_distribution"
+        **results_in(
+            "kmeans_init",
+            variability=figure("variability.png"),
+            distribution=figure("inertia_distribution.png"),
+            metrics="metrics.json",
         ),
-        metrics=f"{RESULTS}/kmeans_init/metrics.json",
-    resources:
-        **measured_resources("kmeans_init"),
     params:
         **config["kmeans_init"],
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
-        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_init.py"
 
@@ -116,18 +113,19 @@ rule kmeans_speed:
         mnist_X=MNIST["X"],
         mnist_y=MNIST["y"],
     output:
-        figure=figure(f"{RESULTS}/kmeans_speed/elkan_vs_lloyd.png", "kmeans_speed"),
-        metrics=f"{RESULTS}/kmeans_speed/metrics.json",
+        **results_in(
+            "kmeans_speed",
+            figure=figure("elkan_vs_lloyd.png"),
+            metrics="metrics.json",
+        ),
     threads: ALL_CORES
     resources:
-        runtime=measured_resources("kmeans_speed")["runtime"],
         # about three float32 copies of each MNIST image timed, over 200 MB of process:
         # 246 MB measured at 5,000 images, 837 MB at 70,000
         mem_mb=with_headroom(200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
     params:
         **config["kmeans_speed"],
         blobs_k=KMEANS_FIT["k"],
-        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_speed.py"
 
@@ -139,9 +137,10 @@ rule kmeans_minibatch:
         mnist_X=MNIST["X"],
         mnist_y=MNIST["y"],
     output:
-        metrics=f"{RESULTS}/kmeans_minibatch/metrics.json",
-    resources:
-        **measured_resources("kmeans_minibatch"),
+        **results_in(
+            "kmeans_minibatch",
+            metrics="metrics.json",
+        ),
     params:
         k=KMEANS_MINIBATCH["k"],
         n_init=KMEANS_MINIBATCH["n_init"],
@@ -157,18 +156,15 @@ rule kmeans_minibatch_vs_k:
     input:
         **BLOBS,
     output:
-        figure=figure(
-            f"{RESULTS}/kmeans_minibatch_vs_k/minibatch_vs_kmeans.png", "kmeans_minibatch_vs_k"
+        **results_in(
+            "kmeans_minibatch_vs_k",
+            figure=figure("minibatch_vs_kmeans.png"),
+            table="inertia_and_time.tsv",
+            metrics="metrics.json",
         ),
-        table=f"{RESULTS}/kmeans_minibatch_vs_k/inertia_and_time.tsv",
-        metrics=f"{RESULTS}/kmeans_minibatch_vs_k/metrics.json",
     threads: ALL_CORES
-    resources:
-        **measured_resources("kmeans_minibatch_vs_k"),
     params:
         **config["kmeans_minibatch_vs_k"],
-        dpi=DPI,
-        setting_keys={"k_range": "kmeans_minibatch_vs_k.k_range"},
     script:
         "../scripts/kmeans/kmeans_minibatch_vs_k.py"
 
@@ -179,8 +175,6 @@ rule choose_k_mnist_pca:
     output:
         X=CHOOSE_K_FEATURES["mnist"]["X"],
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
-    resources:
-        **measured_resources("choose_k_mnist_pca"),
     params:
         variance=CHOOSE_K["mnist"]["pca_variance"],
     script:
@@ -198,7 +192,6 @@ rule choose_k_fit:
         dataset="blobs|mnist",
         chunk=r"\d+_\d+",
     resources:
-        runtime=measured_resources("choose_k_fit")["runtime"],
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
         mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
     params:
@@ -219,18 +212,15 @@ rule choose_k:
         fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
         pca=lambda w: rules.choose_k_mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
-        inertia=figure(f"{RESULTS}/choose_k_{{dataset}}/inertia_vs_k.png", "choose_k_inertia"),
-        silhouette=figure(
-            f"{RESULTS}/choose_k_{{dataset}}/silhouette_vs_k.png", "choose_k_silhouette"
+        **results_in(
+            "choose_k_{dataset}",
+            inertia=figure("inertia_vs_k.png"),
+            silhouette=figure("silhouette_vs_k.png"),
+            diagrams=figure("silhouette_diagrams.png"),
+            metrics="metrics.json",
         ),
-        diagrams=figure(
-            f"{RESULTS}/choose_k_{{dataset}}/silhouette_diagrams.png", "choose_k_diagrams"
-        ),
-        metrics=f"{RESULTS}/choose_k_{{dataset}}/metrics.json",
     wildcard_constraints:
         dataset="blobs|mnist",
-    resources:
-        **measured_resources("choose_k"),
     params:
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
@@ -238,7 +228,6 @@ rule choose_k:
         report_k=lambda w: CHOOSE_K[w.dataset]["report_k"],
         figure_size=CHOOSE_K["figure_size"],
         diagram_size=CHOOSE_K["diagram_size"],
-        dpi=DPI,
     script:
         "../scripts/kmeans/choose_k.py"
 
@@ -252,14 +241,14 @@ rule choose_k_bad_k:
             chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"]),
         ),
     output:
-        figure=figure(f"{RESULTS}/choose_k_blobs/bad_k.png", "choose_k_bad_k"),
-    resources:
-        **measured_resources("choose_k_bad_k"),
+        **results_in(
+            "choose_k_blobs",
+            figure=figure("bad_k.png"),
+        ),
     params:
         bad_k=CHOOSE_K["blobs"]["bad_k"],
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/kmeans/choose_k_bad_k.py"
 
@@ -268,14 +257,14 @@ rule kmeans_limits:
     input:
         **dataset_arrays("ellipsoids"),
     output:
-        figure=figure(f"{RESULTS}/kmeans_limits/bad_kmeans.png", "kmeans_limits"),
-        metrics=f"{RESULTS}/kmeans_limits/metrics.json",
-    resources:
-        **measured_resources("kmeans_limits"),
+        **results_in(
+            "kmeans_limits",
+            figure=figure("bad_kmeans.png"),
+            metrics="metrics.json",
+        ),
     params:
         **config["kmeans_limits"],
         resolution=RESOLUTION,
-        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_limits.py"
 
@@ -284,16 +273,16 @@ rule kmeans_segmentation_colours:
     input:
         image=SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png",
     output:
-        image=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.npy",
-        stats=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.json",
+        **results_in(
+            "kmeans_segmentation",
+            image="colors/{n_colors}.npy",
+            stats="colors/{n_colors}.json",
+        ),
     wildcard_constraints:
         n_colors=r"\d+",
-    resources:
-        **measured_resources("kmeans_segmentation_colours"),
     params:
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
-        setting_keys={"n_colors": "kmeans_segmentation.n_colors"},
     script:
         "../scripts/kmeans/kmeans_segmentation_colours.py"
 
@@ -308,15 +297,13 @@ rule kmeans_segmentation:
             rules.kmeans_segmentation_colours.output.stats, n_colors=SEGMENTATION["n_colors"]
         ),
     output:
-        figure=figure(
-            f"{RESULTS}/kmeans_segmentation/image_segmentation.png", "kmeans_segmentation"
+        **results_in(
+            "kmeans_segmentation",
+            figure=figure("image_segmentation.png"),
+            metrics="metrics.json",
         ),
-        metrics=f"{RESULTS}/kmeans_segmentation/metrics.json",
-    resources:
-        **measured_resources("kmeans_segmentation"),
     params:
         figure_size=SEGMENTATION["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/kmeans/kmeans_segmentation.py"
 

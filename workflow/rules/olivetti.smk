@@ -59,8 +59,6 @@ rule olivetti_faces_split:
         **dataset_arrays("olivetti"),
     output:
         faces=FACES,
-    resources:
-        **measured_resources("olivetti_faces_split"),
     params:
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
@@ -72,14 +70,14 @@ rule olivetti_faces:
     input:
         faces=FACES,
     output:
-        figure=figure(f"{RESULTS}/olivetti_faces/eigenfaces.png", "olivetti_faces"),
-        metrics=f"{RESULTS}/olivetti_faces/metrics.json",
-    resources:
-        **measured_resources("olivetti_faces"),
+        **results_in(
+            "olivetti_faces",
+            figure=figure("eigenfaces.png"),
+            metrics="metrics.json",
+        ),
     params:
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
-        dpi=DPI,
     script:
         "../scripts/olivetti/olivetti_faces.py"
 
@@ -93,14 +91,11 @@ rule olivetti_clustering_chunk:
         runs=FACES_CHUNK,
     wildcard_constraints:
         chunk=r"\d+_\d+",
-    resources:
-        **measured_resources("olivetti_clustering_chunk"),
     params:
         ks=lambda w: FACES_CHUNKS[w.chunk],
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
-        setting_keys={"k_range": "olivetti_clustering.k_range"},
     script:
         "../scripts/olivetti/olivetti_clustering_chunk.py"
 
@@ -110,18 +105,18 @@ rule olivetti_clustering:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        sweep=figure(f"{RESULTS}/olivetti_clustering/sweep.png", "olivetti_sweep"),
-        clusters=figure(f"{RESULTS}/olivetti_clustering/clusters.png", "olivetti_clusters"),
-        table=f"{RESULTS}/olivetti_clustering/sweep.tsv",
-        metrics=f"{RESULTS}/olivetti_clustering/metrics.json",
-    resources:
-        **measured_resources("olivetti_clustering"),
+        **results_in(
+            "olivetti_clustering",
+            sweep=figure("sweep.png"),
+            clusters=figure("clusters.png"),
+            table="sweep.tsv",
+            metrics="metrics.json",
+        ),
     params:
         clusters_shown=FACES_CLUSTERING["clusters_shown"],
         faces_per_cluster=FACES_CLUSTERING["faces_per_cluster"],
         figure_size=FACES_CLUSTERING["figure_size"],
         panel_size=FACES_SETUP["panel_size"],
-        dpi=DPI,
     script:
         "../scripts/olivetti/olivetti_clustering.py"
 
@@ -131,18 +126,18 @@ rule olivetti_classifier:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        figure=figure(f"{RESULTS}/olivetti_classifier/accuracy_vs_k.png", "olivetti_classifier"),
-        choices=f"{RESULTS}/olivetti_classifier/choices.tsv",
-        table=f"{RESULTS}/olivetti_classifier/accuracy_vs_k.tsv",
-        metrics=f"{RESULTS}/olivetti_classifier/metrics.json",
-    resources:
-        **measured_resources("olivetti_classifier"),
+        **results_in(
+            "olivetti_classifier",
+            figure=figure("accuracy_vs_k.png"),
+            choices="choices.tsv",
+            table="accuracy_vs_k.tsv",
+            metrics="metrics.json",
+        ),
     params:
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
         figure_size=FACES_CLUSTERING["classifier_figure_size"],
-        dpi=DPI,
     script:
         "../scripts/olivetti/olivetti_classifier.py"
 
@@ -151,18 +146,17 @@ rule olivetti_mixture:
     input:
         faces=FACES,
     output:
-        generated=figure(f"{RESULTS}/olivetti_mixture/generated.png", "olivetti_generated"),
-        altered=figure(f"{RESULTS}/olivetti_mixture/altered.png", "olivetti_altered"),
-        metrics=f"{RESULTS}/olivetti_mixture/metrics.json",
-    resources:
-        **measured_resources("olivetti_mixture"),
+        **results_in(
+            "olivetti_mixture",
+            generated=figure("generated.png"),
+            altered=figure("altered.png"),
+            metrics="metrics.json",
+        ),
     params:
         **FACES_MIXTURE,
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
-        dpi=DPI,
-        setting_keys={"n_components": "olivetti_mixture.n_components"},
     script:
         "../scripts/olivetti/olivetti_mixture.py"
 
@@ -171,17 +165,15 @@ rule olivetti_reconstruction:
     input:
         faces=FACES,
     output:
-        figure=figure(
-            f"{RESULTS}/olivetti_reconstruction/reconstructions.png", "olivetti_reconstruction"
+        **results_in(
+            "olivetti_reconstruction",
+            figure=figure("reconstructions.png"),
+            metrics="metrics.json",
         ),
-        metrics=f"{RESULTS}/olivetti_reconstruction/metrics.json",
-    resources:
-        **measured_resources("olivetti_reconstruction"),
     params:
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
-        dpi=DPI,
     script:
         "../scripts/olivetti/olivetti_reconstruction.py"
 
@@ -194,9 +186,10 @@ rule olivetti_accuracy:
         faces=FACES,
         clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
     output:
-        metrics=f"{RESULTS}/olivetti_accuracy/metrics.json",
-    resources:
-        **measured_resources("olivetti_accuracy"),
+        **results_in(
+            "olivetti_accuracy",
+            metrics="metrics.json",
+        ),
     params:
         model_seeds=MODEL_SEEDS,
         n_init=FACES_CLUSTERING["n_init"],
@@ -209,19 +202,17 @@ rule olivetti_accuracy_spread:
     input:
         runs=seed_runs("olivetti_accuracy"),
     output:
-        figure=figure(
-            f"{RESULTS}/olivetti_accuracy_spread/accuracy_spread.png", "olivetti_accuracy_spread"
+        **results_in(
+            "olivetti_accuracy_spread",
+            figure=figure("accuracy_spread.png"),
+            table="spread.tsv",
+            cells="cells.tsv",
+            metrics="metrics.json",
         ),
-        table=f"{RESULTS}/olivetti_accuracy_spread/spread.tsv",
-        cells=f"{RESULTS}/olivetti_accuracy_spread/cells.tsv",
-        metrics=f"{RESULTS}/olivetti_accuracy_spread/metrics.json",
-    resources:
-        **measured_resources("olivetti_accuracy_spread"),
     params:
         split_seeds=[FACES_SETUP["test_random_state"], *replica_seeds("olivetti_accuracy")],
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/olivetti/olivetti_accuracy_spread.py"
 
@@ -230,17 +221,17 @@ rule olivetti_anomalies:
     input:
         faces=FACES,
     output:
-        figure=figure(f"{RESULTS}/olivetti_anomalies/scores.png", "olivetti_anomalies"),
-        table=f"{RESULTS}/olivetti_anomalies/roc_auc.tsv",
-        metrics=f"{RESULTS}/olivetti_anomalies/metrics.json",
-    resources:
-        **measured_resources("olivetti_anomalies"),
+        **results_in(
+            "olivetti_anomalies",
+            figure=figure("scores.png"),
+            table="roc_auc.tsv",
+            metrics="metrics.json",
+        ),
     params:
         n_components=FACES_MIXTURE["n_components"],
         random_state=FACES_MIXTURE["random_state"],
         alterations=ALTERATIONS,
         figure_size=config["olivetti_anomalies"]["figure_size"],
-        dpi=DPI,
         setting_keys={"n_components": "olivetti_mixture.n_components"},
     script:
         "../scripts/olivetti/olivetti_anomalies.py"

@@ -22,9 +22,10 @@ rule digits_preprocessing:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        metrics=f"{RESULTS}/digits_preprocessing/metrics.json",
-    resources:
-        **measured_resources("digits_preprocessing"),
+        **results_in(
+            "digits_preprocessing",
+            metrics="metrics.json",
+        ),
     params:
         **FEATURES,
         k=PREPROCESSING["k"],
@@ -38,11 +39,12 @@ rule digits_k_search_chunk:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        scores=f"{RESULTS}/digits_k_search/k/{{chunk}}.json",
+        **results_in(
+            "digits_k_search",
+            scores="k/{chunk}.json",
+        ),
     wildcard_constraints:
         chunk=r"\d+_\d+",
-    resources:
-        **measured_resources("digits_k_search_chunk"),
     params:
         **FEATURES,
         ks=lambda w: K_CHUNKS[w.chunk],
@@ -57,16 +59,16 @@ rule digits_k_search:
         split=SPLIT.format(dataset="digits"),
         chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
     output:
-        figure=figure(f"{RESULTS}/digits_k_search/cv_accuracy_vs_k.png", "digits_k_search"),
-        metrics=f"{RESULTS}/digits_k_search/metrics.json",
-    resources:
-        **measured_resources("digits_k_search"),
+        **results_in(
+            "digits_k_search",
+            figure=figure("cv_accuracy_vs_k.png"),
+            metrics="metrics.json",
+        ),
     params:
         **FEATURES,
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/preprocessing/digits_k_search.py"
 

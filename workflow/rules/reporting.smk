@@ -13,8 +13,6 @@ rule gather_metrics:
         metrics=experiment_metrics(),
     output:
         metrics=f"{RESULTS}/metrics.json",
-    resources:
-        **measured_resources("gather_metrics"),
     script:
         "../scripts/reporting/gather_metrics.py"
 
@@ -30,8 +28,6 @@ rule summary:
             caption="../report/summary.rst",
             category="Metrics",
         ),
-    resources:
-        **measured_resources("summary"),
     params:
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
     script:

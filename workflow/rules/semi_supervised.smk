@@ -51,20 +51,16 @@ rule digits_semi_supervised:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        representatives=figure(
-            f"{RESULTS}/digits_semi_supervised/representative_images.png", "digits_representatives"
+        **results_in(
+            "digits_semi_supervised",
+            representatives=figure("representative_images.png"),
+            sweep=figure("percentile_sweep.png"),
+            metrics="metrics.json",
         ),
-        sweep=figure(
-            f"{RESULTS}/digits_semi_supervised/percentile_sweep.png", "digits_percentile_sweep"
-        ),
-        metrics=f"{RESULTS}/digits_semi_supervised/metrics.json",
-    resources:
-        **measured_resources("digits_semi_supervised"),
     params:
         **SEMI_SUPERVISED,
         **CLUSTERING,
         random_state=config["digits_preprocessing"]["random_state"],
-        dpi=DPI,
     script:
         "../scripts/semi_supervised/digits_semi_supervised.py"
 
@@ -87,20 +83,18 @@ rule digits_active_learning:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        figure=figure(
-            f"{RESULTS}/digits_active_learning/active_learning.png", "digits_active_learning"
+        **results_in(
+            "digits_active_learning",
+            figure=figure("active_learning.png"),
+            table="rounds.tsv",
+            metrics="metrics.json",
         ),
-        table=f"{RESULTS}/digits_active_learning/rounds.tsv",
-        metrics=f"{RESULTS}/digits_active_learning/metrics.json",
-    resources:
-        **measured_resources("digits_active_learning"),
     params:
         **config["digits_active_learning"],
         **CLUSTERING,
         n_labels=SEMI_SUPERVISED["n_labels"],
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
-        dpi=DPI,
     script:
         "../scripts/semi_supervised/digits_active_learning.py"
 
@@ -115,14 +109,12 @@ rule label_budget_clustering:
         budget=r"\d+",
         seed=r"\d+",
     resources:
-        runtime=measured_resources("label_budget_clustering")["runtime"],
         # the distances of every training instance to every centroid (float64), held about
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
         mem_mb=lambda w: with_headroom(300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
     params:
         n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
         minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
-        setting_keys={"budgets": "label_budget.budgets"},
     script:
         "../scripts/semi_supervised/label_budget_clustering.py"
 
@@ -135,8 +127,6 @@ rule label_budget_graph:
     wildcard_constraints:
         dataset="digits|mnist",
         n_neighbors=r"\d+",
-    resources:
-        **measured_resources("label_budget_graph"),
     script:
         "../scripts/semi_supervised/label_budget_graph.py"
 
@@ -182,13 +172,10 @@ rule label_budget_job:
     wildcard_constraints:
         dataset="digits|mnist",
         budget=r"\d+",
-    resources:
-        **measured_resources("label_budget_job"),
     params:
         strategies=LABEL_BUDGET["strategies"],
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: BUDGET_SETTINGS[w.dataset],
-        setting_keys={"budgets": "label_budget.budgets"},
     script:
         "../scripts/semi_supervised/label_budget_job.py"
 
@@ -202,19 +189,19 @@ rule label_budget:
             budget=LABEL_BUDGET["budgets"],
         ),
     output:
-        figure=figure(f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.png", "label_budget"),
-        table=f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.tsv",
-        metrics=f"{RESULTS}/label_budget_{{dataset}}/metrics.json",
+        **results_in(
+            "label_budget_{dataset}",
+            figure=figure("accuracy_vs_labels.png"),
+            table="accuracy_vs_labels.tsv",
+            metrics="metrics.json",
+        ),
     wildcard_constraints:
         dataset="digits|mnist",
-    resources:
-        **measured_resources("label_budget"),
     params:
         one_vs_rest=lambda w: LABEL_BUDGET[w.dataset]["one_vs_rest"],
         max_iter=config["classifier"]["max_iter"],
         random_state=config["classifier"]["random_state"],
         figure_size=LABEL_BUDGET["figure_size"],
-        dpi=DPI,
     script:
         "../scripts/semi_supervised/label_budget.py"
 

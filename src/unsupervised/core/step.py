@@ -34,12 +34,27 @@ def settings(smk: Any) -> dict[str, Any]:
     return {name: value for name, value in smk.params.items() if name not in RUNNER_PARAMS}
 
 
+def setting_key(smk: Any, setting: str) -> str:
+    """The config key that sets `setting` of the rule: the rule's ``params.setting_keys`` entry,
+    else the key of that name in the config block of the rule's step: the block named after
+    the rule, or after the experiment a helper step <experiment>_<what> serves."""
+    keys = smk.params.get("setting_keys") or {}
+    if setting in keys:
+        return keys[setting]
+    config = getattr(smk, "config", {})
+    owners = [key for key in config if smk.rule == key or smk.rule.startswith(f"{key}_")]
+    for block in sorted(owners, key=len, reverse=True):
+        if isinstance(config[block], dict) and setting in config[block]:
+            return f"{block}.{setting}"
+    return setting
+
+
 def run_step(smk: Any, main: Callable[[Any], None]) -> None:
     """Call ``main(smk)`` with logging, warnings and any traceback sent to ``smk.log[0]``.
 
     `smk` is the ``snakemake`` object Snakemake gives a script. numpy/BLAS use at most
-    the rule's ``threads``. A SettingError is renamed after the config key the rule gives
-    for the setting in ``params.setting_keys``.
+    the rule's ``threads``. A SettingError is renamed after the config key of the setting
+    (see setting_key).
     """
     log_path = smk.log[0]
     handler = logging.FileHandler(log_path, mode="w")
@@ -56,8 +71,7 @@ def run_step(smk: Any, main: Callable[[Any], None]) -> None:
         with threadpool_limits(limits=smk.threads):
             main(smk)
     except SettingError as error:
-        keys = smk.params.get("setting_keys") or {}
-        named = error.renamed(keys.get(error.setting, error.setting))
+        named = error.renamed(setting_key(smk, error.setting))
         log.error("rule %s failed: %s", smk.rule, named)
         raise named from None
     except Exception:
