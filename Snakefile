@@ -3,6 +3,7 @@
 
 import os
 import sys
+from types import SimpleNamespace
 
 from snakemake.utils import min_version, update_config
 
@@ -51,8 +52,8 @@ include: "workflow/rules/reporting.smk"
 
 # What every rule that runs something has without saying it: the one pinned environment
 # under `--sdm conda`, a log and a benchmark named after the rule and its wildcards, the
-# memory and time its jobs measured, the fingerprint of the code its script runs, and the
-# resolution of its figures.
+# memory and time its jobs measured, its script (named after it, see STEP), the fingerprint of
+# the code that script runs, and the resolution of its figures.
 for each_rule in workflow.rules:
     if not each_rule.norun:
         each_rule.conda_env = ENV
@@ -62,7 +63,9 @@ for each_rule in workflow.rules:
         each_rule.set_log(log)
         declare_measured_resources(each_rule)
         if each_rule.script:
-            each_rule.set_params(code=code_version(each_rule))
+            step = script_step(each_rule)
+            each_rule.script = STEP.format(params=SimpleNamespace(step=step))
+            each_rule.set_params(step=step, code=code_version(each_rule))
         if has_figures(each_rule):
             each_rule.set_params(dpi=DPI)
 

@@ -92,17 +92,20 @@ def test_a_setting_error_is_renamed_after_the_config_key(tmp_path: Path) -> None
 
 
 def test_a_setting_is_named_in_the_config_block_of_its_step(tmp_path: Path) -> None:
-    config = {"toy": {"k": 3, "n_init": 10}, "toy_chunk": {"size": 2}, "seed": 1}
+    config = {"toy": {"k": 3, "n_init": 10, "classifier": {"eps": 0.2}},
+              "toy_chunk": {"size": 2}, "seed": 1}
     named = {}
     for rule_name, setting in [("toy", "k"), ("toy_chunk", "k"), ("toy_chunk", "size"),
-                               ("toy_replica", "n_init"), ("toy", "eps"), ("other", "k")]:
+                               ("toy_replica", "n_init"), ("toy", "eps"), ("other", "k"),
+                               ("toy", "classifier.eps"), ("toy", "classifier.k")]:
         smk = rule(tmp_path, {})
         smk.rule, smk.config = rule_name, config
         named[rule_name, setting] = setting_key(smk, setting)
     assert named == {("toy", "k"): "toy.k", ("toy_chunk", "k"): "toy.k",
                      ("toy_chunk", "size"): "toy_chunk.size",
                      ("toy_replica", "n_init"): "toy.n_init", ("toy", "eps"): "eps",
-                     ("other", "k"): "k"}
+                     ("other", "k"): "k", ("toy", "classifier.eps"): "toy.classifier.eps",
+                     ("toy", "classifier.k"): "classifier.k"}
     smk = rule(tmp_path, {}, setting_keys={"k": "elsewhere.k"})
     smk.config = config
     assert setting_key(smk, "k") == "elsewhere.k"

@@ -9,7 +9,8 @@ from unsupervised.core.claims import (
 )
 from unsupervised.reporting.all_claims import CLAIMS
 
-CLAIM_SEEDS = config["claims"]["seeds"]
+CLAIM_SETTINGS = config["claims"]
+CLAIM_SEEDS = CLAIM_SETTINGS["seeds"]
 check_seeded_experiments(CLAIM_SEEDS, list(REPLICAS), "claims.seeds")
 for name, replica in REPLICAS.items():
     check_replica_seeds(CLAIM_SEEDS[name], replica.chapter_seed, f"claims.seeds.{name}")
@@ -23,7 +24,7 @@ rule claims:
     output:
         **results_in(
             "claims",
-            table=figure("claims.tsv"),
+            table=figure("verdicts.tsv"),
             figure=figure("effects_over_seeds.png"),
             metrics="metrics.json",
         ),
@@ -37,6 +38,6 @@ rule claims:
             }
             for name, replica in REPLICAS.items()
         },
-        panel_size=config["claims"]["panel_size"],
+        panel_size=CLAIM_SETTINGS["panel_size"],
     script:
-        "../scripts/reporting/claims.py"
+        STEP

@@ -9,6 +9,10 @@ from unsupervised.core.config_checks import check_member
 DBSCAN = config["dbscan"]
 CONTEST = config["clustering_contest"]
 SCALING = config["clustering_scaling"]
+DBSCAN_EPS = config["dbscan_eps"]
+SPECTRAL_CLUSTERING = config["spectral_clustering"]
+AGGLOMERATIVE_CLUSTERING = config["agglomerative_clustering"]
+CLUSTERING_COURSE_NOTES = config["clustering_course_notes"]
 MOONS = dataset_arrays("moons")
 CLUSTERING_SECTION = "06 DBSCAN and other clustering algorithms"
 EXPERIMENTS.update(
@@ -45,18 +49,14 @@ rule dbscan:
     output:
         **results_in(
             "dbscan",
-            figure=figure("dbscan.png"),
+            figure=figure("clusterings.png"),
             classification=figure("core_classifier.png"),
             metrics="metrics.json",
         ),
     params:
         **DBSCAN,
-        setting_keys={
-            "n_neighbors": "dbscan.classifier.n_neighbors",
-            "classifier_eps": "dbscan.classifier.eps",
-        },
     script:
-        "../scripts/clustering_algorithms/dbscan.py"
+        STEP
 
 
 rule dbscan_eps:
@@ -69,10 +69,10 @@ rule dbscan_eps:
             metrics="metrics.json",
         ),
     params:
-        **config["dbscan_eps"],
+        **DBSCAN_EPS,
         chapter_eps=DBSCAN["classifier"]["eps"],
     script:
-        "../scripts/clustering_algorithms/dbscan_eps.py"
+        STEP
 
 
 rule spectral_clustering:
@@ -81,13 +81,13 @@ rule spectral_clustering:
     output:
         **results_in(
             "spectral_clustering",
-            figure=figure("spectral_clustering.png"),
+            figure=figure("clusterings.png"),
             metrics="metrics.json",
         ),
     params:
-        **config["spectral_clustering"],
+        **SPECTRAL_CLUSTERING,
     script:
-        "../scripts/clustering_algorithms/spectral_clustering.py"
+        STEP
 
 
 rule agglomerative_clustering:
@@ -98,9 +98,9 @@ rule agglomerative_clustering:
             metrics="metrics.json",
         ),
     params:
-        **config["agglomerative_clustering"],
+        **AGGLOMERATIVE_CLUSTERING,
     script:
-        "../scripts/clustering_algorithms/agglomerative_clustering.py"
+        STEP
 
 
 rule clustering_course_notes:
@@ -112,9 +112,9 @@ rule clustering_course_notes:
             metrics="metrics.json",
         ),
     params:
-        **config["clustering_course_notes"],
+        **CLUSTERING_COURSE_NOTES,
     script:
-        "../scripts/clustering_algorithms/clustering_course_notes.py"
+        STEP
 
 
 # One job per set, every algorithm on each of its draws: a fit takes less time than starting
@@ -131,7 +131,7 @@ rule clustering_contest_job:
         chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     script:
-        "../scripts/clustering_algorithms/clustering_contest_job.py"
+        STEP
 
 
 rule clustering_contest:
@@ -150,7 +150,7 @@ rule clustering_contest:
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
     script:
-        "../scripts/clustering_algorithms/clustering_contest.py"
+        STEP
 
 
 # One job per algorithm, its sizes fitted in increasing order: a size whose memory is
@@ -177,7 +177,7 @@ rule clustering_scaling_job:
         max_size=lambda w: SCALING["max_size"].get(w.algorithm),
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
     script:
-        "../scripts/clustering_algorithms/clustering_scaling_job.py"
+        STEP
 
 
 rule clustering_scaling:
@@ -194,7 +194,7 @@ rule clustering_scaling:
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
     script:
-        "../scripts/clustering_algorithms/clustering_scaling.py"
+        STEP
 
 
 # Seed replicas of the experiments the section's claims rest on: the moons drawn again; for

@@ -16,6 +16,10 @@ RESULTS = config["results_dir"]
 DPI = config["figures"]["dpi"]
 # Software of every rule for `--sdm conda` (relative to the rule files), set by the Snakefile.
 ENV = "../envs/pipeline.yaml"
+# The script of every rule: workflow/scripts/<section>/<step>.py, named after the rule in the
+# section's rule file (a rule made from another by `use rule`, the other's), which the
+# Snakefile gives as the param `step`.
+STEP = "../scripts/{params.step}.py"
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,14 @@ def declare_measured_resources(rule_object):
 def has_figures(rule_object):
     """Whether `rule_object` writes a figure: an image shown in the report."""
     return any(is_flagged(path, "report") and path.endswith(".png") for path in rule_object.output)
+
+
+def script_step(rule_object):
+    """<section>/<step> of the script `rule_object` runs: its rule file's name, and the name of
+    the rule it was written as (a rule made from another by `use rule`, the other's), which
+    its run function's code keeps."""
+    section = os.path.splitext(os.path.basename(rule_object.snakefile))[0]
+    return f"{section}/{rule_object.run_func.__code__.co_name.removeprefix('__rule_')}"
 
 
 def code_version(rule):

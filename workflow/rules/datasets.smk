@@ -50,7 +50,7 @@ rule download:
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
     script:
-        "../scripts/datasets/download.py"
+        STEP
 
 
 rule prepare_mnist:
@@ -59,7 +59,7 @@ rule prepare_mnist:
     output:
         **dataset_arrays("mnist"),
     script:
-        "../scripts/datasets/prepare_mnist.py"
+        STEP
 
 
 rule prepare_olivetti:
@@ -70,7 +70,7 @@ rule prepare_olivetti:
     params:
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
     script:
-        "../scripts/datasets/prepare_olivetti.py"
+        STEP
 
 
 rule make_dataset:
@@ -81,7 +81,7 @@ rule make_dataset:
     params:
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
     script:
-        "../scripts/datasets/make_dataset.py"
+        STEP
 
 
 # A synthetic set drawn again with another random state, for the seed replicas of the
@@ -105,7 +105,7 @@ rule splits:
     params:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
     script:
-        "../scripts/datasets/splits.py"
+        STEP
 
 
 rule datasets:

@@ -11,6 +11,7 @@ BAYESIAN = config["gmm_bayesian"]
 DETECTORS = config["anomaly_detectors"]
 GMM_INIT = config["gmm_init_params"]
 GMM_MNIST = config["gmm_selection_mnist"]
+GMM_LIKELIHOOD = config["gmm_likelihood"]
 ELLIPSOIDS = dataset_arrays("ellipsoids")
 GMM_SECTION = "07 Gaussian mixtures"
 # The mixture every experiment of the section fits (the grid varies k and the covariance).
@@ -87,7 +88,7 @@ rule gmm_fit:
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
     script:
-        "../scripts/gaussian_mixtures/gmm_fit.py"
+        STEP
 
 
 rule gmm_covariance_types:
@@ -107,7 +108,7 @@ rule gmm_covariance_types:
         figure_size=GMM["covariance_figure_size"],
         setting_keys={"n_components": "gmm_fit.n_components"},
     script:
-        "../scripts/gaussian_mixtures/gmm_covariance_types.py"
+        STEP
 
 
 rule gmm_anomalies:
@@ -131,7 +132,7 @@ rule gmm_anomalies:
             "percentile": "gmm_fit.anomaly_percentile",
         },
     script:
-        "../scripts/gaussian_mixtures/gmm_anomalies.py"
+        STEP
 
 
 # One job per chunk of k values aligned on multiples of chunk_size, every covariance type
@@ -151,7 +152,7 @@ rule gmm_selection_fit:
         ks=lambda w: GMM_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection.k_range"},
     script:
-        "../scripts/gaussian_mixtures/gmm_selection_fit.py"
+        STEP
 
 
 rule gmm_selection:
@@ -170,7 +171,7 @@ rule gmm_selection:
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
     script:
-        "../scripts/gaussian_mixtures/gmm_selection.py"
+        STEP
 
 
 rule gmm_bayesian:
@@ -191,7 +192,7 @@ rule gmm_bayesian:
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
     script:
-        "../scripts/gaussian_mixtures/gmm_bayesian.py"
+        STEP
 
 
 rule gmm_likelihood:
@@ -202,9 +203,9 @@ rule gmm_likelihood:
             metrics="metrics.json",
         ),
     params:
-        **config["gmm_likelihood"],
+        **GMM_LIKELIHOOD,
     script:
-        "../scripts/gaussian_mixtures/gmm_likelihood.py"
+        STEP
 
 
 rule gmm_init_params:
@@ -220,7 +221,7 @@ rule gmm_init_params:
     params:
         **GMM_INIT,
     script:
-        "../scripts/gaussian_mixtures/gmm_init_params.py"
+        STEP
 
 
 # MNIST on the K-Means section's principal components: a subsample on the leading ones.
@@ -235,7 +236,7 @@ rule gmm_selection_mnist_features:
         n_samples=GMM_MNIST["n_samples"],
         random_state=GMM_MNIST["sample_random_state"],
     script:
-        "../scripts/gaussian_mixtures/gmm_selection_mnist_features.py"
+        STEP
 
 
 use rule gmm_selection_fit as gmm_selection_mnist_fit with:
@@ -274,7 +275,7 @@ rule gmm_selection_mnist:
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
     script:
-        "../scripts/gaussian_mixtures/gmm_selection_mnist.py"
+        STEP
 
 
 # One job per problem, every detector and seed inside: a detector's fits take less time than
@@ -300,7 +301,7 @@ rule anomaly_detectors_job:
             },
         },
     script:
-        "../scripts/gaussian_mixtures/anomaly_detectors_job.py"
+        STEP
 
 
 rule anomaly_detectors:
@@ -321,7 +322,7 @@ rule anomaly_detectors:
         percentile=DETECTORS["percentile"],
         figure_size=DETECTORS["figure_size"],
     script:
-        "../scripts/gaussian_mixtures/anomaly_detectors.py"
+        STEP
 
 
 # Seed replicas of the experiments the section's claims rest on: the ellipsoids (and, for the

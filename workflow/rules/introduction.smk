@@ -16,7 +16,7 @@ rule iris_gmm_species:
     params:
         figure_size=IRIS_GMM["figure_size"],
     script:
-        "../scripts/introduction/iris_gmm_species.py"
+        STEP
 
 
 rule iris_gmm:
@@ -31,7 +31,7 @@ rule iris_gmm:
     params:
         **IRIS_GMM,
     script:
-        "../scripts/introduction/iris_gmm.py"
+        STEP
 
 
 REPLICAS["iris_gmm"] = Replica(

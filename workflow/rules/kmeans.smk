@@ -7,6 +7,11 @@ KMEANS_FIT = config["kmeans_fit"]
 KMEANS_MINIBATCH = config["kmeans_minibatch"]
 CHOOSE_K = config["choose_k"]
 SEGMENTATION = config["kmeans_segmentation"]
+KMEANS_STEPS = config["kmeans_steps"]
+KMEANS_INIT = config["kmeans_init"]
+KMEANS_SPEED = config["kmeans_speed"]
+KMEANS_MINIBATCH_VS_K = config["kmeans_minibatch_vs_k"]
+KMEANS_LIMITS = config["kmeans_limits"]
 RESOLUTION = KMEANS_FIT["resolution"]
 BLOBS = dataset_arrays("blobs")
 # Threads of a job that must run alone (timing): Snakemake lowers it to the --cores given.
@@ -67,7 +72,7 @@ rule kmeans_fit:
         **KMEANS_FIT,
         true_centers=config["synthetic"]["blobs"]["centers"],
     script:
-        "../scripts/kmeans/kmeans_fit.py"
+        STEP
 
 
 rule kmeans_steps:
@@ -80,11 +85,11 @@ rule kmeans_steps:
             metrics="metrics.json",
         ),
     params:
-        **config["kmeans_steps"],
+        **KMEANS_STEPS,
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
     script:
-        "../scripts/kmeans/kmeans_steps.py"
+        STEP
 
 
 rule kmeans_init:
@@ -98,11 +103,11 @@ rule kmeans_init:
             metrics="metrics.json",
         ),
     params:
-        **config["kmeans_init"],
+        **KMEANS_INIT,
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
     script:
-        "../scripts/kmeans/kmeans_init.py"
+        STEP
 
 
 # Timing rules take every core (ALL_CORES) so that no other job runs while they measure.
@@ -122,12 +127,12 @@ rule kmeans_speed:
     resources:
         # about three float32 copies of each MNIST image timed, over 200 MB of process:
         # 246 MB measured at 5,000 images, 837 MB at 70,000
-        mem_mb=with_headroom(200 + 3 * 4 * 784 * config["kmeans_speed"]["mnist_samples"] / 1e6),
+        mem_mb=with_headroom(200 + 3 * 4 * 784 * KMEANS_SPEED["mnist_samples"] / 1e6),
     params:
-        **config["kmeans_speed"],
+        **KMEANS_SPEED,
         blobs_k=KMEANS_FIT["k"],
     script:
-        "../scripts/kmeans/kmeans_speed.py"
+        STEP
 
 
 rule kmeans_minibatch:
@@ -149,7 +154,7 @@ rule kmeans_minibatch:
         mnist_settings=KMEANS_MINIBATCH["mnist"],
         kmeans_n_init=KMEANS_FIT["n_init"],
     script:
-        "../scripts/kmeans/kmeans_minibatch.py"
+        STEP
 
 
 rule kmeans_minibatch_vs_k:
@@ -164,9 +169,9 @@ rule kmeans_minibatch_vs_k:
         ),
     threads: ALL_CORES
     params:
-        **config["kmeans_minibatch_vs_k"],
+        **KMEANS_MINIBATCH_VS_K,
     script:
-        "../scripts/kmeans/kmeans_minibatch_vs_k.py"
+        STEP
 
 
 rule choose_k_mnist_pca:
@@ -178,7 +183,7 @@ rule choose_k_mnist_pca:
     params:
         variance=CHOOSE_K["mnist"]["pca_variance"],
     script:
-        "../scripts/kmeans/choose_k_mnist_pca.py"
+        STEP
 
 
 # One job per (dataset, k): `--cores N` runs the sweep in parallel, and widening k_range runs
@@ -203,7 +208,7 @@ rule choose_k_fit:
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
         setting_keys=lambda w: {"k_range": f"choose_k.{w.dataset}.k_range"},
     script:
-        "../scripts/kmeans/choose_k_fit.py"
+        STEP
 
 
 rule choose_k:
@@ -229,7 +234,7 @@ rule choose_k:
         figure_size=CHOOSE_K["figure_size"],
         diagram_size=CHOOSE_K["diagram_size"],
     script:
-        "../scripts/kmeans/choose_k.py"
+        STEP
 
 
 rule choose_k_bad_k:
@@ -250,7 +255,7 @@ rule choose_k_bad_k:
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
     script:
-        "../scripts/kmeans/choose_k_bad_k.py"
+        STEP
 
 
 rule kmeans_limits:
@@ -263,10 +268,10 @@ rule kmeans_limits:
             metrics="metrics.json",
         ),
     params:
-        **config["kmeans_limits"],
+        **KMEANS_LIMITS,
         resolution=RESOLUTION,
     script:
-        "../scripts/kmeans/kmeans_limits.py"
+        STEP
 
 
 rule kmeans_segmentation_colours:
@@ -284,7 +289,7 @@ rule kmeans_segmentation_colours:
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
     script:
-        "../scripts/kmeans/kmeans_segmentation_colours.py"
+        STEP
 
 
 rule kmeans_segmentation:
@@ -305,7 +310,7 @@ rule kmeans_segmentation:
     params:
         figure_size=SEGMENTATION["figure_size"],
     script:
-        "../scripts/kmeans/kmeans_segmentation.py"
+        STEP
 
 
 # Seed replicas. On the synthetic sets a seed draws the data again (the chapter's

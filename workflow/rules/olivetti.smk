@@ -14,6 +14,7 @@ ALTERED = config["olivetti_altered"]
 FACES_MIXTURE = config["olivetti_mixture"]
 ALTERATIONS = {key: ALTERED[key] for key in ("darken_factor", "noise_sigma", "noise_random_state")}
 FACES_ACCURACY = config["olivetti_accuracy"]
+OLIVETTI_ANOMALIES = config["olivetti_anomalies"]
 check_replica_seeds(
     FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"], "olivetti_accuracy.model_seeds"
 )
@@ -63,7 +64,7 @@ rule olivetti_faces_split:
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
     script:
-        "../scripts/olivetti/olivetti_faces_split.py"
+        STEP
 
 
 rule olivetti_faces:
@@ -79,7 +80,7 @@ rule olivetti_faces:
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
     script:
-        "../scripts/olivetti/olivetti_faces.py"
+        STEP
 
 
 # One job per chunk of k values (aligned on multiples of chunk_size): K-Means fitted once per
@@ -97,7 +98,7 @@ rule olivetti_clustering_chunk:
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
     script:
-        "../scripts/olivetti/olivetti_clustering_chunk.py"
+        STEP
 
 
 rule olivetti_clustering:
@@ -118,7 +119,7 @@ rule olivetti_clustering:
         figure_size=FACES_CLUSTERING["figure_size"],
         panel_size=FACES_SETUP["panel_size"],
     script:
-        "../scripts/olivetti/olivetti_clustering.py"
+        STEP
 
 
 rule olivetti_classifier:
@@ -139,7 +140,7 @@ rule olivetti_classifier:
         forest=FACES_CLUSTERING["forest"],
         figure_size=FACES_CLUSTERING["classifier_figure_size"],
     script:
-        "../scripts/olivetti/olivetti_classifier.py"
+        STEP
 
 
 rule olivetti_mixture:
@@ -158,7 +159,7 @@ rule olivetti_mixture:
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
     script:
-        "../scripts/olivetti/olivetti_mixture.py"
+        STEP
 
 
 rule olivetti_reconstruction:
@@ -175,7 +176,7 @@ rule olivetti_reconstruction:
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
     script:
-        "../scripts/olivetti/olivetti_reconstruction.py"
+        STEP
 
 
 # Exercise 11 again at the silhouette's best k, for each seed of K-Means and the forest; its
@@ -195,7 +196,7 @@ rule olivetti_accuracy:
         n_init=FACES_CLUSTERING["n_init"],
         forest=FACES_CLUSTERING["forest"],
     script:
-        "../scripts/olivetti/olivetti_accuracy.py"
+        STEP
 
 
 rule olivetti_accuracy_spread:
@@ -214,7 +215,7 @@ rule olivetti_accuracy_spread:
         model_seeds=MODEL_SEEDS,
         figure_size=FACES_ACCURACY["figure_size"],
     script:
-        "../scripts/olivetti/olivetti_accuracy_spread.py"
+        STEP
 
 
 rule olivetti_anomalies:
@@ -231,10 +232,10 @@ rule olivetti_anomalies:
         n_components=FACES_MIXTURE["n_components"],
         random_state=FACES_MIXTURE["random_state"],
         alterations=ALTERATIONS,
-        figure_size=config["olivetti_anomalies"]["figure_size"],
+        figure_size=OLIVETTI_ANOMALIES["figure_size"],
         setting_keys={"n_components": "olivetti_mixture.n_components"},
     script:
-        "../scripts/olivetti/olivetti_anomalies.py"
+        STEP
 
 
 # Seed replicas of the experiments the section's claims rest on: the faces split again (the

@@ -30,7 +30,7 @@ rule digits_preprocessing:
         **FEATURES,
         k=PREPROCESSING["k"],
     script:
-        "../scripts/preprocessing/digits_preprocessing.py"
+        STEP
 
 
 # One job per chunk of k values; the folds are fixed by cv_random_state, so every job scores
@@ -51,7 +51,7 @@ rule digits_k_search_chunk:
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
     script:
-        "../scripts/preprocessing/digits_k_search_chunk.py"
+        STEP
 
 
 rule digits_k_search:
@@ -70,7 +70,7 @@ rule digits_k_search:
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
     script:
-        "../scripts/preprocessing/digits_k_search.py"
+        STEP
 
 
 # Seed replicas: the K-Means initialisation of the features changes, the split and the

@@ -14,7 +14,7 @@ rule gather_metrics:
     output:
         metrics=f"{RESULTS}/metrics.json",
     script:
-        "../scripts/reporting/gather_metrics.py"
+        STEP
 
 
 rule summary:
@@ -31,4 +31,4 @@ rule summary:
     params:
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
     script:
-        "../scripts/reporting/summary.py"
+        STEP

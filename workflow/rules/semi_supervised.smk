@@ -12,6 +12,7 @@ check_at_least(
     "clusters as labels",
 )
 LABEL_BUDGET = config["label_budget"]
+DIGITS_ACTIVE_LEARNING = config["digits_active_learning"]
 # The clustering of the chapter's study (the preprocessing section's K-Means settings).
 CLUSTERING = {
     "n_init": config["digits_preprocessing"]["n_init"],
@@ -62,7 +63,7 @@ rule digits_semi_supervised:
         **CLUSTERING,
         random_state=config["digits_preprocessing"]["random_state"],
     script:
-        "../scripts/semi_supervised/digits_semi_supervised.py"
+        STEP
 
 
 REPLICAS["digits_semi_supervised"] = Replica(
@@ -90,13 +91,13 @@ rule digits_active_learning:
             metrics="metrics.json",
         ),
     params:
-        **config["digits_active_learning"],
+        **DIGITS_ACTIVE_LEARNING,
         **CLUSTERING,
         n_labels=SEMI_SUPERVISED["n_labels"],
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
     script:
-        "../scripts/semi_supervised/digits_active_learning.py"
+        STEP
 
 
 rule label_budget_clustering:
@@ -116,7 +117,7 @@ rule label_budget_clustering:
         n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
         minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
     script:
-        "../scripts/semi_supervised/label_budget_clustering.py"
+        STEP
 
 
 rule label_budget_graph:
@@ -128,7 +129,7 @@ rule label_budget_graph:
         dataset="digits|mnist",
         n_neighbors=r"\d+",
     script:
-        "../scripts/semi_supervised/label_budget_graph.py"
+        STEP
 
 
 # One job per (dataset, budget), every strategy and seed inside: adding a budget runs only its
@@ -177,7 +178,7 @@ rule label_budget_job:
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: BUDGET_SETTINGS[w.dataset],
     script:
-        "../scripts/semi_supervised/label_budget_job.py"
+        STEP
 
 
 rule label_budget:
@@ -203,7 +204,7 @@ rule label_budget:
         random_state=config["classifier"]["random_state"],
         figure_size=LABEL_BUDGET["figure_size"],
     script:
-        "../scripts/semi_supervised/label_budget.py"
+        STEP
 
 
 rule semi_supervised:

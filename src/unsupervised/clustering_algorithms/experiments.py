@@ -53,10 +53,13 @@ def dbscan(X: np.ndarray, y: np.ndarray, *, eps: Sequence[float], min_samples: i
             "ari": adjusted_rand_score(y, model.labels_),
         }.items()}
     if classifier["eps"] not in models:
-        raise SettingError("classifier_eps", classifier["eps"],
+        raise SettingError("classifier.eps", classifier["eps"],
                            f"must be one of the eps fitted ({list(models)})")
     model = models[classifier["eps"]]
-    knn = core_classifier(model, classifier["n_neighbors"])
+    try:
+        knn = core_classifier(model, classifier["n_neighbors"])
+    except SettingError as error:
+        raise error.renamed(f"classifier.{error.setting}") from None
     new = np.asarray(classifier["new_points"], dtype=float)
     predicted, proba = knn.predict(new), knn.predict_proba(new)
     or_noise = predict_or_noise(model, knn, new, classifier["max_distance"])

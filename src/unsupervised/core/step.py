@@ -24,9 +24,9 @@ def blas_kernels() -> str:
 
 
 # Params for the workflow, the step runner and the result writer; every other param is the
-# experiment's. `code` is the fingerprint of the code the rule runs (see code_deps);
-# `metrics_only` marks a seed replica, which writes no figure or table.
-RUNNER_PARAMS = ("code", "dpi", "setting_keys", "metrics_only")
+# experiment's. `step` names the script the rule runs and `code` is the fingerprint of its code
+# (see code_deps); `metrics_only` marks a seed replica, which writes no figure or table.
+RUNNER_PARAMS = ("step", "code", "dpi", "setting_keys", "metrics_only")
 
 
 def settings(smk: Any) -> dict[str, Any]:
@@ -36,15 +36,19 @@ def settings(smk: Any) -> dict[str, Any]:
 
 def setting_key(smk: Any, setting: str) -> str:
     """The config key that sets `setting` of the rule: the rule's ``params.setting_keys`` entry,
-    else the key of that name in the config block of the rule's step: the block named after
-    the rule, or after the experiment a helper step <experiment>_<what> serves."""
+    else the key of that name (a.b: key b inside key a) in the config block of the rule's step:
+    the block named after the rule, or after the experiment a helper step <experiment>_<what>
+    serves."""
     keys = smk.params.get("setting_keys") or {}
     if setting in keys:
         return keys[setting]
     config = getattr(smk, "config", {})
     owners = [key for key in config if smk.rule == key or smk.rule.startswith(f"{key}_")]
     for block in sorted(owners, key=len, reverse=True):
-        if isinstance(config[block], dict) and setting in config[block]:
+        values = config[block]
+        for part in setting.split("."):
+            values = values.get(part, KeyError) if isinstance(values, dict) else KeyError
+        if values is not KeyError:
             return f"{block}.{setting}"
     return setting
 
