@@ -207,6 +207,8 @@ CHECKED_BY_RULE_FILES = [
      "'dbscan.classifier.eps': 0.3 is not one of dbscan.eps [0.05, 0.2]"),
     ("olivetti_accuracy={model_seeds: [1, 42]}",
      "olivetti_accuracy.model_seeds: 42 is the chapter's own seed"),
+    ("olivetti_accuracy_spread={split_seeds: [1, 42]}",
+     "olivetti_accuracy_spread.split_seeds: 42 is the chapter's own seed"),
     ("claims={seeds: {iris_gmm: [1, 42]}}",
      "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
     ("claims={seeds: {kmeans_fit: [1]}}",

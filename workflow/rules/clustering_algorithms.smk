@@ -43,6 +43,12 @@ CONTEST_DRAWS = {
 }
 
 
+# Seed replicas of the experiments the section's claims rest on: the moons drawn again; for
+# the contest, whose jobs draw every set with each seed, a replica only reads another draw.
+MOONS_SEED = config["synthetic"]["moons"]["random_state"]
+SEED_SETS_MOONS = "the moons sample (synthetic.moons.random_state)"
+
+
 rule dbscan:
     input:
         **MOONS,
@@ -57,6 +63,18 @@ rule dbscan:
         **DBSCAN,
     script:
         STEP
+
+
+REPLICAS["dbscan"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
+
+
+use rule dbscan as dbscan_replica with:
+    input:
+        **replica_arrays("moons"),
+    output:
+        metrics=replica_path("dbscan"),
+    params:
+        metrics_only=True,
 
 
 rule dbscan_eps:
@@ -75,6 +93,18 @@ rule dbscan_eps:
         STEP
 
 
+REPLICAS["dbscan_eps"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
+
+
+use rule dbscan_eps as dbscan_eps_replica with:
+    input:
+        **replica_arrays("moons"),
+    output:
+        metrics=replica_path("dbscan_eps"),
+    params:
+        metrics_only=True,
+
+
 rule spectral_clustering:
     input:
         **MOONS,
@@ -88,6 +118,18 @@ rule spectral_clustering:
         **SPECTRAL_CLUSTERING,
     script:
         STEP
+
+
+REPLICAS["spectral_clustering"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
+
+
+use rule spectral_clustering as spectral_clustering_replica with:
+    input:
+        **replica_arrays("moons"),
+    output:
+        metrics=replica_path("spectral_clustering"),
+    params:
+        metrics_only=True,
 
 
 rule agglomerative_clustering:
@@ -153,6 +195,19 @@ rule clustering_contest:
         STEP
 
 
+REPLICAS["clustering_contest"] = Replica(
+    MOONS_SEED, "every set of the contest drawn again (synthetic.<set>.random_state)"
+)
+
+
+use rule clustering_contest as clustering_contest_replica with:
+    output:
+        metrics=replica_path("clustering_contest"),
+    params:
+        seeds=lambda w: dict.fromkeys(CONTEST["datasets"], int(w.seed)),
+        metrics_only=True,
+
+
 # One job per algorithm, its sizes fitted in increasing order: a size whose memory is
 # estimated above the limit, or beyond the most images the algorithm may fit, records why and
 # fits nothing.
@@ -195,55 +250,6 @@ rule clustering_scaling:
         figure_size=SCALING["figure_size"],
     script:
         STEP
-
-
-# Seed replicas of the experiments the section's claims rest on: the moons drawn again; for
-# the contest, whose jobs draw every set with each seed, a replica only reads another draw.
-MOONS_SEED = config["synthetic"]["moons"]["random_state"]
-SEED_SETS_MOONS = "the moons sample (synthetic.moons.random_state)"
-REPLICAS.update(
-    dbscan=Replica(MOONS_SEED, SEED_SETS_MOONS),
-    dbscan_eps=Replica(MOONS_SEED, SEED_SETS_MOONS),
-    spectral_clustering=Replica(MOONS_SEED, SEED_SETS_MOONS),
-    clustering_contest=Replica(
-        MOONS_SEED, "every set of the contest drawn again (synthetic.<set>.random_state)"
-    ),
-)
-
-
-use rule dbscan as dbscan_replica with:
-    input:
-        **replica_arrays("moons"),
-    output:
-        metrics=replica_path("dbscan"),
-    params:
-        metrics_only=True,
-
-
-use rule dbscan_eps as dbscan_eps_replica with:
-    input:
-        **replica_arrays("moons"),
-    output:
-        metrics=replica_path("dbscan_eps"),
-    params:
-        metrics_only=True,
-
-
-use rule spectral_clustering as spectral_clustering_replica with:
-    input:
-        **replica_arrays("moons"),
-    output:
-        metrics=replica_path("spectral_clustering"),
-    params:
-        metrics_only=True,
-
-
-use rule clustering_contest as clustering_contest_replica with:
-    output:
-        metrics=replica_path("clustering_contest"),
-    params:
-        seeds=lambda w: dict.fromkeys(CONTEST["datasets"], int(w.seed)),
-        metrics_only=True,
 
 
 rule clustering_algorithms:

@@ -81,11 +81,14 @@ def replica_seeds(experiment):
     return config["claims"]["seeds"].get(experiment, [])
 
 
-def seed_runs(experiment):
-    """The metrics files of `experiment` over its seeds: its regular run, then each replica."""
+def seed_runs(experiment, seeds=None):
+    """The metrics files of `experiment` over seeds: its regular run, then its replica with
+    each of `seeds` (default: its claims' seeds)."""
     return [
         f"{RESULTS}/{experiment}/metrics.json",
-        *expand(replica_path(experiment), seed=replica_seeds(experiment)),
+        *expand(
+            replica_path(experiment), seed=replica_seeds(experiment) if seeds is None else seeds
+        ),
     ]
 
 

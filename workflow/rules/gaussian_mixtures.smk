@@ -70,6 +70,14 @@ DETECTOR_TITLES = {
 }
 
 
+# Seed replicas of the experiments the section's claims rest on: the ellipsoids (and, for the
+# Bayesian mixture, the moons) drawn again with each seed of claims.seeds.
+ELLIPSOIDS_SEED = config["synthetic"]["ellipsoids"]["random_state"]
+SEED_SETS_ELLIPSOIDS = "the ellipsoids sample (synthetic.ellipsoids.random_state)"
+
+GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{chunk}.json")
+
+
 rule gmm_fit:
     input:
         **ELLIPSOIDS,
@@ -89,6 +97,19 @@ rule gmm_fit:
         figure_size=GMM["figure_size"],
     script:
         STEP
+
+
+REPLICAS["gmm_fit"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
+
+
+use rule gmm_fit as gmm_fit_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("gmm_fit"),
+    params:
+        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
+        metrics_only=True,
 
 
 rule gmm_covariance_types:
@@ -135,6 +156,19 @@ rule gmm_anomalies:
         STEP
 
 
+REPLICAS["gmm_anomalies"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
+
+
+use rule gmm_anomalies as gmm_anomalies_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("gmm_anomalies"),
+    params:
+        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
+        metrics_only=True,
+
+
 # One job per chunk of k values aligned on multiples of chunk_size, every covariance type
 # inside: the grid runs in parallel and widening it runs only the chunks it adds.
 rule gmm_selection_fit:
@@ -153,6 +187,17 @@ rule gmm_selection_fit:
         setting_keys={"n_components": "gmm_selection.k_range"},
     script:
         STEP
+
+
+use rule gmm_selection_fit as gmm_selection_fit_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        fits=expand(
+            GMM_GRID_FIT_REPLICA,
+            covariance_type=GMM_SELECTION["covariance_types"],
+            allow_missing=True,
+        ),
 
 
 rule gmm_selection:
@@ -174,6 +219,23 @@ rule gmm_selection:
         STEP
 
 
+REPLICAS["gmm_selection"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
+
+
+use rule gmm_selection as gmm_selection_replica with:
+    input:
+        fits=expand(
+            GMM_GRID_FIT_REPLICA,
+            covariance_type=GMM_SELECTION["covariance_types"],
+            chunk=GMM_CHUNKS,
+            allow_missing=True,
+        ),
+    output:
+        metrics=replica_path("gmm_selection"),
+    params:
+        metrics_only=True,
+
+
 rule gmm_bayesian:
     input:
         **ELLIPSOIDS,
@@ -193,6 +255,23 @@ rule gmm_bayesian:
         figure_size=GMM["figure_size"],
     script:
         STEP
+
+
+REPLICAS["gmm_bayesian"] = Replica(
+    ELLIPSOIDS_SEED,
+    "the ellipsoids and moons samples (synthetic.ellipsoids/moons.random_state)",
+)
+
+
+use rule gmm_bayesian as gmm_bayesian_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+        moons=replica_arrays("moons")["X"],
+    output:
+        metrics=replica_path("gmm_bayesian"),
+    params:
+        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
+        metrics_only=True,
 
 
 rule gmm_likelihood:
@@ -222,6 +301,18 @@ rule gmm_init_params:
         **GMM_INIT,
     script:
         STEP
+
+
+REPLICAS["gmm_init_params"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
+
+
+use rule gmm_init_params as gmm_init_params_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("gmm_init_params"),
+    params:
+        metrics_only=True,
 
 
 # MNIST on the K-Means section's principal components: a subsample on the leading ones.
@@ -323,88 +414,6 @@ rule anomaly_detectors:
         figure_size=DETECTORS["figure_size"],
     script:
         STEP
-
-
-# Seed replicas of the experiments the section's claims rest on: the ellipsoids (and, for the
-# Bayesian mixture, the moons) drawn again with each seed of claims.seeds.
-ELLIPSOIDS_SEED = config["synthetic"]["ellipsoids"]["random_state"]
-SEED_SETS_ELLIPSOIDS = "the ellipsoids sample (synthetic.ellipsoids.random_state)"
-REPLICAS.update(
-    gmm_fit=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
-    gmm_anomalies=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
-    gmm_selection=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
-    gmm_bayesian=Replica(
-        ELLIPSOIDS_SEED,
-        "the ellipsoids and moons samples (synthetic.ellipsoids/moons.random_state)",
-    ),
-    gmm_init_params=Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS),
-)
-GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{chunk}.json")
-
-
-use rule gmm_fit as gmm_fit_replica with:
-    input:
-        **replica_arrays("ellipsoids"),
-    output:
-        metrics=replica_path("gmm_fit"),
-    params:
-        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
-        metrics_only=True,
-
-
-use rule gmm_anomalies as gmm_anomalies_replica with:
-    input:
-        **replica_arrays("ellipsoids"),
-    output:
-        metrics=replica_path("gmm_anomalies"),
-    params:
-        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
-        metrics_only=True,
-
-
-use rule gmm_selection_fit as gmm_selection_fit_replica with:
-    input:
-        **replica_arrays("ellipsoids"),
-    output:
-        fits=expand(
-            GMM_GRID_FIT_REPLICA,
-            covariance_type=GMM_SELECTION["covariance_types"],
-            allow_missing=True,
-        ),
-
-
-use rule gmm_selection as gmm_selection_replica with:
-    input:
-        fits=expand(
-            GMM_GRID_FIT_REPLICA,
-            covariance_type=GMM_SELECTION["covariance_types"],
-            chunk=GMM_CHUNKS,
-            allow_missing=True,
-        ),
-    output:
-        metrics=replica_path("gmm_selection"),
-    params:
-        metrics_only=True,
-
-
-use rule gmm_bayesian as gmm_bayesian_replica with:
-    input:
-        **replica_arrays("ellipsoids"),
-        moons=replica_arrays("moons")["X"],
-    output:
-        metrics=replica_path("gmm_bayesian"),
-    params:
-        generator=lambda w: synthetic_spec("ellipsoids", w.seed),
-        metrics_only=True,
-
-
-use rule gmm_init_params as gmm_init_params_replica with:
-    input:
-        **replica_arrays("ellipsoids"),
-    output:
-        metrics=replica_path("gmm_init_params"),
-    params:
-        metrics_only=True,
 
 
 rule gaussian_mixtures:

@@ -56,6 +56,12 @@ SILHOUETTE_MB = {
 }
 
 
+# Seed replicas. On the synthetic sets a seed draws the data again (the chapter's
+# conclusions are about such data, not one sample of it); elsewhere it sets the random state.
+BLOBS_SEED = config["synthetic"]["blobs"]["random_state"]
+SEED_SETS_BLOBS = "the blobs sample (synthetic.blobs.random_state)"
+
+
 rule kmeans_fit:
     input:
         **BLOBS,
@@ -110,6 +116,18 @@ rule kmeans_init:
         STEP
 
 
+REPLICAS["kmeans_init"] = Replica(BLOBS_SEED, SEED_SETS_BLOBS)
+
+
+use rule kmeans_init as kmeans_init_replica with:
+    input:
+        **replica_arrays("blobs"),
+    output:
+        metrics=replica_path("kmeans_init"),
+    params:
+        metrics_only=True,
+
+
 # Timing rules take every core (ALL_CORES) so that no other job runs while they measure.
 rule kmeans_speed:
     input:
@@ -135,6 +153,20 @@ rule kmeans_speed:
         STEP
 
 
+REPLICAS["kmeans_speed"] = Replica(
+    config["kmeans_speed"]["random_state"],
+    "the K-Means initialisation (kmeans_speed.random_state)",
+)
+
+
+use rule kmeans_speed as kmeans_speed_replica with:
+    output:
+        metrics=replica_path("kmeans_speed"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+
+
 rule kmeans_minibatch:
     input:
         blobs_X=BLOBS["X"],
@@ -157,6 +189,20 @@ rule kmeans_minibatch:
         STEP
 
 
+REPLICAS["kmeans_minibatch"] = Replica(
+    KMEANS_MINIBATCH["random_state"],
+    "the K-Means initialisations (kmeans_minibatch.random_state)",
+)
+
+
+use rule kmeans_minibatch as kmeans_minibatch_replica with:
+    output:
+        metrics=replica_path("kmeans_minibatch"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
+
+
 rule kmeans_minibatch_vs_k:
     input:
         **BLOBS,
@@ -172,6 +218,20 @@ rule kmeans_minibatch_vs_k:
         **KMEANS_MINIBATCH_VS_K,
     script:
         STEP
+
+
+REPLICAS["kmeans_minibatch_vs_k"] = Replica(
+    config["kmeans_minibatch_vs_k"]["random_state"],
+    "the K-Means initialisations (kmeans_minibatch_vs_k.random_state)",
+)
+
+
+use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
+    output:
+        metrics=replica_path("kmeans_minibatch_vs_k"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
 
 
 rule choose_k_mnist_pca:
@@ -211,6 +271,16 @@ rule choose_k_fit:
         STEP
 
 
+use rule choose_k_fit as choose_k_fit_replica with:
+    input:
+        **replica_arrays("blobs"),
+    output:
+        fits=replica_path("choose_k_{dataset}", "k/{chunk}.npz"),
+    wildcard_constraints:
+        dataset="blobs",
+        chunk=r"\d+_\d+",
+
+
 rule choose_k:
     input:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
@@ -235,6 +305,26 @@ rule choose_k:
         diagram_size=CHOOSE_K["diagram_size"],
     script:
         STEP
+
+
+REPLICAS["choose_k_blobs"] = Replica(BLOBS_SEED, SEED_SETS_BLOBS)
+
+
+use rule choose_k as choose_k_replica with:
+    input:
+        **replica_arrays("blobs"),
+        fits=expand(
+            rules.choose_k_fit_replica.output.fits,
+            dataset="blobs",
+            chunk=CHOOSE_K_CHUNKS["blobs"],
+            allow_missing=True,
+        ),
+    output:
+        metrics=replica_path("choose_k_{dataset}"),
+    wildcard_constraints:
+        dataset="blobs",
+    params:
+        metrics_only=True,
 
 
 rule choose_k_bad_k:
@@ -274,6 +364,21 @@ rule kmeans_limits:
         STEP
 
 
+REPLICAS["kmeans_limits"] = Replica(
+    config["synthetic"]["ellipsoids"]["random_state"],
+    "the ellipsoids sample (synthetic.ellipsoids.random_state)",
+)
+
+
+use rule kmeans_limits as kmeans_limits_replica with:
+    input:
+        **replica_arrays("ellipsoids"),
+    output:
+        metrics=replica_path("kmeans_limits"),
+    params:
+        metrics_only=True,
+
+
 rule kmeans_segmentation_colours:
     input:
         image=SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png",
@@ -311,101 +416,6 @@ rule kmeans_segmentation:
         figure_size=SEGMENTATION["figure_size"],
     script:
         STEP
-
-
-# Seed replicas. On the synthetic sets a seed draws the data again (the chapter's
-# conclusions are about such data, not one sample of it); elsewhere it sets the random state.
-BLOBS_SEED = config["synthetic"]["blobs"]["random_state"]
-SEED_SETS_BLOBS = "the blobs sample (synthetic.blobs.random_state)"
-REPLICAS.update(
-    kmeans_init=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
-    kmeans_speed=Replica(
-        config["kmeans_speed"]["random_state"],
-        "the K-Means initialisation (kmeans_speed.random_state)",
-    ),
-    kmeans_minibatch=Replica(
-        KMEANS_MINIBATCH["random_state"],
-        "the K-Means initialisations (kmeans_minibatch.random_state)",
-    ),
-    kmeans_minibatch_vs_k=Replica(
-        config["kmeans_minibatch_vs_k"]["random_state"],
-        "the K-Means initialisations (kmeans_minibatch_vs_k.random_state)",
-    ),
-    choose_k_blobs=Replica(BLOBS_SEED, SEED_SETS_BLOBS),
-    kmeans_limits=Replica(
-        config["synthetic"]["ellipsoids"]["random_state"],
-        "the ellipsoids sample (synthetic.ellipsoids.random_state)",
-    ),
-)
-
-
-use rule kmeans_init as kmeans_init_replica with:
-    input:
-        **replica_arrays("blobs"),
-    output:
-        metrics=replica_path("kmeans_init"),
-    params:
-        metrics_only=True,
-
-
-use rule kmeans_speed as kmeans_speed_replica with:
-    output:
-        metrics=replica_path("kmeans_speed"),
-    params:
-        random_state=lambda w: int(w.seed),
-        metrics_only=True,
-
-
-use rule kmeans_minibatch as kmeans_minibatch_replica with:
-    output:
-        metrics=replica_path("kmeans_minibatch"),
-    params:
-        random_state=lambda w: int(w.seed),
-        metrics_only=True,
-
-
-use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
-    output:
-        metrics=replica_path("kmeans_minibatch_vs_k"),
-    params:
-        random_state=lambda w: int(w.seed),
-        metrics_only=True,
-
-
-use rule choose_k_fit as choose_k_fit_replica with:
-    input:
-        **replica_arrays("blobs"),
-    output:
-        fits=replica_path("choose_k_{dataset}", "k/{chunk}.npz"),
-    wildcard_constraints:
-        dataset="blobs",
-        chunk=r"\d+_\d+",
-
-
-use rule choose_k as choose_k_replica with:
-    input:
-        **replica_arrays("blobs"),
-        fits=expand(
-            rules.choose_k_fit_replica.output.fits,
-            dataset="blobs",
-            chunk=CHOOSE_K_CHUNKS["blobs"],
-            allow_missing=True,
-        ),
-    output:
-        metrics=replica_path("choose_k_{dataset}"),
-    wildcard_constraints:
-        dataset="blobs",
-    params:
-        metrics_only=True,
-
-
-use rule kmeans_limits as kmeans_limits_replica with:
-    input:
-        **replica_arrays("ellipsoids"),
-    output:
-        metrics=replica_path("kmeans_limits"),
-    params:
-        metrics_only=True,
 
 
 FIGURES["chapter"] += rules.choose_k_bad_k.output

@@ -14,6 +14,7 @@ ALTERED = config["olivetti_altered"]
 FACES_MIXTURE = config["olivetti_mixture"]
 ALTERATIONS = {key: ALTERED[key] for key in ("darken_factor", "noise_sigma", "noise_random_state")}
 FACES_ACCURACY = config["olivetti_accuracy"]
+ACCURACY_SPREAD = config["olivetti_accuracy_spread"]
 OLIVETTI_ANOMALIES = config["olivetti_anomalies"]
 check_replica_seeds(
     FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"], "olivetti_accuracy.model_seeds"
@@ -55,6 +56,21 @@ SPLIT_SETTINGS = (
 )
 
 
+# Seed replicas of the experiments the section's claims rest on: the faces split again (the
+# validation draw with the seed + 1, as the exercises' 42 and 43), and clustered again over
+# the whole k range; for the anomalies the mixture seeded again too.
+SPLIT_SEED = FACES_SETUP["test_random_state"]
+check_replica_seeds(
+    ACCURACY_SPREAD["split_seeds"], SPLIT_SEED, "olivetti_accuracy_spread.split_seeds"
+)
+REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
+SEED_SPLITS = (
+    "the split of the faces (olivetti_faces.test_random_state, the validation "
+    "draw with the seed + 1)"
+)
+REPLICA_CHUNK = replica_path("olivetti_clustering", "chunks/{chunk}.json")
+
+
 rule olivetti_faces_split:
     input:
         **dataset_arrays("olivetti"),
@@ -65,6 +81,14 @@ rule olivetti_faces_split:
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
     script:
         STEP
+
+
+use rule olivetti_faces_split as olivetti_faces_split_replica with:
+    output:
+        faces=REPLICA_FACES,
+    params:
+        test_random_state=lambda w: int(w.seed),
+        valid_random_state=lambda w: int(w.seed) + 1,
 
 
 rule olivetti_faces:
@@ -101,6 +125,13 @@ rule olivetti_clustering_chunk:
         STEP
 
 
+use rule olivetti_clustering_chunk as olivetti_clustering_chunk_replica with:
+    input:
+        faces=REPLICA_FACES,
+    output:
+        runs=REPLICA_CHUNK,
+
+
 rule olivetti_clustering:
     input:
         faces=FACES,
@@ -120,6 +151,19 @@ rule olivetti_clustering:
         panel_size=FACES_SETUP["panel_size"],
     script:
         STEP
+
+
+REPLICAS["olivetti_clustering"] = Replica(SPLIT_SEED, SEED_SPLITS)
+
+
+use rule olivetti_clustering as olivetti_clustering_replica with:
+    input:
+        faces=REPLICA_FACES,
+        runs=expand(REPLICA_CHUNK, chunk=FACES_CHUNKS, allow_missing=True),
+    output:
+        metrics=replica_path("olivetti_clustering"),
+    params:
+        metrics_only=True,
 
 
 rule olivetti_classifier:
@@ -199,9 +243,22 @@ rule olivetti_accuracy:
         STEP
 
 
+REPLICAS["olivetti_accuracy"] = Replica(SPLIT_SEED, SEED_SPLITS)
+
+
+use rule olivetti_accuracy as olivetti_accuracy_replica with:
+    input:
+        faces=REPLICA_FACES,
+        clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
+    output:
+        metrics=replica_path("olivetti_accuracy"),
+    params:
+        metrics_only=True,
+
+
 rule olivetti_accuracy_spread:
     input:
-        runs=seed_runs("olivetti_accuracy"),
+        runs=seed_runs("olivetti_accuracy", ACCURACY_SPREAD["split_seeds"]),
     output:
         **results_in(
             "olivetti_accuracy_spread",
@@ -211,9 +268,9 @@ rule olivetti_accuracy_spread:
             metrics="metrics.json",
         ),
     params:
-        split_seeds=[FACES_SETUP["test_random_state"], *replica_seeds("olivetti_accuracy")],
+        split_seeds=[SPLIT_SEED, *ACCURACY_SPREAD["split_seeds"]],
         model_seeds=MODEL_SEEDS,
-        figure_size=FACES_ACCURACY["figure_size"],
+        figure_size=ACCURACY_SPREAD["figure_size"],
     script:
         STEP
 
@@ -238,58 +295,9 @@ rule olivetti_anomalies:
         STEP
 
 
-# Seed replicas of the experiments the section's claims rest on: the faces split again (the
-# validation draw with the seed + 1, as the exercises' 42 and 43), and clustered again over
-# the whole k range; for the anomalies the mixture seeded again too.
-SPLIT_SEED = FACES_SETUP["test_random_state"]
-REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
-SEED_SPLITS = (
-    "the split of the faces (olivetti_faces.test_random_state, the validation "
-    "draw with the seed + 1)"
+REPLICAS["olivetti_anomalies"] = Replica(
+    SPLIT_SEED, f"{SEED_SPLITS} and the mixture (olivetti_mixture.random_state)"
 )
-REPLICA_CHUNK = replica_path("olivetti_clustering", "chunks/{chunk}.json")
-REPLICAS.update(
-    olivetti_clustering=Replica(SPLIT_SEED, SEED_SPLITS),
-    olivetti_accuracy=Replica(SPLIT_SEED, SEED_SPLITS),
-    olivetti_anomalies=Replica(
-        SPLIT_SEED, f"{SEED_SPLITS} and the mixture (olivetti_mixture.random_state)"
-    ),
-)
-
-
-use rule olivetti_faces_split as olivetti_faces_split_replica with:
-    output:
-        faces=REPLICA_FACES,
-    params:
-        test_random_state=lambda w: int(w.seed),
-        valid_random_state=lambda w: int(w.seed) + 1,
-
-
-use rule olivetti_clustering_chunk as olivetti_clustering_chunk_replica with:
-    input:
-        faces=REPLICA_FACES,
-    output:
-        runs=REPLICA_CHUNK,
-
-
-use rule olivetti_clustering as olivetti_clustering_replica with:
-    input:
-        faces=REPLICA_FACES,
-        runs=expand(REPLICA_CHUNK, chunk=FACES_CHUNKS, allow_missing=True),
-    output:
-        metrics=replica_path("olivetti_clustering"),
-    params:
-        metrics_only=True,
-
-
-use rule olivetti_accuracy as olivetti_accuracy_replica with:
-    input:
-        faces=REPLICA_FACES,
-        clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
-    output:
-        metrics=replica_path("olivetti_accuracy"),
-    params:
-        metrics_only=True,
 
 
 use rule olivetti_anomalies as olivetti_anomalies_replica with:

@@ -18,6 +18,11 @@ EXPERIMENTS.update(
 )
 
 
+# Seed replicas: the K-Means initialisation of the features changes, the split and the
+# folds do not.
+SEED_SETS_KMEANS = "the K-Means initialisation (digits_preprocessing.random_state)"
+
+
 rule digits_preprocessing:
     input:
         split=SPLIT.format(dataset="digits"),
@@ -31,6 +36,17 @@ rule digits_preprocessing:
         k=PREPROCESSING["k"],
     script:
         STEP
+
+
+REPLICAS["digits_preprocessing"] = Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS)
+
+
+use rule digits_preprocessing as digits_preprocessing_replica with:
+    output:
+        metrics=replica_path("digits_preprocessing"),
+    params:
+        random_state=lambda w: int(w.seed),
+        metrics_only=True,
 
 
 # One job per chunk of k values; the folds are fixed by cv_random_state, so every job scores
@@ -54,6 +70,13 @@ rule digits_k_search_chunk:
         STEP
 
 
+use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
+    output:
+        scores=replica_path("digits_k_search", "k/{chunk}.json"),
+    params:
+        random_state=lambda w: int(w.seed),
+
+
 rule digits_k_search:
     input:
         split=SPLIT.format(dataset="digits"),
@@ -73,28 +96,7 @@ rule digits_k_search:
         STEP
 
 
-# Seed replicas: the K-Means initialisation of the features changes, the split and the
-# folds do not.
-SEED_SETS_KMEANS = "the K-Means initialisation (digits_preprocessing.random_state)"
-REPLICAS.update(
-    digits_preprocessing=Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS),
-    digits_k_search=Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS),
-)
-
-
-use rule digits_preprocessing as digits_preprocessing_replica with:
-    output:
-        metrics=replica_path("digits_preprocessing"),
-    params:
-        random_state=lambda w: int(w.seed),
-        metrics_only=True,
-
-
-use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
-    output:
-        scores=replica_path("digits_k_search", "k/{chunk}.json"),
-    params:
-        random_state=lambda w: int(w.seed),
+REPLICAS["digits_k_search"] = Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS)
 
 
 use rule digits_k_search as digits_k_search_replica with:
