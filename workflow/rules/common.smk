@@ -132,7 +132,7 @@ def results_in(folder, **outputs):
 
 
 # Per rule, its largest peak resident memory (MB) and longest job (s) in a full default run,
-# written by `python -m unsupervised.reporting.resources --yaml` (see README.md).
+# written by `python -m unsupervised.reporting.resources --yaml` (see docs/cluster.md).
 with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handle:
     MEASURED = yaml.safe_load(handle)
 
@@ -145,7 +145,7 @@ def measured(rule_name):
             f"workflow/resources.yaml does not measure {rule_name} yet: its jobs "
             f"declare what {UNMEASURED[0]:.0f} MB and {UNMEASURED[1]:.0f} s need "
             "until a run measures them (python -m unsupervised.reporting.resources "
-            "LOG --update workflow/resources.yaml, see README.md)"
+            "LOG --update workflow/resources.yaml, see docs/cluster.md)"
         )
     return MEASURED.get(rule_name, UNMEASURED)
 

@@ -49,7 +49,7 @@ CLAIMS = (
         name="the_knee_picks_too_small_an_eps",
         statement="(beyond the chapter) the knee of the k-distance curve gives an eps below the "
                   "range where DBSCAN recovers the moons",
-        source="README, Results so far: choosing eps",
+        source="this workflow, beyond the chapter: choosing eps",
         metrics=("dbscan_eps.min_samples_5_knee_eps", "dbscan_eps.min_samples_5_best_eps_low"),
         check=lambda m: (m["dbscan_eps.min_samples_5_knee_eps"]
                          < m["dbscan_eps.min_samples_5_best_eps_low"]),
@@ -98,7 +98,7 @@ CLAIMS = (
         name="hdbscan_copes_with_varied_density_better_than_dbscan",
         statement="(beyond the chapter) HDBSCAN, which lets the density threshold vary across "
                   "the set, recovers blobs of very different density better than DBSCAN",
-        source="README, Results so far: which algorithm on which data",
+        source="this workflow, beyond the chapter: which algorithm on which data",
         metrics=(f"{CONTEST}.varied_density_hdbscan_ari", f"{CONTEST}.varied_density_dbscan_ari"),
         check=lambda m: (m[f"{CONTEST}.varied_density_hdbscan_ari"]
                          > m[f"{CONTEST}.varied_density_dbscan_ari"]),

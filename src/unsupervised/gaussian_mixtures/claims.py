@@ -63,7 +63,7 @@ CLAIMS = (
         name="kmeans_pp_starts_em_best",
         statement="(beyond the chapter) EM started from k-means++ reaches the best optimum at "
                   "least as often as from scikit-learn's default K-Means initialisation",
-        source="README, Results so far: how EM starts",
+        source="this workflow, beyond the chapter: how EM starts",
         metrics=("gmm_init_params.kmeans_pp_best_share", "gmm_init_params.kmeans_best_share"),
         check=lambda m: (m["gmm_init_params.kmeans_pp_best_share"]
                          >= m["gmm_init_params.kmeans_best_share"]),

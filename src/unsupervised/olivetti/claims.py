@@ -63,7 +63,7 @@ CLAIMS = (
         name="the_silhouette_does_not_pick_who_is_who",
         statement="(beyond the exercises) the k of the best silhouette does not sort the faces "
                   "by person best: another k agrees better with the person ids",
-        source="README, Results so far: the Olivetti faces",
+        source="this workflow, beyond the chapter: the Olivetti faces",
         metrics=(f"{CLUSTERING}.best_ari", f"{CLUSTERING}.best_k_ari"),
         check=lambda m: m[f"{CLUSTERING}.best_k_ari"] <= m[f"{CLUSTERING}.best_ari"] - 0.05,
         expectation="ARI against the person ids at the silhouette's best k <= the best ARI "
@@ -113,7 +113,7 @@ CLAIMS = (
         statement="(beyond the exercises) a darkened face the PCA never saw is rebuilt with a "
                   "smaller error than a normal face it never saw: the reconstruction error "
                   "does not tell darkening",
-        source="README, Results so far: the Olivetti faces",
+        source="this workflow, beyond the chapter: the Olivetti faces",
         metrics=(f"{ANOMALIES}.reconstruction_darkened_validation_auc",),
         check=lambda m: m[f"{ANOMALIES}.reconstruction_darkened_validation_auc"] < 0.5,
         expectation="ROC AUC < 0.5 of the reconstruction error for darkened validation faces",
@@ -125,7 +125,7 @@ CLAIMS = (
         statement="(beyond the exercises) on faces neither model saw, pixel noise barely moves "
                   "the mixture's density, which reads the PCA features only, while the "
                   "reconstruction error, which keeps what the PCA drops, catches it",
-        source="README, Results so far: the Olivetti faces",
+        source="this workflow, beyond the chapter: the Olivetti faces",
         metrics=(f"{ANOMALIES}.mixture_noisy_validation_auc",
                  f"{ANOMALIES}.reconstruction_noisy_validation_auc"),
         check=lambda m: (m[f"{ANOMALIES}.mixture_noisy_validation_auc"] < 0.8
