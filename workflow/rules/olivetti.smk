@@ -19,6 +19,11 @@ OLIVETTI_ANOMALIES = config["olivetti_anomalies"]
 check_replica_seeds(
     FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"], "olivetti_accuracy.model_seeds"
 )
+check_replica_seeds(
+    ACCURACY_SPREAD["split_seeds"],
+    FACES_SETUP["test_random_state"],
+    "olivetti_accuracy_spread.split_seeds",
+)
 # Seed m sets both K-Means' and the forest's random_state; the exercises' seed comes first.
 MODEL_SEEDS = [FACES_CLUSTERING["random_state"], *FACES_ACCURACY["model_seeds"]]
 FACES = f"{RESULTS}/olivetti_faces/faces.npz"
@@ -60,9 +65,6 @@ SPLIT_SETTINGS = (
 # validation draw with the seed + 1, as the exercises' 42 and 43), and clustered again over
 # the whole k range; for the anomalies the mixture seeded again too.
 SPLIT_SEED = FACES_SETUP["test_random_state"]
-check_replica_seeds(
-    ACCURACY_SPREAD["split_seeds"], SPLIT_SEED, "olivetti_accuracy_spread.split_seeds"
-)
 REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
 SEED_SPLITS = (
     "the split of the faces (olivetti_faces.test_random_state, the validation "
