@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import REPO
 
 from unsupervised.core.config_checks import (
     ConfigError,
     check_at_least,
     check_config,
+    load_schema,
     typed_overrides,
     validate_config,
 )
@@ -95,12 +95,20 @@ def object_schemas(node):
 
 def test_the_schema_has_no_defaults_and_requires_every_key() -> None:
     """config/config.yaml is the one place for values: the schema only types them."""
-    text = SCHEMA.read_text()
-    assert "default:" not in text
-    for node in object_schemas(yaml.safe_load(text)):
+    assert "default:" not in SCHEMA.read_text()
+    for node in object_schemas(load_schema(SCHEMA)):
         # A partial_fit loop's k: the blobs' comes from kmeans_minibatch.k, MNIST's is its own.
         optional = OPTIONAL | ({"k"} if "n_iterations" in node["properties"] else set())
         assert set(node["properties"]) - optional <= set(node.get("required", [])), node
+
+
+def test_an_object_requires_every_key_it_lists_unless_it_says_otherwise(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.yaml"
+    schema.write_text("type: object\nproperties:\n  a: {type: integer}\n  b:\n    type: object\n"
+                      "    required: []\n    properties: {c: {type: integer}}\n")
+    validate_config({"a": 1, "b": {}}, schema)
+    with pytest.raises(ConfigError, match="'a' is a required property"):
+        validate_config({"b": {"c": 2}}, schema)
 
 
 def test_a_missing_key_is_named(default_config: dict) -> None:

@@ -70,11 +70,29 @@ def check_config(config: Mapping[str, Any]) -> None:
         )
 
 
-def validate_config(config: Mapping[str, Any], schema_path: str | Path) -> None:
-    """Raise ConfigError naming the key of the config's first (most relevant) schema error."""
+def load_schema(schema_path: str | Path) -> dict[str, Any]:
+    """The schema at `schema_path` as validated: an object schema without ``required`` requires
+    every key it lists (the schema names each key once; a list says which keys may be left out)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     schema = yaml.load(Path(schema_path).read_text(), Loader=loader)
-    error = best_match(Draft202012Validator(schema).iter_errors(config))
+    _require_every_key(schema)
+    return schema
+
+
+def _require_every_key(node: Any) -> None:
+    if isinstance(node, dict):
+        if "properties" in node:
+            node.setdefault("required", list(node["properties"]))
+        for value in node.values():
+            _require_every_key(value)
+    elif isinstance(node, list):
+        for value in node:
+            _require_every_key(value)
+
+
+def validate_config(config: Mapping[str, Any], schema_path: str | Path) -> None:
+    """Raise ConfigError naming the key of the config's first (most relevant) schema error."""
+    error = best_match(Draft202012Validator(load_schema(schema_path)).iter_errors(config))
     if error is not None:
         raise ConfigError(explain_schema_error(error, schema_path))
 
