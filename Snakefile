@@ -3,7 +3,6 @@
 
 import os
 import sys
-from types import SimpleNamespace
 
 from snakemake.utils import min_version, update_config
 
@@ -63,9 +62,9 @@ for each_rule in workflow.rules:
         each_rule.set_log(log)
         declare_measured_resources(each_rule)
         if each_rule.script:
-            step = script_step(each_rule)
-            each_rule.script = STEP.format(params=SimpleNamespace(step=step))
-            each_rule.set_params(step=step, code=code_version(each_rule))
+            each_rule.set_params(**step_params(each_rule))
+            each_rule.script = STEP.format(params=each_rule.params)
+            each_rule.set_params(code=code_version(each_rule))
         if has_figures(each_rule):
             each_rule.set_params(dpi=DPI)
 

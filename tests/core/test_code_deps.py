@@ -14,15 +14,26 @@ def names(paths: tuple[Path, ...]) -> set[str]:
 
 
 def test_transitive_imports_and_their_packages_are_found() -> None:
-    found = names(module_files(REPO / "workflow" / "scripts" / "introduction" / "iris_gmm.py"))
-    # The script imports introduction.experiments, which imports introduction.plots,
-    # introduction.iris and core.results; iris imports core.cluster_classes, results imports
-    # core.figures and core.io.
-    assert {"introduction/experiments.py", "introduction/plots.py", "introduction/iris.py",
-            "core/results.py", "core/cluster_classes.py", "core/figures.py", "core/io.py",
+    found = names(module_files(REPO / "workflow" / "scripts" / "kmeans" / "kmeans_minibatch.py"))
+    # The script imports kmeans.experiments, which imports kmeans.plots, kmeans.minibatch and
+    # core.results; results imports core.figures and core.io.
+    assert {"kmeans/experiments.py", "kmeans/plots.py", "kmeans/minibatch.py",
+            "core/results.py", "core/figures.py", "core/io.py",
             "core/step.py", "data/datasets.py", "__init__.py", "core/__init__.py",
-            "introduction/__init__.py", "data/__init__.py"} <= found
-    assert not found & {"data/download.py", "reporting/baseline.py", "kmeans/__init__.py"}
+            "kmeans/__init__.py", "data/__init__.py"} <= found
+    assert not found & {"data/download.py", "reporting/baseline.py", "introduction/__init__.py"}
+
+
+def test_modules_named_at_run_time_count_with_their_imports() -> None:
+    """The generic script imports the step's experiments module by name (experiment_call)."""
+    script = REPO / "workflow" / "scripts" / "experiment.py"
+    found = names(module_files(script, "unsupervised.introduction.experiments"))
+    assert {"core/experiment_call.py", "core/results.py", "core/step.py",
+            "introduction/__init__.py", "introduction/experiments.py", "introduction/plots.py",
+            "introduction/iris.py", "core/cluster_classes.py"} <= found
+    assert not found & {"kmeans/__init__.py", "data/datasets.py"}
+    assert code_fingerprint(script, "unsupervised.introduction.experiments") != \
+        code_fingerprint(script, "unsupervised.kmeans.experiments")
 
 
 def test_other_imports_and_imports_inside_functions_are_ignored(tmp_path: Path) -> None:

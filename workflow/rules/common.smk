@@ -3,6 +3,7 @@
 import os
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import yaml
 from snakemake.io import is_flagged
@@ -16,10 +17,10 @@ RESULTS = config["results_dir"]
 DPI = config["figures"]["dpi"]
 # Software of every rule for `--sdm conda` (relative to the rule files), set by the Snakefile.
 ENV = "../envs/pipeline.yaml"
-# The script of every rule: workflow/scripts/<section>/<step>.py, named after the rule in the
-# section's rule file (a rule made from another by `use rule`, the other's), which the
-# Snakefile gives as the param `step`.
+# The script of every rule, workflow/scripts/<step>.py, from the param `step` the Snakefile
+# gives (see step_params).
 STEP = "../scripts/{params.step}.py"
+RULES_DIR = os.path.join(workflow.basedir, "workflow", "rules")
 
 
 @dataclass(frozen=True)
@@ -175,19 +176,28 @@ def has_figures(rule_object):
     return any(is_flagged(path, "report") and path.endswith(".png") for path in rule_object.output)
 
 
-def script_step(rule_object):
-    """<section>/<step> of the script `rule_object` runs: its rule file's name, and the name of
-    the rule it was written as (a rule made from another by `use rule`, the other's), which
-    its run function's code keeps."""
+def step_params(rule_object):
+    """The params naming what `rule_object` runs. Its step is <section>/<name>: its rule file's
+    name, and the name of the rule it was written as (for a rule made from another by `use
+    rule`, the other's, which its run function's code keeps). The step's own script is
+    workflow/scripts/<section>/<name>.py; without one, the rule runs the generic script
+    experiment.py, which calls the function `experiment`, unsupervised.<section>.experiments.<name>,
+    on the inputs it takes."""
     section = os.path.splitext(os.path.basename(rule_object.snakefile))[0]
-    return f"{section}/{rule_object.run_func.__code__.co_name.removeprefix('__rule_')}"
+    step = f"{section}/{rule_object.run_func.__code__.co_name.removeprefix('__rule_')}"
+    if os.path.exists(os.path.join(RULES_DIR, STEP.format(params=SimpleNamespace(step=step)))):
+        return {"step": step}
+    return {"step": "experiment", "experiment": step}
 
 
-def code_version(rule):
-    """A fingerprint of `rule`'s script and of the package modules it imports: a param of
-    every rule that runs a script (the Snakefile gives it), so that editing the code a rule
-    runs reruns it, and only it."""
-    return code_fingerprint(os.path.join(workflow.basedir, "workflow", "rules", rule.script))
+def code_version(rule_object):
+    """A fingerprint of the code `rule_object` runs: its script and the package modules the
+    script imports (the generic script: and the experiment's module). A param of every rule
+    that runs a script (the Snakefile gives it), so that editing the code a rule runs reruns
+    it, and only it."""
+    experiment = rule_object.params.get("experiment")
+    modules = [f"unsupervised.{experiment.split('/')[0]}.experiments"] if experiment else []
+    return code_fingerprint(os.path.join(RULES_DIR, rule_object.script), *modules)
 
 
 def chunks_holding(chunks, ks):

@@ -27,7 +27,7 @@ IMPORT = re.compile(rf"^(?:from[ \t]+({PACKAGE}[\w.]*)[ \t]+import[ \t]+(\([^)]*
 @cache
 def package_imports(source: Path) -> frozenset[str]:
     """Dotted names of the package modules imported at the top level of `source`, with the
-    packages that contain them (importing a module runs its packages' ``__init__``)."""
+    packages that contain them."""
     names: set[str] = set()
     for module, imported, plain, lazy in IMPORT.findall(source.read_text()):
         if plain or lazy:
@@ -37,6 +37,12 @@ def package_imports(source: Path) -> frozenset[str]:
         for item in re.sub(r"#[^\n]*", "", imported).strip("()").split(","):
             if item.split():
                 names.add(f"{module}.{item.split()[0]}")
+    return _with_packages(names)
+
+
+def _with_packages(names: set[str]) -> frozenset[str]:
+    """The modules of `names` that exist, with the packages that contain them (importing a
+    module runs its packages' ``__init__``)."""
     parents = {".".join(name.split(".")[:depth]) for name in names
                for depth in range(1, name.count(".") + 1)}
     return frozenset(name for name in names | parents if _module_file(name))
@@ -52,10 +58,11 @@ def _module_file(name: str) -> Path | None:
 
 
 @cache
-def module_files(script: str | Path) -> tuple[Path, ...]:
-    """The package's source files that `script` imports, directly or transitively."""
+def module_files(script: str | Path, *modules: str) -> tuple[Path, ...]:
+    """The package's source files that `script` imports, directly or transitively, and the
+    package `modules` it imports by name at run time (dotted) with what they import."""
     seen: set[str] = set()
-    pending = list(package_imports(Path(script)))
+    pending = [*package_imports(Path(script)), *_with_packages(set(modules))]
     while pending:
         name = pending.pop()
         if name in seen:
@@ -70,10 +77,10 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def code_fingerprint(script: str | Path) -> str:
-    """A digest of `script` and of every package module it imports (their paths inside the
-    package and their contents): it changes exactly when that code does."""
+def code_fingerprint(script: str | Path, *modules: str) -> str:
+    """A digest of `script` and of every package module it imports, `modules` included (their
+    paths inside the package and their contents): it changes exactly when that code does."""
     digest = hashlib.sha256(_file_digest(Path(script)).encode())
-    for path in module_files(script):
+    for path in module_files(script, *modules):
         digest.update(f"{path.relative_to(PACKAGE_DIR)}:{_file_digest(path)}".encode())
     return digest.hexdigest()[:16]
