@@ -219,6 +219,8 @@ CHECKED_BY_RULE_FILES = [
      "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
     ("claims={seeds: {kmeans_fit: [1]}}",
      "claims.seeds.kmeans_fit: no experiment of that name has seed replicas"),
+    ("datasets={clustbench: {batteries: {fcps: [hepta, no_such_set]}}}",
+     "'datasets.clustbench.batteries.fcps': unknown dataset fcps/no_such_set"),
 ]
 
 

@@ -10,6 +10,7 @@ from snakemake.io import is_flagged
 from snakemake.logging import logger
 
 from unsupervised.core.code_deps import code_fingerprint
+from unsupervised.data.clustbench import check_selection
 from unsupervised.reporting.resources import UNMEASURED, declared_resources, with_headroom
 
 DATA = config["data_dir"]

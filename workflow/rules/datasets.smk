@@ -1,6 +1,6 @@
 # Datasets: downloads (URL or local mirror, sha256-checked), their preparation into
-# X.npy/y.npy, scikit-learn's bundled sets, the chapter's synthetic sets, and the train/test
-# splits the classification experiments share.
+# X.npy/y.npy, the clustering benchmark suite's batteries, scikit-learn's bundled sets, the
+# chapter's synthetic sets, and the train/test splits the classification experiments share.
 
 MNIST_FILES = {
     "train_images": "train-images-idx3-ubyte.gz",
@@ -10,11 +10,18 @@ MNIST_FILES = {
 }
 # Datasets built without a download: scikit-learn's bundled sets and the synthetic ones.
 GENERATED = ["digits", "iris", *config["synthetic"]]
+# The clustering benchmark suite: one bundle of checked datasets per battery (format it with
+# battery=...), from the files workflow/clustbench.sha256 lists.
+CLUSTBENCH = config["datasets"]["clustbench"]
+CLUSTBENCH_MANIFEST = os.path.join(workflow.basedir, "workflow", "clustbench.sha256")
+CLUSTBENCH_BATTERY = f"{DATA}/clustbench/{{battery}}.npz"
+check_selection(CLUSTBENCH_MANIFEST, CLUSTBENCH["batteries"], "datasets.clustbench.batteries")
 DATASETS = [
     *dataset_arrays("mnist").values(),
     *dataset_arrays("olivetti").values(),
     f"{DATA}/raw/ladybug/ladybug.png",
     *(path for name in GENERATED for path in dataset_arrays(name).values()),
+    *expand(CLUSTBENCH_BATTERY, battery=CLUSTBENCH["batteries"]),
 ]
 # How each classification dataset is split: digits as in the chapter, MNIST by its rows.
 SPLITS = {
@@ -41,6 +48,7 @@ SPLIT = f"{RESULTS}/splits/{{dataset}}.npz"
 # On a cluster, downloads run on the submitting host: compute nodes often have no internet.
 localrules:
     download,
+    download_clustbench,
 
 
 rule download:
@@ -49,6 +57,20 @@ rule download:
     params:
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
+    script:
+        STEP
+
+
+rule download_clustbench:
+    input:
+        manifest=CLUSTBENCH_MANIFEST,
+    output:
+        bundle=CLUSTBENCH_BATTERY,
+    wildcard_constraints:
+        battery="|".join(CLUSTBENCH["batteries"]),
+    params:
+        datasets=lambda w: CLUSTBENCH["batteries"][w.battery],
+        urls=CLUSTBENCH["urls"],
     script:
         STEP
 

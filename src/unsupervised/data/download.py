@@ -9,10 +9,10 @@ import shutil
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from unsupervised.core.io import atomic_path
 
@@ -53,6 +53,15 @@ def sha256_file(path: Path) -> str:
         while chunk := handle.read(CHUNK_BYTES):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def fetch_settings(config: Mapping[str, Any]) -> dict[str, Any]:
+    """fetch's keyword arguments from the workflow's config: its data mirror and download
+    settings. Read from the config, not from a rule's params: where and how a file is fetched
+    does not change the verified file, so switching to or from a mirror must not rerun anything."""
+    mirror, settings = config["data_mirror"], config["download"]
+    return {"mirror": Path(mirror) if mirror else None, "retries": settings["retries"],
+            "retry_delay_s": settings["retry_delay_s"], "timeout_s": settings["timeout_s"]}
 
 
 def fetch(
