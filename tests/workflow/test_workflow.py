@@ -201,6 +201,8 @@ CHECKED_BY_THE_SNAKEFILE = [
     ("olivetti_altered={counts: {rotated: 4, blurred: 2}}",
      "config key 'olivetti_altered.counts'"),
     ("olivetti_altered={noise_sigma: 0}", "config key 'olivetti_altered.noise_sigma'"),
+    ("clustering_benchmark={algorithms: [kmeans, spectre]}",
+     "config key 'clustering_benchmark.algorithms.1'"),
     ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
                                        "non-empty"),
     ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
@@ -234,6 +236,16 @@ def test_invalid_config_is_named(default_config: dict, override: str, named: str
         validate_config(config, REPO / "workflow" / "schemas" / "config.schema.yaml")
         check_config(config)
     assert named in str(error.value)
+
+
+def test_a_benchmark_algorithm_without_settings_is_named(default_config: dict) -> None:
+    """Genie's settings are the benchmark's own (the others' are the contest's): a config file
+    without them stops the run."""
+    config = copy.deepcopy(default_config)
+    del config["clustering_benchmark"]["settings"]["genie"]
+    with pytest.raises(ConfigError, match="'clustering_benchmark.settings': 'genie' is a "
+                                          "required property"):
+        validate_config(config, REPO / "workflow" / "schemas" / "config.schema.yaml")
 
 
 @pytest.mark.parametrize(("override", "named"),

@@ -13,6 +13,7 @@ DBSCAN_EPS = config["dbscan_eps"]
 SPECTRAL_CLUSTERING = config["spectral_clustering"]
 AGGLOMERATIVE_CLUSTERING = config["agglomerative_clustering"]
 CLUSTERING_COURSE_NOTES = config["clustering_course_notes"]
+BENCHMARK = config["clustering_benchmark"]
 MOONS = dataset_arrays("moons")
 CLUSTERING_SECTION = "06 DBSCAN and other clustering algorithms"
 EXPERIMENTS.update(
@@ -27,6 +28,9 @@ EXPERIMENTS.update(
     clustering_scaling=Experiment(
         CLUSTERING_SECTION, "7 Up to which size (beyond the chapter)", "beyond"
     ),
+    clustering_benchmark=Experiment(
+        CLUSTERING_SECTION, "8 On a real benchmark suite (beyond the chapter)", "beyond"
+    ),
 )
 check_member(
     config,
@@ -36,6 +40,9 @@ check_member(
 )
 CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.json"
 SCALING_RUN = f"{RESULTS}/clustering_scaling/runs/{{algorithm}}/{{size}}.json"
+BENCHMARK_RUNS = f"{RESULTS}/clustering_benchmark/runs/{{algorithm}}.json"
+# The benchmark runs the contest's algorithms with the contest's settings, and its own.
+BENCHMARK_SETTINGS = {**CONTEST["settings"], **BENCHMARK["settings"]}
 # Each set's own random state (the regular run), then the seeds of its claims' replicas.
 CONTEST_DRAWS = {
     name: [config["synthetic"][name]["random_state"], *replica_seeds("clustering_contest")]
@@ -255,3 +262,43 @@ rule clustering_scaling:
 rule clustering_algorithms:
     input:
         experiment_metrics(category=CLUSTERING_SECTION),
+
+
+# One job per algorithm, over every battery: a changed setting reruns that algorithm's job only.
+rule clustering_benchmark_job:
+    input:
+        bundles=expand(CLUSTBENCH_BATTERY, battery=CLUSTBENCH["batteries"]),
+    output:
+        runs=BENCHMARK_RUNS,
+    wildcard_constraints:
+        algorithm="|".join(BENCHMARK["algorithms"]),
+    params:
+        settings=lambda w: BENCHMARK_SETTINGS[w.algorithm],
+        seeds=BENCHMARK["seeds"],
+        preprocess_seed=BENCHMARK["preprocess_seed"],
+        memory_limit_mb=BENCHMARK["memory_limit_mb"],
+        max_size=lambda w: BENCHMARK["max_size"].get(w.algorithm),
+        keep_labels=lambda w: w.algorithm in BENCHMARK["published"],
+    script:
+        STEP
+
+
+rule clustering_benchmark:
+    input:
+        runs=expand(BENCHMARK_RUNS, algorithm=BENCHMARK["algorithms"]),
+        bundles=expand(CLUSTBENCH_BATTERY, battery=CLUSTBENCH["batteries"]),
+    output:
+        **results_in(
+            "clustering_benchmark",
+            scores=figure("scores.png"),
+            distribution=figure("distribution.png"),
+            table="scores.tsv",
+            summary="summary.tsv",
+            published="published.tsv",
+            metrics="metrics.json",
+        ),
+    params:
+        published=BENCHMARK["published"],
+        figure_size=BENCHMARK["figure_size"],
+    script:
+        STEP

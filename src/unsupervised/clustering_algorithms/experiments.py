@@ -14,6 +14,11 @@ from sklearn.datasets import make_blobs, make_moons
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 
+from unsupervised.clustering_algorithms.benchmark import (
+    published_table,
+    score_table,
+    summary_table,
+)
 from unsupervised.clustering_algorithms.contest import contest_set, contest_table
 from unsupervised.clustering_algorithms.dbscan import (
     core_classifier,
@@ -26,6 +31,7 @@ from unsupervised.clustering_algorithms.dbscan import (
 from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result, value_tag
 from unsupervised.core.settings import SettingError
+from unsupervised.data.clustbench import SuiteDataset
 from unsupervised.data.datasets import NOISE_LABEL
 
 plots = lazy_import("unsupervised.clustering_algorithms.plots")
@@ -210,3 +216,39 @@ def clustering_scaling(runs: Sequence[Mapping[str, Any]], *, memory_limit_mb: fl
                 np.log(fitted["size"]), np.log(fitted["fit_seconds"]), 1)[0])
     return Result(metrics, tables={"table": table.reset_index(drop=True)}, figures={
         "figure": lambda: plots.plot_scaling(table, memory_limit_mb, figure_size)})
+
+
+def clustering_benchmark(runs: Sequence[Mapping[str, Any]], datasets: Sequence[SuiteDataset],
+                         *, published: Mapping[str, str], figure_size: Size) -> Result:
+    """Every algorithm on every dataset of the benchmark suite: the table of scores, the
+    summary per battery and overall (mean and median scores, mean rank, wins and losses
+    against K-Means with the sign test), our partitions beside the published ones of the same
+    methods, and the two figures."""
+    scores = score_table(runs)
+    summary = summary_table(scores)
+    beside = published_table(runs, datasets, published)
+    metrics: dict[str, float] = {"datasets": len(datasets)}
+    for row in summary.itertuples():
+        prefix = row.algorithm if row.battery == "all" else f"{row.battery}_{row.algorithm}"
+        metrics |= {f"{prefix}_mean_nca": row.mean_nca, f"{prefix}_mean_ari": row.mean_ari}
+        if row.battery == "all":
+            metrics |= {f"{prefix}_median_nca": row.median_nca, f"{prefix}_mean_rank":
+                        row.mean_rank, f"{prefix}_n_skipped": row.skipped}
+            if "wins" in summary and not pd.isna(row.wins):
+                metrics |= {f"{prefix}_n_beats_kmeans": row.wins,
+                            f"{prefix}_n_loses_to_kmeans": row.losses,
+                            f"{prefix}_sign_test_p": row.sign_test_p}
+    for algorithm, rows in beside.groupby("algorithm", sort=False):
+        metrics |= {f"{algorithm}_published_mean_nca": rows["published_nca"].mean(),
+                    f"{algorithm}_minus_published_mean_nca":
+                        (rows["nca"] - rows["published_nca"]).mean(),
+                    f"{algorithm}_agreement_median_ari": rows["agreement_ari"].median(),
+                    f"{algorithm}_agreement_min_ari": rows["agreement_ari"].min()}
+    for algorithm, rows in scores.groupby("algorithm", sort=False):
+        metrics[f"{algorithm}_fit_seconds"] = float((rows["fit_seconds"] * rows["seeds"]).sum())
+    return Result(metrics, tables={"table": scores, "summary": summary, "published": beside},
+                  figures={
+                      "scores": lambda: plots.plot_benchmark_scores(scores, figure_size),
+                      "distribution": lambda: plots.plot_score_distribution(
+                          scores, "kmeans", (figure_size[0], figure_size[1] / 3)),
+                  })

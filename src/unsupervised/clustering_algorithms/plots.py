@@ -214,3 +214,64 @@ def plot_scaling(table: pd.DataFrame, memory_limit_mb: float, figure_size: Seque
         ax.yaxis.set_minor_formatter(NullFormatter())
     fig.legend(loc="outside right center", fontsize=10)
     return fig
+
+
+def plot_benchmark_scores(scores: pd.DataFrame, figure_size: Sequence[float]) -> Figure:
+    """Datasets (rows, grouped by battery) x algorithms (columns, best mean first): each
+    algorithm's normalised clustering accuracy on each dataset, skipped pairs crossed out."""
+    table = scores.pivot_table(index=["battery", "dataset"], columns="algorithm", values="nca",
+                               sort=False)
+    algorithms = table.mean().sort_values(ascending=False).index
+    table = table[algorithms]
+    skipped = scores[scores["status"] == "skipped"]
+    fig, (ax,) = new_figure(*figure_size)
+    image = ax.imshow(table.to_numpy(), aspect="auto", cmap="viridis", vmin=0, vmax=1,
+                      interpolation="nearest")
+    rows = {key: row for row, key in enumerate(table.index)}
+    for pair in skipped.itertuples():
+        ax.text(list(algorithms).index(pair.algorithm), rows[pair.battery, pair.dataset], "×",
+                ha="center", va="center", color="0.3", fontsize=12)
+    ax.set_xticks(range(len(algorithms)), [name.replace("_", " ") for name in algorithms],
+                  rotation=60, ha="right")
+    ax.set_yticks(range(len(table)), [dataset for _, dataset in table.index], fontsize=7)
+    batteries = table.index.get_level_values("battery")
+    starts = [row for row in range(len(batteries))
+              if row == 0 or batteries[row] != batteries[row - 1]]
+    for start in starts[1:]:
+        ax.axhline(start - 0.5, color="w", linewidth=2)
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(batteries)
+        ax.annotate(batteries[start], (1.01, (start + end - 1) / 2),
+                    xycoords=("axes fraction", "data"), va="center", fontsize=11,
+                    fontweight="bold")
+    fig.colorbar(image, ax=ax, location="top", shrink=0.6, pad=0.02,
+                 label="normalised clustering accuracy (× skipped)")
+    return fig
+
+
+def plot_score_distribution(scores: pd.DataFrame, baseline: str,
+                            figure_size: Sequence[float]) -> Figure:
+    """Each algorithm's scores over the datasets it was fitted on (box: quartiles, line:
+    median, points: datasets), best median first; `baseline` in another colour."""
+    fitted = scores[scores["status"] == "fitted"]
+    fig, axes = new_figure(*figure_size, 1, 2)
+    for ax, score, name in zip(axes, ("nca", "ari"), ("Normalised clustering accuracy",
+                                                       "Adjusted Rand index"), strict=True):
+        by_algorithm = {algorithm: rows[score].to_numpy()
+                        for algorithm, rows in fitted.groupby("algorithm", sort=False)}
+        order = sorted(by_algorithm, key=lambda algorithm: -np.median(by_algorithm[algorithm]))
+        boxes = ax.boxplot([by_algorithm[algorithm] for algorithm in order], vert=False,
+                           patch_artist=True, widths=0.6, showfliers=False,
+                           medianprops={"color": "k", "linewidth": 1.5})
+        for patch, algorithm in zip(boxes["boxes"], order, strict=True):
+            patch.set_facecolor("tab:orange" if algorithm == baseline else "tab:blue")
+            patch.set_alpha(0.5)
+        for row, algorithm in enumerate(order, start=1):
+            ax.plot(by_algorithm[algorithm], np.full(len(by_algorithm[algorithm]), row)
+                    + np.linspace(-0.2, 0.2, len(by_algorithm[algorithm])), ".", color="k",
+                    markersize=2)
+        ax.set_yticks(range(1, len(order) + 1), [name.replace("_", " ") for name in order])
+        ax.invert_yaxis()
+        ax.set_xlabel(f"{name} ({len(fitted.groupby(['battery', 'dataset']))} datasets)")
+        ax.grid(True, axis="x", alpha=0.3)
+    return fig

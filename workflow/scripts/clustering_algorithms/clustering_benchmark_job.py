@@ -1,0 +1,17 @@
+"""One algorithm on every dataset of the benchmark suite: scores, clusters found, fit time."""
+
+from pathlib import Path
+
+from unsupervised.clustering_algorithms.benchmark import benchmark_runs
+from unsupervised.core.io import write_json
+from unsupervised.core.step import run_step, settings
+from unsupervised.data.clustbench import load_battery
+
+
+def main(smk) -> None:
+    datasets = [dataset for path in smk.input.bundles
+                for dataset in load_battery(path, Path(path).stem)]
+    write_json(smk.output.runs, benchmark_runs(smk.wildcards.algorithm, datasets, **settings(smk)))
+
+
+run_step(snakemake, main)  # noqa: F821
