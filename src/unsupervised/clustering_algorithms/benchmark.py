@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import genieclust
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
@@ -19,6 +18,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from unsupervised.clustering_algorithms.contest import ALGORITHMS, Builder
 from unsupervised.clustering_algorithms.scaling import estimated_megabytes, peak_rss_mb
+from unsupervised.core.lazy import lazy_import
 from unsupervised.data.clustbench import SuiteDataset
 from unsupervised.data.datasets import NOISE_LABEL
 
@@ -67,6 +67,9 @@ def suite_scores(reference: np.ndarray, predicted: np.ndarray) -> dict[str, floa
             "clusters": int(len(np.unique(predicted[predicted != NOISE_LABEL])))}
 
 
+# genieclust (and the matplotlib its dependency deadwood imports) costs a job that runs no
+# Genie, and every rule of the section importing the experiments, most of a second.
+genieclust = lazy_import("genieclust")
 # The contest's algorithms and the suite's strongest method, Genie (a Gini-index-corrected
 # single linkage, genieclust).
 BENCHMARK_ALGORITHMS: dict[str, Builder] = {
