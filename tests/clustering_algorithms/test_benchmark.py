@@ -83,7 +83,7 @@ def test_runs_seed_only_the_randomly_started_and_skip_what_would_not_fit() -> No
                for run in kmeans + genie)
     (skipped,) = benchmark_runs("affinity_propagation", toy_datasets(), settings={},
                                 **{**common, "max_size": 50})
-    assert skipped["status"] == "skipped" and "50 points" in skipped["reason"]
+    assert skipped["status"] == "skipped" and "50 instances" in skipped["reason"]
 
 
 def scores(rows: list[tuple[str, str, float]]) -> pd.DataFrame:

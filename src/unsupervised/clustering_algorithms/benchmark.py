@@ -17,7 +17,7 @@ from scipy.stats import binomtest
 from sklearn.metrics import adjusted_rand_score
 
 from unsupervised.clustering_algorithms.contest import ALGORITHMS, Builder
-from unsupervised.clustering_algorithms.scaling import estimated_megabytes, peak_rss_mb
+from unsupervised.clustering_algorithms.scaling import peak_rss_mb, skip_reason
 from unsupervised.core.lazy import lazy_import
 from unsupervised.data.clustbench import SuiteDataset
 from unsupervised.data.datasets import NOISE_LABEL
@@ -82,17 +82,6 @@ RANDOMLY_STARTED = frozenset({"kmeans", "bisecting_kmeans", "gaussian_mixture",
                               "affinity_propagation", "spectral"})
 
 
-def skip_reason(algorithm: str, n: int, memory_limit_mb: float, max_size: int | None) -> str | None:
-    """Why `algorithm` is not run on `n` points, or None when it is."""
-    estimate = estimated_megabytes(algorithm, n)
-    if estimate > memory_limit_mb:
-        return (f"memory estimated at {estimate:,.0f} MB (quadratic in the points), above the "
-                f"{memory_limit_mb:,.0f} MB of a job")
-    if max_size is not None and n > max_size:
-        return f"more than the {max_size:,} points clustering_benchmark.max_size sets for it"
-    return None
-
-
 def reset_peak_rss() -> None:
     """Start this process's resident memory high-water mark (peak_rss_mb) afresh, so that it
     measures the next fit only (Linux 4.0 and later; elsewhere it keeps counting)."""
@@ -114,7 +103,8 @@ def benchmark_runs(algorithm: str, datasets: Sequence[SuiteDataset], *,
         X = preprocess_as_published(dataset.X, preprocess_seed)
         record = {"battery": dataset.battery, "dataset": dataset.name, "algorithm": algorithm,
                   "n": len(X), "d": X.shape[1], "k": dataset.k}
-        reason = skip_reason(algorithm, len(X), memory_limit_mb, max_size)
+        reason = skip_reason(algorithm, len(X), memory_limit_mb, max_size,
+                             "clustering_benchmark.max_size")
         if reason is not None:
             rows.append({**record, "status": "skipped", "reason": reason})
             continue

@@ -46,16 +46,16 @@ def estimated_megabytes(algorithm: str, n_instances: int) -> float:
     return BASELINE_MB + QUADRATIC_BYTES_PER_PAIR.get(algorithm, 0.0) * n_instances ** 2 / 1e6
 
 
-def skip_reason(algorithm: str, size: int, memory_limit_mb: float,
-                max_size: int | None) -> str | None:
-    """Why `algorithm` is not fitted on `size` instances, or None when it is."""
+def skip_reason(algorithm: str, size: int, memory_limit_mb: float, max_size: int | None,
+                max_size_key: str = "clustering_scaling.max_size") -> str | None:
+    """Why `algorithm` is not fitted on `size` instances, or None when it is (`max_size_key`:
+    the config key that sets `max_size`)."""
     estimate = estimated_megabytes(algorithm, size)
     if estimate > memory_limit_mb:
         return (f"its memory, estimated at {estimate:,.0f} MB (quadratic in the instances), "
                 f"would pass the {memory_limit_mb:,.0f} MB limit of a job")
     if max_size is not None and size > max_size:
-        return (f"beyond the {max_size:,} instances at most set for it in "
-                "clustering_scaling.max_size")
+        return f"beyond the {max_size:,} instances at most set for it in {max_size_key}"
     return None
 
 

@@ -71,11 +71,16 @@ def battery_files(manifest: Mapping[str, str], battery: str,
         if name not in known:
             raise SuiteError(f"unknown dataset {battery}/{name}; {battery} holds {sorted(known)}")
         own = [f"{DATA}/{battery}/{name}{suffix}" for suffix in SUFFIXES]
-        published = sorted(path for path in manifest if path.startswith(f"{RESULTS}/")
-                           and re.fullmatch(rf"{RESULTS}/\w+/{battery}/{re.escape(name)}"
-                                            r"\.result\d+\.gz", path))
+        published = sorted(path for path in manifest if published_method(path, battery, name))
         files[name] = [*own, *published]
     return files
+
+
+def published_method(path: str, battery: str, name: str) -> str | None:
+    """The method whose published partition of `battery`/`name` the manifest's `path` holds
+    (clustbench-results/<method>/<battery>/<name>.result<k>.gz), or None."""
+    match = re.fullmatch(rf"{RESULTS}/(\w+)/{battery}/{re.escape(name)}\.result\d+\.gz", path)
+    return match.group(1) if match else None
 
 
 def check_selection(manifest_path: str | Path, batteries: Mapping[str, Iterable[str]],
@@ -117,11 +122,8 @@ def read_dataset(battery: str, name: str, files: Mapping[str, Path]) -> SuiteDat
     if labels.min() < 0 or labels.max() < 1:
         raise SuiteError(f"{where}: labels0 must be 0 (noise) or clusters 1..k, got "
                          f"{labels.min()}..{labels.max()}")
-    published = {}
-    for path, local in files.items():
-        method = re.fullmatch(rf"{RESULTS}/(\w+)/{battery}/{re.escape(name)}\.result\d+\.gz", path)
-        if method:
-            published[method.group(1)] = read_published(local, len(X), where)
+    published = {method: read_published(local, len(X), where) for path, local in files.items()
+                 if (method := published_method(path, battery, name))}
     source = Path(files[f"{stem}.txt"]).read_text()
     return SuiteDataset(battery, name, X, labels, published, source)
 
@@ -153,6 +155,11 @@ def save_battery(path: str | Path, datasets: Iterable[SuiteDataset]) -> None:
                 arrays[f"{dataset.name}/published/{method}/{variant}"] = labels
     with atomic_path(path) as tmp, open(tmp, "wb") as handle:
         np.savez_compressed(handle, **arrays)
+
+
+def load_batteries(paths: Iterable[str | Path]) -> list[SuiteDataset]:
+    """The datasets of the bundles at `paths`, each named <battery>.npz, in their order."""
+    return [dataset for path in paths for dataset in load_battery(path, Path(path).stem)]
 
 
 def load_battery(path: str | Path, battery: str) -> list[SuiteDataset]:
