@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from unsupervised.clustering_algorithms.claims import ON_THE_SUITE
 from unsupervised.core.claims import Claim, Replicas
-from unsupervised.reporting.claims import claims, load_replicas, wrap_name
+from unsupervised.reporting.claims import claims, load_replicas, load_seed_tables, wrap_name
 
 FASTER = Claim("b_is_faster", "B is much faster", "made up, 1.2", ("toy.a_over_b",),
                lambda m: m["toy.a_over_b"] > 1.5, "A / B > 1.5", lambda m: m["toy.a_over_b"],
@@ -64,3 +65,22 @@ def test_a_long_claim_name_wraps_after_its_underscores() -> None:
     wrapped = wrap_name(name, width=36)
     assert wrapped == "cluster_distances_are_less_\ninformative_than_pca_features"
     assert wrapped.replace("\n", "") == name and wrap_name("b_is_faster") == "b_is_faster"
+
+
+def test_a_seed_table_gives_metrics_per_seed_and_suite_claims_sit_beside_the_contest_s(
+        tmp_path: Path) -> None:
+    table = tmp_path / "claim_statistics.tsv"
+    table.write_text("seed\ta_over_b\n0\t2.0\n1\t1.2\n")
+    runs = load_seed_tables({"suite": str(table)}, {"suite": {"chapter_seed": 0}})
+    assert runs["suite"].metrics == {0: {"suite.a_over_b": 2.0}, 1: {"suite.a_over_b": 1.2}}
+    on_suite = Claim(f"b_is_faster{ON_THE_SUITE}", "B is much faster", "made up, 1.2",
+                     ("suite.a_over_b",), lambda m: m["suite.a_over_b"] > 1.5, "A / B > 1.5",
+                     lambda m: m["suite.a_over_b"], "time of A / B")
+    varies = {**VARIES, "suite": "the suite's seeds"}
+    page = claims({**RUNS, **runs}, varies, panel_size=(3, 2),
+                  checked=[FASTER, on_suite]).texts["markdown"]
+    beside = page.split("## On the synthetic contest and on the benchmark suite", 1)[1]
+    assert ("| b_is_faster | holds for the chapter's seed only (2 of 3) | holds for the "
+            "chapter's seed only (1 of 2) | time of A / B: 1.6 (1.2 to 2) |") in beside
+    assert "## On the synthetic contest" not in claims(RUNS, VARIES, panel_size=(3, 2),
+                                                         checked=[FASTER]).texts["markdown"]

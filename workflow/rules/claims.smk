@@ -1,6 +1,7 @@
 # The chapter's conclusions checked over seeds: each experiment a claim rests on runs with the
 # chapter's seed (its regular run) and with the seeds of config claims.seeds (replicas,
-# metrics only); results/claims.md says which claims hold, how often and by how much.
+# metrics only), or runs every seed itself (SEED_TABLES); results/claims.md says which claims
+# hold, how often and by how much.
 
 from unsupervised.core.claims import (
     check_replica_seeds,
@@ -14,13 +15,16 @@ CLAIM_SEEDS = CLAIM_SETTINGS["seeds"]
 check_seeded_experiments(CLAIM_SEEDS, list(REPLICAS), "claims.seeds")
 for name, replica in REPLICAS.items():
     check_replica_seeds(CLAIM_SEEDS[name], replica.chapter_seed, f"claims.seeds.{name}")
-check_replicated(CLAIMS, {name: replica.chapter_seed for name, replica in REPLICAS.items()})
+check_replicated(
+    CLAIMS, {name: run.chapter_seed for name, run in {**REPLICAS, **SEED_TABLES}.items()}
+)
 EXPERIMENTS["claims"] = Experiment("Claims of the chapter over seeds", "All sections", "claims")
 
 
 rule claims:
     input:
         **{name: seed_runs(name) for name in REPLICAS},
+        **{name: table.path for name, table in SEED_TABLES.items()},
     output:
         **results_in(
             "claims",
@@ -37,6 +41,10 @@ rule claims:
                 "varies": replica.varies,
             }
             for name, replica in REPLICAS.items()
+        },
+        seed_tables={
+            name: {"chapter_seed": table.chapter_seed, "varies": table.varies}
+            for name, table in SEED_TABLES.items()
         },
         panel_size=CLAIM_SETTINGS["panel_size"],
     script:

@@ -4,6 +4,7 @@
 # beyond the chapter, eps chosen at the knee of the k-distance curve, every clustering
 # algorithm on sets that show where each one fails, and how each scales on MNIST.
 
+from unsupervised.clustering_algorithms.claims import check_suite_algorithms
 from unsupervised.core.config_checks import check_member
 
 DBSCAN = config["dbscan"]
@@ -38,6 +39,7 @@ check_member(
     "dbscan.eps",
     "the classifier is trained on the cores of one of the fitted models",
 )
+check_suite_algorithms(BENCHMARK["algorithms"], "clustering_benchmark.algorithms")
 CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.json"
 SCALING_RUN = f"{RESULTS}/clustering_scaling/runs/{{algorithm}}/{{size}}.json"
 BENCHMARK_RUNS = f"{RESULTS}/clustering_benchmark/runs/{{algorithm}}.json"
@@ -48,6 +50,15 @@ CONTEST_DRAWS = {
     name: [config["synthetic"][name]["random_state"], *replica_seeds("clustering_contest")]
     for name in CONTEST["datasets"]
 }
+
+
+# The benchmark runs its randomly started algorithms with each of its seeds; its claims read
+# a table of statistics per seed.
+SEED_TABLES["clustering_benchmark"] = SeedTable(
+    BENCHMARK["seeds"][0],
+    "the random state of the randomly started algorithms on the suite (clustering_benchmark.seeds)",
+    f"{RESULTS}/clustering_benchmark/claim_statistics.tsv",
+)
 
 
 # Seed replicas of the experiments the section's claims rest on: the moons drawn again; for
@@ -292,12 +303,17 @@ rule clustering_benchmark:
             "clustering_benchmark",
             scores=figure("scores.png"),
             distribution=figure("distribution.png"),
+            claims=figure("claims.png"),
             table="scores.tsv",
             summary="summary.tsv",
             published="published.tsv",
+            properties="properties.tsv",
+            claim_statistics="claim_statistics.tsv",
             metrics="metrics.json",
         ),
     params:
+        seeds=BENCHMARK["seeds"],
+        preprocess_seed=BENCHMARK["preprocess_seed"],
         published=BENCHMARK["published"],
         figure_size=BENCHMARK["figure_size"],
     script:

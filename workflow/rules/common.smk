@@ -59,6 +59,21 @@ class Replica:
 REPLICAS = {}
 
 
+@dataclass(frozen=True)
+class SeedTable:
+    """An experiment a claim rests on that runs every seed itself (a config key of its own)
+    and writes what its claims read as `path`, a table with a row per seed; `chapter_seed`
+    stands for the chapter's, and a seed sets what `varies` names."""
+
+    chapter_seed: int
+    varies: str
+    path: str
+
+
+# Filled in by the file of each section.
+SEED_TABLES = {}
+
+
 def replica_path(experiment, name="metrics.json"):
     """An output of `experiment` rerun with the {seed} wildcard."""
     return f"{RESULTS}/seeds/{{seed}}/{experiment}/{name}"

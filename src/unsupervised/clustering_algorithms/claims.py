@@ -1,13 +1,105 @@
 """The section's conclusions, as claims to check over seeds: the chapter's (some tested on
-the contest of algorithms), and those the choice of eps and the contest reach beyond it."""
+the contest of algorithms and again on the benchmark suite), and those the choice of eps and
+the contest reach beyond it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from unsupervised.core.claims import Claim
+from unsupervised.core.config_checks import ConfigError
 
 EN = "chapter9-notebook-with-outputs-en.txt"
 SUMMARY = "chapter9-book-summary-ko.txt"
+ANNOTATED = "chapter9-notebook-annotated-ko.txt"
+NOTES = "ml-clustering-notes-ko.txt"
 CONTEST = "clustering_contest"
+BENCHMARK = "clustering_benchmark"
+# A claim checked on the benchmark suite is named after its contest's counterpart, if any,
+# with this suffix.
+ON_THE_SUITE = "_on_the_suite"
+ALPHA = 0.05  # of the suite's tests
+
+# What the claims on the suite read, per seed of the benchmark (suite_claims computes it):
+# how an algorithm's accuracy follows a property of the reference partition over every
+# dataset (Spearman's rho), name -> (algorithm, property) ...
+SUITE_CORRELATIONS = {
+    "kmeans_size_ratio": ("kmeans", "size_ratio"),
+    "kmeans_spread_ratio": ("kmeans", "spread_ratio"),
+    "kmeans_off_centre": ("kmeans", "off_centre"),
+    "dbscan_spread_ratio": ("dbscan", "spread_ratio"),
+}
+# ... and two algorithms compared by the sign test on the datasets of a group (see
+# suite_claims.GROUPS) where both ran, name -> (algorithm, baseline, group).
+SUITE_COMPARISONS = {
+    "gaussian_mixture_vs_kmeans_on_ellipsoidal": ("gaussian_mixture", "kmeans", "ellipsoidal"),
+    "dbscan_vs_kmeans_on_shaped": ("dbscan", "kmeans", "shaped"),
+    "spectral_vs_kmeans_on_shaped": ("spectral", "kmeans", "shaped"),
+    "hdbscan_vs_dbscan_on_varied_spread": ("hdbscan", "dbscan", "varied_spread"),
+}
+PROPERTY_WORDS = {
+    "size_ratio": "the largest cluster's size over the smallest's",
+    "spread_ratio": "the largest cluster's radius over the smallest's",
+    "off_centre": "the share of points nearer another cluster's centre than their own",
+}
+# The groups of datasets (suite_claims.property_table): a model "describes" a reference
+# partition that puts at least DESCRIBED of the points in their own cluster, K-Means's cells
+# (at the reference's centres) do not when they put OFF_CENTRE or more in another.
+DESCRIBED = 0.95
+OFF_CENTRE = 0.1
+VARIED_SPREAD = 2.0  # largest over smallest cluster radius
+GROUP_WORDS = {
+    "ellipsoidal": "datasets whose clusters Gaussians describe but K-Means's cells do not",
+    "shaped": "datasets whose clusters nearest neighbours describe but K-Means's cells do not",
+    "varied_spread": f"datasets whose cluster radii differ {VARIED_SPREAD:g}-fold or more",
+}
+
+
+def check_suite_algorithms(algorithms: Sequence[str], setting: str) -> None:
+    """The benchmark runs every algorithm the claims on the suite read."""
+    needed = [name for pair in SUITE_COMPARISONS.values() for name in pair[:2]]
+    needed += [algorithm for algorithm, _ in SUITE_CORRELATIONS.values()]
+    missing = [name for name in dict.fromkeys(needed) if name not in algorithms]
+    if missing:
+        raise ConfigError(f"{setting}: the chapter's claims on the benchmark suite read "
+                          f"{', '.join(missing)}, which it does not run; add them")
+
+
+def falls_with(name: str, statement: str, source: str, correlation: str) -> Claim:
+    """A claim that an algorithm does worse on the suite's datasets as a property grows."""
+    algorithm, quantity = SUITE_CORRELATIONS[correlation]
+    rho, p = f"{BENCHMARK}.{correlation}_rho", f"{BENCHMARK}.{correlation}_p"
+    return Claim(
+        name=name + ON_THE_SUITE, statement=statement, source=source, metrics=(rho, p),
+        check=lambda m: m[rho] < 0 and m[p] < ALPHA,
+        expectation=f"on the suite, {algorithm}'s accuracy falls as {PROPERTY_WORDS[quantity]} "
+                    f"grows: Spearman's rho < 0, one-sided p < {ALPHA}",
+        effect=lambda m: m[rho],
+        effect_name=f"Spearman's rho, {quantity} and {algorithm}'s accuracy",
+    )
+
+
+def beats_on(name: str, statement: str, source: str, comparison: str) -> Claim:
+    """A claim that an algorithm beats another on a group of the suite's datasets."""
+    algorithm, baseline, group = SUITE_COMPARISONS[comparison]
+    wins, losses, p, difference = (f"{BENCHMARK}.{comparison}_{statistic}" for statistic in
+                                   ("wins", "losses", "p", "mean_difference"))
+    return Claim(
+        name=name + ON_THE_SUITE, statement=statement, source=source,
+        metrics=(wins, losses, p, difference),
+        check=lambda m: m[wins] > m[losses] and m[p] < ALPHA,
+        expectation=f"on the suite's {GROUP_WORDS[group]}, {algorithm} beats {baseline} more "
+                    f"often than not, sign test p < {ALPHA}",
+        effect=lambda m: m[difference],
+        effect_name=f"mean accuracy, {algorithm} minus {baseline}, {group} datasets",
+    )
+
+
+DBSCAN_SHAPES = ("(translated) dense regions are clusters, sparse regions lie outside them; "
+                 "the number of clusters is not set in advance")
+DBSCAN_SHAPES_SOURCE = f"{NOTES}, 249 DBSCAN"
+KMEANS_LIMITS = "(translated) K-Means may not work properly when the clusters {}"
+KMEANS_LIMITS_SOURCE = f"{ANNOTATED}, 550"
 
 CLAIMS = (
     Claim(
@@ -58,6 +150,37 @@ CLAIMS = (
                           - m["dbscan_eps.min_samples_5_knee_eps"]),
         effect_name="smallest good eps minus the knee's eps (min_samples=5)",
     ),
+    falls_with("kmeans_struggles_with_varied_sizes", KMEANS_LIMITS.format("differ in size"),
+               KMEANS_LIMITS_SOURCE, "kmeans_size_ratio"),
+    Claim(
+        name="kmeans_struggles_with_varied_densities",
+        statement=KMEANS_LIMITS.format("differ in density"),
+        source=KMEANS_LIMITS_SOURCE,
+        metrics=(f"{CONTEST}.varied_density_kmeans_ari",
+                 f"{CONTEST}.varied_density_gaussian_mixture_ari"),
+        check=lambda m: (m[f"{CONTEST}.varied_density_kmeans_ari"]
+                         < m[f"{CONTEST}.varied_density_gaussian_mixture_ari"]),
+        expectation="ARI on blobs of very different density: K-Means < the Gaussian mixture",
+        effect=lambda m: (m[f"{CONTEST}.varied_density_gaussian_mixture_ari"]
+                          - m[f"{CONTEST}.varied_density_kmeans_ari"]),
+        effect_name="ARI on varied density, Gaussian mixture minus K-Means",
+    ),
+    falls_with("kmeans_struggles_with_varied_densities", KMEANS_LIMITS.format("differ in density"),
+               KMEANS_LIMITS_SOURCE, "kmeans_spread_ratio"),
+    Claim(
+        name="kmeans_struggles_with_clusters_that_are_not_round",
+        statement=KMEANS_LIMITS.format("are not round"),
+        source=KMEANS_LIMITS_SOURCE,
+        metrics=(f"{CONTEST}.moons_kmeans_ari", f"{CONTEST}.circles_kmeans_ari"),
+        check=lambda m: max(m[f"{CONTEST}.moons_kmeans_ari"],
+                            m[f"{CONTEST}.circles_kmeans_ari"]) < 0.5,
+        expectation="K-Means's ARI < 0.5 on the moons and on the circles",
+        effect=lambda m: max(m[f"{CONTEST}.moons_kmeans_ari"], m[f"{CONTEST}.circles_kmeans_ari"]),
+        effect_name="K-Means's ARI, the higher of moons and circles",
+    ),
+    falls_with("kmeans_struggles_with_clusters_that_are_not_round",
+               KMEANS_LIMITS.format("are not round"), KMEANS_LIMITS_SOURCE,
+               "kmeans_off_centre"),
     Claim(
         name="gaussian_mixtures_fit_ellipsoids_where_kmeans_fails",
         statement="(translated) K-Means does not work well on such datasets [ellipsoidal "
@@ -71,6 +194,10 @@ CLAIMS = (
                           - m[f"{CONTEST}.ellipsoids_kmeans_ari"]),
         effect_name="ARI on the ellipsoids, Gaussian mixture minus K-Means",
     ),
+    beats_on("gaussian_mixtures_fit_ellipsoids_where_kmeans_fails",
+             "(translated) K-Means does not work well on such datasets [ellipsoidal blobs]; on "
+             "them Gaussian mixtures work well", f"{SUMMARY}, 250 Limits of K-Means",
+             "gaussian_mixture_vs_kmeans_on_ellipsoidal"),
     Claim(
         name="dbscan_fails_when_densities_vary",
         statement="(translated) if the density varies (small and large circles together), "
@@ -82,6 +209,23 @@ CLAIMS = (
         effect=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"],
         effect_name="DBSCAN's ARI on blobs of very different density",
     ),
+    falls_with("dbscan_fails_when_densities_vary",
+               "(translated) if the density varies (small and large circles together), "
+               "finding the clusters is impossible", f"{SUMMARY}, 259 DBSCAN의 문제점",
+               "dbscan_spread_ratio"),
+    Claim(
+        name="dbscan_finds_clusters_of_any_shape",
+        statement=DBSCAN_SHAPES,
+        source=DBSCAN_SHAPES_SOURCE,
+        metrics=(f"{CONTEST}.moons_dbscan_ari", f"{CONTEST}.circles_dbscan_ari"),
+        check=lambda m: min(m[f"{CONTEST}.moons_dbscan_ari"],
+                            m[f"{CONTEST}.circles_dbscan_ari"]) >= 0.95,
+        expectation="ARI >= 0.95 on the moons and on the circles",
+        effect=lambda m: min(m[f"{CONTEST}.moons_dbscan_ari"], m[f"{CONTEST}.circles_dbscan_ari"]),
+        effect_name="DBSCAN's ARI, the lower of moons and circles",
+    ),
+    beats_on("dbscan_finds_clusters_of_any_shape", DBSCAN_SHAPES, DBSCAN_SHAPES_SOURCE,
+             "dbscan_vs_kmeans_on_shaped"),
     Claim(
         name="spectral_clustering_captures_complex_structures",
         statement="(translated) it can capture complex cluster structures",
@@ -94,6 +238,10 @@ CLAIMS = (
                              m[f"{CONTEST}.circles_spectral_ari"]),
         effect_name="spectral clustering's ARI, the lower of moons and circles",
     ),
+    beats_on("spectral_clustering_captures_complex_structures",
+             "(translated) it can capture complex cluster structures",
+             f"{SUMMARY}, 260 Other Clustering Algorithms, 5. Spectral clustering",
+             "spectral_vs_kmeans_on_shaped"),
     Claim(
         name="hdbscan_copes_with_varied_density_better_than_dbscan",
         statement="(beyond the chapter) HDBSCAN, which lets the density threshold vary across "
@@ -107,4 +255,9 @@ CLAIMS = (
                           - m[f"{CONTEST}.varied_density_dbscan_ari"]),
         effect_name="ARI on varied density, HDBSCAN minus DBSCAN",
     ),
+    beats_on("hdbscan_copes_with_varied_density_better_than_dbscan",
+             "(beyond the chapter) HDBSCAN, which lets the density threshold vary across the "
+             "set, recovers clusters of very different density better than DBSCAN",
+             "this workflow, beyond the chapter: which algorithm on which data",
+             "hdbscan_vs_dbscan_on_varied_spread"),
 )

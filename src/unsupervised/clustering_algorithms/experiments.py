@@ -19,6 +19,7 @@ from unsupervised.clustering_algorithms.benchmark import (
     score_table,
     summary_table,
 )
+from unsupervised.clustering_algorithms.claims import GROUP_WORDS
 from unsupervised.clustering_algorithms.contest import contest_set, contest_table
 from unsupervised.clustering_algorithms.dbscan import (
     core_classifier,
@@ -27,6 +28,11 @@ from unsupervised.clustering_algorithms.dbscan import (
     n_clusters,
     point_kinds,
     predict_or_noise,
+)
+from unsupervised.clustering_algorithms.suite_claims import (
+    claim_statistics,
+    property_table,
+    statistics_by_seed,
 )
 from unsupervised.core.lazy import lazy_import
 from unsupervised.core.results import Result, value_tag
@@ -219,15 +225,20 @@ def clustering_scaling(runs: Sequence[Mapping[str, Any]], *, memory_limit_mb: fl
 
 
 def clustering_benchmark(runs: Sequence[Mapping[str, Any]], datasets: Sequence[SuiteDataset],
-                         *, published: Mapping[str, str], figure_size: Size) -> Result:
+                         *, seeds: Sequence[int], preprocess_seed: int,
+                         published: Mapping[str, str], figure_size: Size) -> Result:
     """Every algorithm on every dataset of the benchmark suite: the table of scores, the
     summary per battery and overall (mean and median scores, mean rank, wins and losses
     against K-Means with the sign test), our partitions beside the published ones of the same
-    methods, and the two figures."""
+    methods, the two figures, and for the chapter's claims, each dataset's reference
+    properties, the statistics the claims read per seed (those of the first seed are metrics
+    too) and a figure of them over the seeds' mean scores."""
     scores = score_table(runs)
     summary = summary_table(scores)
     beside = published_table(runs, datasets, published)
+    properties = property_table(datasets, preprocess_seed)
     metrics: dict[str, float] = {"datasets": len(datasets)}
+    metrics |= {f"n_{group}": int(properties[group].sum()) for group in GROUP_WORDS}
     for row in summary.itertuples():
         prefix = row.algorithm if row.battery == "all" else f"{row.battery}_{row.algorithm}"
         metrics |= {f"{prefix}_mean_nca": row.mean_nca, f"{prefix}_mean_ari": row.mean_ari}
@@ -246,9 +257,17 @@ def clustering_benchmark(runs: Sequence[Mapping[str, Any]], datasets: Sequence[S
                     f"{algorithm}_agreement_min_ari": rows["agreement_ari"].min()}
     for algorithm, rows in scores.groupby("algorithm", sort=False):
         metrics[f"{algorithm}_fit_seconds"] = float((rows["fit_seconds"] * rows["seeds"]).sum())
-    return Result(metrics, tables={"table": scores, "summary": summary, "published": beside},
+    by_seed = statistics_by_seed(runs, properties, seeds)
+    # the first seed's, as the regular run of a replicated experiment holds the chapter's
+    metrics |= by_seed.drop(columns="seed").iloc[0].to_dict()
+    tables = {"table": scores, "summary": summary, "published": beside,
+              "properties": properties, "claim_statistics": by_seed}
+    return Result(metrics, tables=tables,
                   figures={
                       "scores": lambda: plots.plot_benchmark_scores(scores, figure_size),
                       "distribution": lambda: plots.plot_score_distribution(
                           scores, "kmeans", (figure_size[0], figure_size[1] / 3)),
+                      "claims": lambda: plots.plot_suite_claims(
+                          scores, properties, claim_statistics(scores, properties),
+                          (figure_size[0] / 4, figure_size[0] / 4)),
                   })

@@ -1,9 +1,10 @@
 """The section's figures: DBSCAN's cores, borders and noise, the classifier trained on its
 cores, the choice of eps, spectral clustering's affinities, dendrograms and the course
-notes' clusterings."""
+notes' clusterings, the contest, the scaling study and the benchmark suite."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,6 +17,11 @@ from scipy.cluster.hierarchy import dendrogram
 from sklearn.cluster import DBSCAN, SpectralClustering
 from sklearn.neighbors import KNeighborsClassifier
 
+from unsupervised.clustering_algorithms.claims import (
+    PROPERTY_WORDS,
+    SUITE_COMPARISONS,
+    SUITE_CORRELATIONS,
+)
 from unsupervised.clustering_algorithms.dbscan import Knee, n_clusters, point_kinds
 from unsupervised.core.figures import new_figure
 from unsupervised.core.plots_2d import label_axes, plot_decision_regions
@@ -275,3 +281,55 @@ def plot_score_distribution(scores: pd.DataFrame, baseline: str,
         ax.set_xlabel(f"{name} ({len(fitted.groupby(['battery', 'dataset']))} datasets)")
         ax.grid(True, axis="x", alpha=0.3)
     return fig
+
+
+def plot_suite_claims(scores: pd.DataFrame, properties: pd.DataFrame,
+                      statistics: Mapping[str, float], panel_size: Sequence[float]) -> Figure:
+    """What the chapter's claims on the suite read, one panel per statistic: an algorithm's
+    accuracy against a property of the reference partitions (Spearman's rho), then two
+    algorithms' accuracies on a group of datasets (wins and losses above and below the
+    diagonal)."""
+    columns = max(len(SUITE_CORRELATIONS), len(SUITE_COMPARISONS))
+    fig, axes = new_figure(panel_size[0] * columns, panel_size[1] * 2, 2, columns)
+    fitted = scores[scores["status"] == "fitted"].merge(properties, on=["battery", "dataset"])
+    accuracy = fitted.pivot_table(index=["battery", "dataset"], columns="algorithm",
+                                  values="nca")
+    for ax, (name, (algorithm, quantity)) in zip(axes[:columns], SUITE_CORRELATIONS.items(),
+                                                 strict=False):
+        own = fitted[fitted["algorithm"] == algorithm]
+        ax.scatter(own[quantity], own["nca"], s=14, alpha=0.7)
+        if quantity.endswith("_ratio"):
+            ax.set_xscale("log")
+            ax.xaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+            ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_xlabel(textwrap.fill(PROPERTY_WORDS[quantity], 34), fontsize=8)
+        ax.set_ylabel(f"{_words(algorithm)}'s accuracy", fontsize=8)
+        ax.set_title(f"{_words(algorithm)} and {_words(quantity)}\n"
+                     f"rho = {statistics[f'{name}_rho']:.2f}, "
+                     f"p = {statistics[f'{name}_p']:.2g}", fontsize=9)
+    for ax, (name, (algorithm, baseline, group)) in zip(axes[columns:],
+                                                        SUITE_COMPARISONS.items(), strict=False):
+        chosen = properties.loc[properties[group], ["battery", "dataset"]]
+        pairs = accuracy.join(chosen.set_index(["battery", "dataset"]), how="inner")
+        ax.scatter(pairs[baseline], pairs[algorithm], s=14, alpha=0.7, color="tab:green")
+        ax.plot([0, 1], [0, 1], color="0.5", linewidth=0.8)
+        ax.set_xlim(-0.05, 1.05)
+        ax.set_xlabel(f"{_words(baseline)}'s accuracy", fontsize=8)
+        ax.set_ylabel(f"{_words(algorithm)}'s accuracy", fontsize=8)
+        ax.set_title(f"{len(pairs)} {_words(group)} datasets\n"
+                     f"{statistics[f'{name}_wins']:.0f} wins, "
+                     f"{statistics[f'{name}_losses']:.0f} losses, "
+                     f"p = {statistics[f'{name}_p']:.2g}", fontsize=9)
+    for ax in axes:
+        ax.tick_params(labelsize=8)
+        ax.grid(True, alpha=0.3)
+        if ax.get_ylabel():
+            ax.set_ylim(-0.05, 1.05)
+    for ax in axes[len(SUITE_CORRELATIONS):columns]:
+        ax.set_axis_off()
+    return fig
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")

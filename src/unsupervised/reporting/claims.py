@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
+from unsupervised.clustering_algorithms.claims import ON_THE_SUITE
 from unsupervised.core.claims import DOES_NOT_HOLD, HOLDS, Claim, Replicas, Verdict, evaluate_over
 from unsupervised.core.figures import new_figure
 from unsupervised.core.io import read_json
@@ -31,6 +32,21 @@ def load_replicas(files: Mapping[str, Sequence[str]], specs: Mapping[str, Mappin
         runs[name] = Replicas(spec["chapter_seed"],
                               {seed: read_json(path) for seed, path in zip(seeds, files[name],
                                                                            strict=True)})
+    return runs
+
+
+def load_seed_tables(files: Mapping[str, str], specs: Mapping[str, Mapping[str, Any]]
+                     ) -> dict[str, Replicas]:
+    """The metrics per seed of each experiment that ran every seed itself: `files[name]` is
+    its table of statistics, a row per seed (column "seed"), named <name>.<column>;
+    `specs[name]["chapter_seed"]` is the seed that stands for the chapter's."""
+    runs = {}
+    for name, path in files.items():
+        rows = pd.read_csv(path, sep="\t").to_dict("records")
+        runs[name] = Replicas(specs[name]["chapter_seed"], {
+            int(row.pop("seed")): {f"{name}.{column}": float(value)
+                                   for column, value in row.items()}
+            for row in rows})
     return runs
 
 
@@ -91,8 +107,10 @@ def claims_markdown(verdicts: Sequence[Verdict], varies: Mapping[str, str]) -> s
         "only** if it passes for the chapter's own seed (the run `results/summary.md` shows) "
         "but not for every other, and **does not hold** if it fails for the chapter's seed. "
         "The other seeds are those of `claims.seeds` in the configuration; each experiment "
-        "reruns with them, metrics only. The effect is the number the check reads: its value "
-        "with the chapter's seed, then its median and range over all seeds.", "",
+        "reruns with them, metrics only; the benchmark suite runs its own seeds "
+        "(`clustering_benchmark.seeds`, the first standing for the chapter's). The effect is "
+        "the number the check reads: its value with the chapter's seed, then its median and "
+        "range over all seeds.", "",
         "| claim | source | expected | holds in | effect: chapter's seed, median (range) "
         "| verdict |",
         "|---|---|---|---|---|---|",
@@ -105,12 +123,40 @@ def claims_markdown(verdicts: Sequence[Verdict], varies: Mapping[str, str]) -> s
             f"| {verdict.n_holds} of {len(verdict.holds)} | {claim.effect_name}: "
             f"{_num(verdict.effects[verdict.chapter_seed])}, {_num(verdict.effect_median)} "
             f"({_num(low)} to {_num(high)}) | {verdict.verdict} |")
+    lines += beside_the_suite(verdicts)
     failing = [verdict for verdict in verdicts if verdict.verdict != HOLDS]
     if failing:
         lines += ["", "## What we found instead", ""]
         lines += [f"- {found_instead(verdict, varies)}"
                   for verdict in sorted(failing, key=lambda v: v.verdict != DOES_NOT_HOLD)]
     return "\n".join(lines) + "\n"
+
+
+def beside_the_suite(verdicts: Sequence[Verdict]) -> list[str]:
+    """The claims checked on the benchmark suite, each beside its check on the synthetic
+    contest (when the contest has a set that isolates what it speaks of)."""
+    by_name = {verdict.claim.name: verdict for verdict in verdicts}
+    on_suite = [verdict for verdict in verdicts if verdict.claim.name.endswith(ON_THE_SUITE)]
+    if not on_suite:
+        return []
+    lines = ["", "## On the synthetic contest and on the benchmark suite", "",
+             "The chapter's claims about where each algorithm works, checked on the contest's "
+             "sets drawn for the purpose and on the benchmark suite's datasets described by "
+             "their reference partitions (results/clustering_benchmark/properties.tsv).", "",
+             "| claim | on the contest | on the suite | the suite's effect: median (range) |",
+             "|---|---|---|---|"]
+    for suite in on_suite:
+        contest = by_name.get(suite.claim.name.removesuffix(ON_THE_SUITE))
+        low, high = suite.effect_range
+        lines.append(f"| {suite.claim.name.removesuffix(ON_THE_SUITE)} "
+                     f"| {_verdict(contest) if contest else 'no set isolates it'} "
+                     f"| {_verdict(suite)} | {suite.claim.effect_name}: "
+                     f"{_num(suite.effect_median)} ({_num(low)} to {_num(high)}) |")
+    return lines
+
+
+def _verdict(verdict: Verdict) -> str:
+    return f"{verdict.verdict} ({verdict.n_holds} of {len(verdict.holds)})"
 
 
 def plot_effects(verdicts: Sequence[Verdict], panel_size: Sequence[float],
