@@ -11,6 +11,7 @@ from unsupervised.core.config_checks import (
     ConfigError,
     check_at_least,
     check_config,
+    check_differs,
     load_schema,
     typed_overrides,
     validate_config,
@@ -39,6 +40,14 @@ def test_a_lower_bound_between_two_keys_names_both() -> None:
     with pytest.raises(ConfigError, match=r"'study.n_clusters': 40, below study.n_labels \(50\)"):
         check_at_least(config, "study.n_clusters", "study.n_labels", "one label per cluster")
     check_at_least(config, "study.n_labels", "study.n_clusters", "")
+
+
+def test_two_keys_that_must_differ_are_named() -> None:
+    config = {"study": {"seed": 0, "check_seed": 0}}
+    with pytest.raises(ConfigError, match=r"'study.check_seed': 0, the same as study.seed; "
+                                          "draw anew"):
+        check_differs(config, "study.check_seed", "study.seed", "draw anew")
+    check_differs({"study": {"seed": 0, "check_seed": 1}}, "study.check_seed", "study.seed", "")
 
 
 def test_good_ranges_and_mirror_pass(tmp_path: Path) -> None:

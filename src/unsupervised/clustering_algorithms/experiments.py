@@ -15,6 +15,7 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 
 from unsupervised.clustering_algorithms.benchmark import (
+    AGREE,
     published_table,
     score_table,
     summary_table,
@@ -250,11 +251,15 @@ def clustering_benchmark(runs: Sequence[Mapping[str, Any]], datasets: Sequence[S
                             f"{prefix}_n_loses_to_kmeans": row.losses,
                             f"{prefix}_sign_test_p": row.sign_test_p}
     for algorithm, rows in beside.groupby("algorithm", sort=False):
+        differ = rows["agreement_ari"] < AGREE
         metrics |= {f"{algorithm}_published_mean_nca": rows["published_nca"].mean(),
                     f"{algorithm}_minus_published_mean_nca":
                         (rows["nca"] - rows["published_nca"]).mean(),
                     f"{algorithm}_agreement_median_ari": rows["agreement_ari"].median(),
-                    f"{algorithm}_agreement_min_ari": rows["agreement_ari"].min()}
+                    f"{algorithm}_agreement_min_ari": rows["agreement_ari"].min(),
+                    f"{algorithm}_n_differ_from_published": int(differ.sum()),
+                    f"{algorithm}_n_differ_from_ours_too":
+                        int((differ & (rows["ours_agreement_ari"] < AGREE)).sum())}
     for algorithm, rows in scores.groupby("algorithm", sort=False):
         metrics[f"{algorithm}_fit_seconds"] = float((rows["fit_seconds"] * rows["seeds"]).sum())
     by_seed = statistics_by_seed(runs, properties, seeds)
