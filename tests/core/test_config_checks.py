@@ -11,7 +11,7 @@ from unsupervised.core.config_checks import (
     ConfigError,
     check_at_least,
     check_config,
-    check_differs,
+    check_not_member,
     load_schema,
     typed_overrides,
     validate_config,
@@ -42,12 +42,13 @@ def test_a_lower_bound_between_two_keys_names_both() -> None:
     check_at_least(config, "study.n_labels", "study.n_clusters", "")
 
 
-def test_two_keys_that_must_differ_are_named() -> None:
-    config = {"study": {"seed": 0, "check_seed": 0}}
-    with pytest.raises(ConfigError, match=r"'study.check_seed': 0, the same as study.seed; "
-                                          "draw anew"):
-        check_differs(config, "study.check_seed", "study.seed", "draw anew")
-    check_differs({"study": {"seed": 0, "check_seed": 1}}, "study.check_seed", "study.seed", "")
+def test_a_value_a_list_must_not_hold_names_both() -> None:
+    config = {"study": {"seed": 0, "check_seeds": [1, 0]}}
+    with pytest.raises(ConfigError, match=r"'study.seed': 0 is one of study.check_seeds "
+                                          r"\[1, 0\]; draw anew"):
+        check_not_member(config, "study.seed", "study.check_seeds", "draw anew")
+    check_not_member({"study": {"seed": 2, "check_seeds": [1, 0]}}, "study.seed",
+                     "study.check_seeds", "")
 
 
 def test_good_ranges_and_mirror_pass(tmp_path: Path) -> None:

@@ -105,11 +105,12 @@ def check_at_least(config: Mapping[str, Any], key: str, other: str, why: str) ->
         raise ConfigError(f"config key {key!r}: {value}, below {other} ({bound}); {why}")
 
 
-def check_differs(config: Mapping[str, Any], key: str, other: str, why: str) -> None:
-    """Raise ConfigError if the value at dotted `key` equals the one at `other`."""
-    value = _lookup(config, key)
-    if value == _lookup(config, other):
-        raise ConfigError(f"config key {key!r}: {value}, the same as {other}; {why}")
+def check_not_member(config: Mapping[str, Any], key: str, collection: str, why: str) -> None:
+    """Raise ConfigError if the value at dotted `key` is one of the list at `collection`."""
+    value, excluded = _lookup(config, key), _lookup(config, collection)
+    if value in excluded:
+        raise ConfigError(f"config key {key!r}: {value} is one of {collection} {excluded}; "
+                          f"{why}")
 
 
 def check_member(config: Mapping[str, Any], key: str, collection: str, why: str) -> None:
