@@ -60,13 +60,11 @@ REPLICAS = {}
 
 
 @dataclass(frozen=True)
-class SeedTable:
+class SeedTable(Replica):
     """An experiment a claim rests on that runs every seed itself (a config key of its own)
     and writes what its claims read as `path`, a table with a row per seed; `chapter_seed`
-    stands for the chapter's, and a seed sets what `varies` names."""
+    is the seed that stands for the chapter's."""
 
-    chapter_seed: int
-    varies: str
     path: str
 
 

@@ -158,18 +158,24 @@ def ranks(scores: pd.DataFrame, score: str = "nca") -> pd.Series:
     return fitted.groupby(["battery", "dataset"])[score].rank(ascending=False, method="average")
 
 
+def differences(scores: pd.DataFrame, algorithm: str, baseline: str,
+                score: str = "nca") -> pd.Series:
+    """`algorithm`'s `score` minus `baseline`'s on each dataset both were fitted on."""
+    fitted = scores[scores["status"] == "fitted"].pivot_table(
+        index=["battery", "dataset"], columns="algorithm", values=score)
+    both = fitted[[algorithm, baseline]].dropna()
+    return both[algorithm] - both[baseline]
+
+
 def against(scores: pd.DataFrame, algorithm: str, baseline: str,
             score: str = "nca") -> dict[str, float]:
     """How often `algorithm` beats `baseline` on the datasets both were fitted on (by more than
     1e-9 of `score`), how often it loses, and the two-sided sign test's p-value over the
     datasets where they differ."""
-    fitted = scores[scores["status"] == "fitted"].pivot_table(
-        index=["battery", "dataset"], columns="algorithm", values=score)
-    both = fitted[[algorithm, baseline]].dropna()
-    difference = both[algorithm] - both[baseline]
+    difference = differences(scores, algorithm, baseline, score)
     wins, losses = int((difference > 1e-9).sum()), int((difference < -1e-9).sum())
     p_value = binomtest(wins, wins + losses).pvalue if wins + losses else 1.0
-    return {"wins": wins, "losses": losses, "ties": len(both) - wins - losses,
+    return {"wins": wins, "losses": losses, "ties": len(difference) - wins - losses,
             "sign_test_p": float(p_value)}
 
 

@@ -5,6 +5,7 @@ the contest reach beyond it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from unsupervised.core.claims import Claim
 from unsupervised.core.config_checks import ConfigError
@@ -29,8 +30,8 @@ SUITE_CORRELATIONS = {
     "kmeans_off_centre": ("kmeans", "off_centre"),
     "dbscan_spread_ratio": ("dbscan", "spread_ratio"),
 }
-# ... and two algorithms compared by the sign test on the datasets of a group (see
-# suite_claims.GROUPS) where both ran, name -> (algorithm, baseline, group).
+# ... and two algorithms compared by the sign test on the datasets of a group (GROUP_WORDS)
+# where both ran, name -> (algorithm, baseline, group).
 SUITE_COMPARISONS = {
     "gaussian_mixture_vs_kmeans_on_ellipsoidal": ("gaussian_mixture", "kmeans", "ellipsoidal"),
     "dbscan_vs_kmeans_on_shaped": ("dbscan", "kmeans", "shaped"),
@@ -65,12 +66,20 @@ def check_suite_algorithms(algorithms: Sequence[str], setting: str) -> None:
                           f"{', '.join(missing)}, which it does not run; add them")
 
 
-def falls_with(name: str, statement: str, source: str, correlation: str) -> Claim:
+class Quote(NamedTuple):
+    """A conclusion of the chapter, as a claim quotes it, and where it stands."""
+
+    statement: str
+    source: str
+
+
+def falls_with(name: str, quote: Quote, correlation: str) -> Claim:
     """A claim that an algorithm does worse on the suite's datasets as a property grows."""
     algorithm, quantity = SUITE_CORRELATIONS[correlation]
     rho, p = f"{BENCHMARK}.{correlation}_rho", f"{BENCHMARK}.{correlation}_p"
     return Claim(
-        name=name + ON_THE_SUITE, statement=statement, source=source, metrics=(rho, p),
+        name=name + ON_THE_SUITE, statement=quote.statement, source=quote.source,
+        metrics=(rho, p),
         check=lambda m: m[rho] < 0 and m[p] < ALPHA,
         expectation=f"on the suite, {algorithm}'s accuracy falls as {PROPERTY_WORDS[quantity]} "
                     f"grows: Spearman's rho < 0, one-sided p < {ALPHA}",
@@ -79,13 +88,13 @@ def falls_with(name: str, statement: str, source: str, correlation: str) -> Clai
     )
 
 
-def beats_on(name: str, statement: str, source: str, comparison: str) -> Claim:
+def beats_on(name: str, quote: Quote, comparison: str) -> Claim:
     """A claim that an algorithm beats another on a group of the suite's datasets."""
     algorithm, baseline, group = SUITE_COMPARISONS[comparison]
     wins, losses, p, difference = (f"{BENCHMARK}.{comparison}_{statistic}" for statistic in
                                    ("wins", "losses", "p", "mean_difference"))
     return Claim(
-        name=name + ON_THE_SUITE, statement=statement, source=source,
+        name=name + ON_THE_SUITE, statement=quote.statement, source=quote.source,
         metrics=(wins, losses, p, difference),
         check=lambda m: m[wins] > m[losses] and m[p] < ALPHA,
         expectation=f"on the suite's {GROUP_WORDS[group]}, {algorithm} beats {baseline} more "
@@ -95,11 +104,38 @@ def beats_on(name: str, statement: str, source: str, comparison: str) -> Claim:
     )
 
 
-DBSCAN_SHAPES = ("(translated) dense regions are clusters, sparse regions lie outside them; "
-                 "the number of clusters is not set in advance")
-DBSCAN_SHAPES_SOURCE = f"{NOTES}, 249 DBSCAN"
-KMEANS_LIMITS = "(translated) K-Means may not work properly when the clusters {}"
-KMEANS_LIMITS_SOURCE = f"{ANNOTATED}, 550"
+def recovers_moons_and_circles(name: str, quote: Quote, algorithm: str, shown_as: str
+                               ) -> Claim:
+    """A claim that `algorithm` finds the contest's moons and circles (ARI >= 0.95 on both)."""
+    moons, circles = (f"{CONTEST}.{dataset}_{algorithm}_ari" for dataset in ("moons", "circles"))
+    return Claim(
+        name=name, statement=quote.statement, source=quote.source, metrics=(moons, circles),
+        check=lambda m: min(m[moons], m[circles]) >= 0.95,
+        expectation="ARI >= 0.95 on the moons and on the circles",
+        effect=lambda m: min(m[moons], m[circles]),
+        effect_name=f"{shown_as}'s ARI, the lower of moons and circles",
+    )
+
+
+def kmeans_limits(what: str) -> Quote:
+    return Quote(f"(translated) K-Means may not work properly when the clusters {what}",
+                 f"{ANNOTATED}, 550")
+
+
+# The conclusions checked both on the contest and on the suite.
+VARIED_DENSITIES = kmeans_limits("differ in density")
+NOT_ROUND = kmeans_limits("are not round")
+ELLIPSOIDS = Quote("(translated) K-Means does not work well on such datasets [ellipsoidal "
+                   "blobs]; on them Gaussian mixtures work well",
+                   f"{SUMMARY}, 250 Limits of K-Means")
+DENSITIES_DEFEAT_DBSCAN = Quote("(translated) if the density varies (small and large circles "
+                                "together), finding the clusters is impossible",
+                                f"{SUMMARY}, 259 DBSCAN의 문제점")
+DBSCAN_SHAPES = Quote("(translated) dense regions are clusters, sparse regions lie outside "
+                      "them; the number of clusters is not set in advance",
+                      f"{NOTES}, 249 DBSCAN")
+COMPLEX_STRUCTURES = Quote("(translated) it can capture complex cluster structures",
+                           f"{SUMMARY}, 260 Other Clustering Algorithms, 5. Spectral clustering")
 
 CLAIMS = (
     Claim(
@@ -150,12 +186,12 @@ CLAIMS = (
                           - m["dbscan_eps.min_samples_5_knee_eps"]),
         effect_name="smallest good eps minus the knee's eps (min_samples=5)",
     ),
-    falls_with("kmeans_struggles_with_varied_sizes", KMEANS_LIMITS.format("differ in size"),
-               KMEANS_LIMITS_SOURCE, "kmeans_size_ratio"),
+    falls_with("kmeans_struggles_with_varied_sizes", kmeans_limits("differ in size"),
+               "kmeans_size_ratio"),
     Claim(
         name="kmeans_struggles_with_varied_densities",
-        statement=KMEANS_LIMITS.format("differ in density"),
-        source=KMEANS_LIMITS_SOURCE,
+        statement=VARIED_DENSITIES.statement,
+        source=VARIED_DENSITIES.source,
         metrics=(f"{CONTEST}.varied_density_kmeans_ari",
                  f"{CONTEST}.varied_density_gaussian_mixture_ari"),
         check=lambda m: (m[f"{CONTEST}.varied_density_kmeans_ari"]
@@ -165,12 +201,11 @@ CLAIMS = (
                           - m[f"{CONTEST}.varied_density_kmeans_ari"]),
         effect_name="ARI on varied density, Gaussian mixture minus K-Means",
     ),
-    falls_with("kmeans_struggles_with_varied_densities", KMEANS_LIMITS.format("differ in density"),
-               KMEANS_LIMITS_SOURCE, "kmeans_spread_ratio"),
+    falls_with("kmeans_struggles_with_varied_densities", VARIED_DENSITIES, "kmeans_spread_ratio"),
     Claim(
         name="kmeans_struggles_with_clusters_that_are_not_round",
-        statement=KMEANS_LIMITS.format("are not round"),
-        source=KMEANS_LIMITS_SOURCE,
+        statement=NOT_ROUND.statement,
+        source=NOT_ROUND.source,
         metrics=(f"{CONTEST}.moons_kmeans_ari", f"{CONTEST}.circles_kmeans_ari"),
         check=lambda m: max(m[f"{CONTEST}.moons_kmeans_ari"],
                             m[f"{CONTEST}.circles_kmeans_ari"]) < 0.5,
@@ -178,14 +213,12 @@ CLAIMS = (
         effect=lambda m: max(m[f"{CONTEST}.moons_kmeans_ari"], m[f"{CONTEST}.circles_kmeans_ari"]),
         effect_name="K-Means's ARI, the higher of moons and circles",
     ),
-    falls_with("kmeans_struggles_with_clusters_that_are_not_round",
-               KMEANS_LIMITS.format("are not round"), KMEANS_LIMITS_SOURCE,
+    falls_with("kmeans_struggles_with_clusters_that_are_not_round", NOT_ROUND,
                "kmeans_off_centre"),
     Claim(
         name="gaussian_mixtures_fit_ellipsoids_where_kmeans_fails",
-        statement="(translated) K-Means does not work well on such datasets [ellipsoidal "
-                  "blobs]; on them Gaussian mixtures work well",
-        source=f"{SUMMARY}, 250 Limits of K-Means",
+        statement=ELLIPSOIDS.statement,
+        source=ELLIPSOIDS.source,
         metrics=(f"{CONTEST}.ellipsoids_gaussian_mixture_ari", f"{CONTEST}.ellipsoids_kmeans_ari"),
         check=lambda m: (m[f"{CONTEST}.ellipsoids_gaussian_mixture_ari"] >= 0.9
                          and m[f"{CONTEST}.ellipsoids_kmeans_ari"] < 0.7),
@@ -194,53 +227,25 @@ CLAIMS = (
                           - m[f"{CONTEST}.ellipsoids_kmeans_ari"]),
         effect_name="ARI on the ellipsoids, Gaussian mixture minus K-Means",
     ),
-    beats_on("gaussian_mixtures_fit_ellipsoids_where_kmeans_fails",
-             "(translated) K-Means does not work well on such datasets [ellipsoidal blobs]; on "
-             "them Gaussian mixtures work well", f"{SUMMARY}, 250 Limits of K-Means",
+    beats_on("gaussian_mixtures_fit_ellipsoids_where_kmeans_fails", ELLIPSOIDS,
              "gaussian_mixture_vs_kmeans_on_ellipsoidal"),
     Claim(
         name="dbscan_fails_when_densities_vary",
-        statement="(translated) if the density varies (small and large circles together), "
-                  "finding the clusters is impossible",
-        source=f"{SUMMARY}, 259 DBSCAN의 문제점",
+        statement=DENSITIES_DEFEAT_DBSCAN.statement,
+        source=DENSITIES_DEFEAT_DBSCAN.source,
         metrics=(f"{CONTEST}.varied_density_dbscan_ari",),
         check=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"] < 0.8,
         expectation="ARI < 0.8 on blobs of very different density",
         effect=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"],
         effect_name="DBSCAN's ARI on blobs of very different density",
     ),
-    falls_with("dbscan_fails_when_densities_vary",
-               "(translated) if the density varies (small and large circles together), "
-               "finding the clusters is impossible", f"{SUMMARY}, 259 DBSCAN의 문제점",
-               "dbscan_spread_ratio"),
-    Claim(
-        name="dbscan_finds_clusters_of_any_shape",
-        statement=DBSCAN_SHAPES,
-        source=DBSCAN_SHAPES_SOURCE,
-        metrics=(f"{CONTEST}.moons_dbscan_ari", f"{CONTEST}.circles_dbscan_ari"),
-        check=lambda m: min(m[f"{CONTEST}.moons_dbscan_ari"],
-                            m[f"{CONTEST}.circles_dbscan_ari"]) >= 0.95,
-        expectation="ARI >= 0.95 on the moons and on the circles",
-        effect=lambda m: min(m[f"{CONTEST}.moons_dbscan_ari"], m[f"{CONTEST}.circles_dbscan_ari"]),
-        effect_name="DBSCAN's ARI, the lower of moons and circles",
-    ),
-    beats_on("dbscan_finds_clusters_of_any_shape", DBSCAN_SHAPES, DBSCAN_SHAPES_SOURCE,
-             "dbscan_vs_kmeans_on_shaped"),
-    Claim(
-        name="spectral_clustering_captures_complex_structures",
-        statement="(translated) it can capture complex cluster structures",
-        source=f"{SUMMARY}, 260 Other Clustering Algorithms, 5. Spectral clustering",
-        metrics=(f"{CONTEST}.moons_spectral_ari", f"{CONTEST}.circles_spectral_ari"),
-        check=lambda m: min(m[f"{CONTEST}.moons_spectral_ari"],
-                            m[f"{CONTEST}.circles_spectral_ari"]) >= 0.95,
-        expectation="ARI >= 0.95 on the moons and on the circles",
-        effect=lambda m: min(m[f"{CONTEST}.moons_spectral_ari"],
-                             m[f"{CONTEST}.circles_spectral_ari"]),
-        effect_name="spectral clustering's ARI, the lower of moons and circles",
-    ),
-    beats_on("spectral_clustering_captures_complex_structures",
-             "(translated) it can capture complex cluster structures",
-             f"{SUMMARY}, 260 Other Clustering Algorithms, 5. Spectral clustering",
+    falls_with("dbscan_fails_when_densities_vary", DENSITIES_DEFEAT_DBSCAN, "dbscan_spread_ratio"),
+    recovers_moons_and_circles("dbscan_finds_clusters_of_any_shape", DBSCAN_SHAPES, "dbscan",
+                               "DBSCAN"),
+    beats_on("dbscan_finds_clusters_of_any_shape", DBSCAN_SHAPES, "dbscan_vs_kmeans_on_shaped"),
+    recovers_moons_and_circles("spectral_clustering_captures_complex_structures",
+                               COMPLEX_STRUCTURES, "spectral", "spectral clustering"),
+    beats_on("spectral_clustering_captures_complex_structures", COMPLEX_STRUCTURES,
              "spectral_vs_kmeans_on_shaped"),
     Claim(
         name="hdbscan_copes_with_varied_density_better_than_dbscan",
@@ -256,8 +261,8 @@ CLAIMS = (
         effect_name="ARI on varied density, HDBSCAN minus DBSCAN",
     ),
     beats_on("hdbscan_copes_with_varied_density_better_than_dbscan",
-             "(beyond the chapter) HDBSCAN, which lets the density threshold vary across the "
-             "set, recovers clusters of very different density better than DBSCAN",
-             "this workflow, beyond the chapter: which algorithm on which data",
+             Quote("(beyond the chapter) HDBSCAN, which lets the density threshold vary across "
+                   "the set, recovers clusters of very different density better than DBSCAN",
+                   "this workflow, beyond the chapter: which algorithm on which data"),
              "hdbscan_vs_dbscan_on_varied_spread"),
 )

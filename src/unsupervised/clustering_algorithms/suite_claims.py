@@ -17,6 +17,7 @@ from unsupervised.clustering_algorithms.benchmark import (
     RANDOMLY_STARTED,
     REFERENCE_NOISE,
     against,
+    differences,
     preprocess_as_published,
     score_table,
 )
@@ -116,12 +117,10 @@ def claim_statistics(scores: pd.DataFrame, properties: pd.DataFrame) -> dict[str
         chosen = properties.loc[properties[group], keys]
         in_group = scores.merge(chosen, on=keys)
         test = against(in_group, algorithm, baseline)
-        accuracy = in_group[in_group["status"] == "fitted"].pivot_table(
-            index=keys, columns="algorithm", values="nca")[[algorithm, baseline]].dropna()
         statistics |= {f"{name}_wins": test["wins"], f"{name}_losses": test["losses"],
                        f"{name}_p": test["sign_test_p"],
                        f"{name}_mean_difference":
-                           float((accuracy[algorithm] - accuracy[baseline]).mean())}
+                           float(differences(in_group, algorithm, baseline).mean())}
     return statistics
 
 
