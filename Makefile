@@ -4,10 +4,17 @@
 #   CORES=N          cores for Snakemake (default: all of this machine's, from
 #                    profiles/default/config.v9+.yaml)
 #   REGRESS=default  check the default configuration's baseline instead of config/ci.yaml's
+#   CONFIG="K=V ..." config values set over the config files (Snakemake's --config), e.g.
+#                    CONFIG="results_dir=results-eps 'dbscan={min_samples: 4}'"
+#   CONFIGFILE=FILE  a config file merged over config/config.yaml (Snakemake's --configfile)
+#   RUNS="A B ..."   the results folders `make compare` sets side by side
+#   REV=REVISION     the git revision (tag, branch, commit) `make run-revision` runs
 
 PYTHON ?= python3
 CORES ?=
 REGRESS ?= ci
+CONFIG ?=
+CONFIGFILE ?=
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
@@ -16,7 +23,9 @@ export DATA_MIRROR
 # Lifts the lock a hard-killed run left (only when no Snakemake runs here), then runs Snakemake;
 # profiles/default/ makes it rerun the jobs that were cut short.
 SNAKEMAKE := $(BIN)/python -m unsupervised.core.stale_lock && \
-	$(BIN)/snakemake $(if $(CORES),--cores $(CORES)) $(if $(DATA_MIRROR),--config data_mirror=$(abspath $(DATA_MIRROR)))
+	$(BIN)/snakemake $(if $(CORES),--cores $(CORES)) \
+	$(if $(CONFIGFILE),--configfile $(CONFIGFILE)) \
+	$(if $(DATA_MIRROR)$(CONFIG),--config $(if $(DATA_MIRROR),data_mirror=$(abspath $(DATA_MIRROR))) $(CONFIG))
 
 ifeq ($(REGRESS),ci)
 REGRESS_CONFIG := --configfile config/ci.yaml
@@ -28,7 +37,8 @@ else
 $(error REGRESS must be ci or default, not '$(REGRESS)')
 endif
 
-.PHONY: run test test-slurm regress baseline report results-doc dag clean-results
+.PHONY: run test test-slurm regress baseline compare run-revision report results-doc dag \
+	clean-results
 
 $(STAMP): requirements.txt
 	rm -rf $(VENV)
@@ -56,6 +66,23 @@ regress: $(STAMP)
 baseline: $(STAMP)
 	$(SNAKEMAKE) $(REGRESS_CONFIG)
 	$(BIN)/python -m unsupervised.reporting.baseline $(REGRESS_RESULTS)/metrics.json tests/baseline/$(REGRESS).json --update
+
+# Runs side by side: the parameters, metrics, claims' verdicts and figures that differ
+# (compare.html), e.g. make compare RUNS="results results-eps". ARGS: --all, --markdown, --json.
+compare: $(STAMP)
+	$(if $(word 2,$(RUNS)),,$(error give two results folders or more: make compare RUNS="results results-eps"))
+	$(BIN)/python -m unsupervised.reporting.compare $(RUNS) $(ARGS)
+
+# Another revision of the workflow run in a git worktree of its own (.revisions/REV: its own
+# pinned environment and datasets), its results in results-REV here: then
+# make compare RUNS="results-REV results". CONFIG, CONFIGFILE, CORES and DATA_MIRROR apply.
+run-revision:
+	$(if $(REV),,$(error give the revision: make run-revision REV=<tag, branch or commit>))
+	commit=$$(git rev-parse --verify '$(REV)^{commit}') && \
+	if [ -d '.revisions/$(REV)' ]; then git -C '.revisions/$(REV)' checkout -q --detach $$commit; \
+	else git worktree add -q --detach '.revisions/$(REV)' $$commit; fi
+	$(MAKE) -C '.revisions/$(REV)' run $(if $(DATA_MIRROR),DATA_MIRROR=$(abspath $(DATA_MIRROR))) \
+		CONFIG="results_dir=$(CURDIR)/results-$(REV) $(CONFIG)"
 
 report: $(STAMP)
 	$(SNAKEMAKE)

@@ -49,7 +49,7 @@ def run_snakemake(
 def copy_checkout(destination: Path) -> Path:
     """A copy of the workflow (file times kept, so nothing looks edited) in `destination`."""
     destination.mkdir()
-    for part in ("Snakefile", "config", "workflow", "src", "profiles"):
+    for part in ("Snakefile", "requirements.txt", "config", "workflow", "src", "profiles"):
         source = REPO / part
         if source.is_dir():
             shutil.copytree(source, destination / part,

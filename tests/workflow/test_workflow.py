@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import copy
 import os
+import platform
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
-from conftest import REPO, copy_checkout, run_snakemake, snakemake_command
+from conftest import REPO, copy_checkout, mirror_config, run_snakemake, snakemake_command
 from snakemake.cli import parse_config
 from snakemake.utils import update_config
 
@@ -33,6 +36,7 @@ from unsupervised.data.datasets import load_dataset
 from unsupervised.introduction.iris import classify_with_gmm
 from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.reporting.baseline import compare, load_rules
+from unsupervised.reporting.compare import compare_runs
 from unsupervised.reporting.resources import (
     JOB,
     UNMEASURED,
@@ -41,6 +45,7 @@ from unsupervised.reporting.resources import (
     logged_jobs,
     read_benchmark,
 )
+from unsupervised.reporting.run_record import load_run
 
 pytestmark = pytest.mark.workflow
 CI = ["--configfile", "config/ci.yaml"]
@@ -412,7 +417,7 @@ def test_chapter_and_beyond_split_the_experiments() -> None:
     claims = planned("claims")
     assert claims["iris_gmm"] == 1 and claims["iris_gmm_replica"] >= 1
     assert "kmeans_fit" not in claims and "label_budget_job" not in claims
-    reports = {"gather_metrics", "summary", "all", "chapter", "beyond", "total"}
+    reports = {"gather_metrics", "summary", "run_record", "all", "chapter", "beyond", "total"}
     replicas = {name for name in claims if name.endswith("_replica")} | {"claims"}
     # the seed replicas of the split faces feed both the claims and a beyond experiment
     assert beyond["olivetti_accuracy_replica"] == claims["olivetti_accuracy_replica"] >= 1
@@ -441,7 +446,7 @@ def test_one_changed_parameter_reruns_only_its_jobs(ci_run) -> None:
     assert "Nothing to be done" in unchanged.stdout + unchanged.stderr
     changed = run_snakemake("-n", *CI, config=["iris_gmm={random_state: 5}"])
     assert set(jobs_planned(changed.stdout)) == {"iris_gmm", "claims", "gather_metrics",
-                                                 "summary", "all"}
+                                                 "summary", "run_record", "all"}
 
 
 def test_widening_the_mixture_grid_runs_only_the_chunks_it_adds(ci_run) -> None:
@@ -467,7 +472,7 @@ def test_one_more_seed_runs_only_its_replicas(ci_run) -> None:
     more = f"claims={{seeds: {{kmeans_init: {[*seeds['kmeans_init'], 99]}}}}}"
     planned = jobs_planned(run_snakemake("-n", *CI, config=[more]).stdout)
     assert planned == {"make_dataset_replica": 1, "kmeans_init_replica": 1, "claims": 1,
-                       "gather_metrics": 1, "summary": 1, "all": 1}
+                       "gather_metrics": 1, "summary": 1, "run_record": 1, "all": 1}
 
 
 def test_claims_are_checked_over_every_seed(ci_run) -> None:
@@ -490,6 +495,63 @@ def test_claims_are_checked_over_every_seed(ci_run) -> None:
                         / "metrics.json")
     assert replica.keys() == {key for key in metrics if key.startswith("iris_gmm.")}
     assert not list((CI_RESULTS / "seeds").glob("*/*/*.png")), "replicas draw no figure"
+
+
+def test_a_run_records_what_it_ran_with(ci_run, default_config: dict) -> None:
+    """results-ci/run/ holds the effective configuration (config.yaml, ci.yaml and --config
+    merged as the Snakefile merges them), the workflow's revision and what ran it."""
+    config = copy.deepcopy(default_config)
+    update_config(config, yaml.safe_load((REPO / "config" / "ci.yaml").read_text()))
+    update_config(config, typed_overrides(parse_config(mirror_config())))
+    assert yaml.safe_load((CI_RESULTS / "run" / "config.yaml").read_text()) == config
+    record = yaml.safe_load((CI_RESULTS / "run" / "provenance.yaml").read_text())
+    if (REPO / ".git").exists():
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        assert record["workflow"]["revision"] == head
+    assert record["packages"]["scikit-learn"] == version("scikit-learn")
+    assert record["python"] == platform.python_version()
+
+
+def compare_command(*runs: Path, page: Path) -> str:
+    """The output of `python -m unsupervised.reporting.compare RUN ...`, as `make compare`
+    runs it; fails the test unless it exits with 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "unsupervised.reporting.compare", *map(str, runs),
+         "--html", str(page)], capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_compare_names_a_changed_parameter_and_what_it_moves(ci_run, tmp_path: Path) -> None:
+    """The README's loop on a copy of the CI run, DBSCAN's min_samples changed in it: the
+    comparison names that parameter only, metrics of DBSCAN only, and the figures the change
+    redraws. The copy reruns what the change reruns in results-ci (Snakemake keeps no record
+    of a copy's params, so they are forced); before the change it shows nothing."""
+    change = "dbscan={min_samples: 4}"
+    rerun = set(jobs_planned(run_snakemake("-n", *CI, config=[change]).stdout)) - {"all"}
+    assert {"dbscan", "run_record"} <= rerun and "dbscan_eps" not in rerun
+    copy = tmp_path / "results-eps"
+    shutil.copytree(CI_RESULTS, copy)
+    page = tmp_path / "compare.html"
+    assert "0 parameter(s) differ; of" in compare_command(CI_RESULTS, copy, page=page)
+    assert "0 beyond their tolerance" in compare_command(CI_RESULTS, copy, page=page)
+    assert not page.exists()
+    result = run_snakemake("--cores", "2", "--forcerun", *sorted(rerun), *CI,
+                           config=[f"results_dir={copy}", change])
+    assert result.returncode == 0, result.stderr[-5000:]
+    comparison = compare_runs([load_run(CI_RESULTS), load_run(copy)], load_rules())
+    assert [row.name for row in comparison.parameters] == ["dbscan.min_samples"]
+    assert comparison.results and {row.experiment for row in comparison.results} == {"dbscan"}
+    redrawn = {row.name.split("/")[0] for row in comparison.figures}
+    assert "dbscan" in redrawn and redrawn <= {"dbscan", "claims"}
+    assert not comparison.only_in_some and not comparison.packages
+    text = compare_command(CI_RESULTS, copy, page=page)
+    assert re.search(r"^dbscan\.min_samples +\| 5 +\| 4$", text, re.MULTILINE)
+    html = page.read_text()
+    assert all(f"<h2>{row.name}</h2>" in html for row in comparison.figures)
+    assert html.count("data:image/png;base64,") == 2 * len(comparison.figures)
 
 
 def median_seconds(commands: list[tuple[list[str], Path]], runs: int = 5) -> list[float]:

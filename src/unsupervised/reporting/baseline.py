@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import json
 import math
 import sys
 from collections.abc import Mapping, Sequence
@@ -57,8 +58,8 @@ class Rule:
         if self.timing:
             return "not checked" if self.slowdown is None else f"<= {self.slowdown:g}x"
         if self.may_only_rise:
-            return f">= {_num(baseline - self.allowed(baseline))}"
-        return _num(self.allowed(baseline))
+            return f">= {format_number(baseline - self.allowed(baseline))}"
+        return format_number(self.allowed(baseline))
 
 
 def load_rules(path: str | Path = TOLERANCES) -> list[Rule]:
@@ -125,11 +126,12 @@ def format_table(rows: Sequence[Comparison]) -> str:
 def _table(rows: Sequence[Comparison], limit: str) -> str:
     header = ("metric", "baseline", "current", "delta", limit, "status")
     body = [
-        (row.name, _num(row.baseline), _num(row.current), _num(row.delta),
+        (row.name, format_number(row.baseline), format_number(row.current),
+         format_number(row.delta),
          "-" if row.baseline is None else row.rule.describe(row.baseline), row.status)
         for row in rows
     ]
-    return _align([header, *body])
+    return align_table([header, *body])
 
 
 def spread(runs: Sequence[Mapping[str, float]], rules: Sequence[Rule]) -> str:
@@ -156,10 +158,10 @@ def spread(runs: Sequence[Mapping[str, float]], rules: Sequence[Rule]) -> str:
         unit = "x" if rule.timing else " tol"
         body.append((rule.family, str(len(found)), f"{largest:.3g}{unit}", at,
                      f"{median:.3g}{unit}"))
-    return _align([header, *body])
+    return align_table([header, *body])
 
 
-def _align(lines: list[tuple[str, ...]]) -> str:
+def align_table(lines: list[tuple[str, ...]]) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     text = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
             .rstrip() for line in lines]
@@ -167,8 +169,15 @@ def _align(lines: list[tuple[str, ...]]) -> str:
     return "\n".join(text)
 
 
-def _num(value: float | None) -> str:
+def format_number(value: float | None) -> str:
     return "-" if value is None else f"{value:.6g}"
+
+
+def format_value(value: object) -> str:
+    """A number as format_number writes it, a list or mapping as JSON, anything else as text."""
+    if value is None or isinstance(value, float):
+        return format_number(value)
+    return json.dumps(value) if isinstance(value, (list, dict)) else str(value)
 
 
 def main(argv: list[str] | None = None) -> int:
