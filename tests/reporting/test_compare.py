@@ -127,7 +127,8 @@ def test_the_command_writes_tables_markdown_json_and_the_figure_page(
     assert "Parameters that differ" in text and "dbscan.eps" in text
     assert "Metrics beyond their tolerance: dbscan" in text and "0.4" in text
     html = page.read_text()
-    assert html.count("data:image/png;base64,") == 2 and "dbscan.eps" in html
+    # the two versions, and the pixels that differ
+    assert html.count("data:image/png;base64,") == 3 and "dbscan.eps" in html
     assert "This experiment's parameters that differ" in html
     assert main([str(first), str(second), "--markdown", "--html", str(page)]) == 0
     assert "| dbscan.eps | [0.05, 0.2] | [0.05, 0.3] |" in capsys.readouterr().out

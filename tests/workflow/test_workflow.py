@@ -551,7 +551,8 @@ def test_compare_names_a_changed_parameter_and_what_it_moves(ci_run, tmp_path: P
     assert re.search(r"^dbscan\.min_samples +\| 5 +\| 4$", text, re.MULTILINE)
     html = page.read_text()
     assert all(f"<h2>{row.name}</h2>" in html for row in comparison.figures)
-    assert html.count("data:image/png;base64,") == 2 * len(comparison.figures)
+    # each figure's two versions and the pixels that differ
+    assert html.count("data:image/png;base64,") == 3 * len(comparison.figures)
 
 
 def median_seconds(commands: list[tuple[list[str], Path]], runs: int = 5) -> list[float]:

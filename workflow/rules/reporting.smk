@@ -48,6 +48,5 @@ rule run_record:
         provenance=f"{RESULTS}/run/provenance.yaml",
     params:
         config=config,
-        workflow_dir=workflow.basedir,
     script:
         STEP

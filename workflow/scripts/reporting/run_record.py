@@ -11,8 +11,8 @@ from unsupervised.reporting.run_record import provenance
 
 
 def main(smk) -> None:
-    record = provenance(smk.params.workflow_dir, Path(smk.input.requirements).read_text(),
-                        datetime.now(UTC))
+    requirements = Path(smk.input.requirements)  # the workflow's, at the top of its checkout
+    record = provenance(requirements.parent, requirements.read_text(), datetime.now(UTC))
     write_text(smk.output.config, yaml.safe_dump(smk.params.config, sort_keys=False))
     write_text(smk.output.provenance, yaml.safe_dump(record, sort_keys=False))
 
