@@ -108,6 +108,20 @@ def test_timings_beyond_their_guard_and_verdicts_show_apart(tmp_path: Path) -> N
         ("the_elbow_is_at_4", ["holds", "does not hold"])]
 
 
+def test_a_figure_nothing_but_timings_changed_is_set_apart(tmp_path: Path) -> None:
+    """A figure of an experiment that times something, none of whose results or parameters
+    changed, may show nothing but another run's timings."""
+    first = make_run(tmp_path / "a")
+    draw(first / "kmeans_speed" / "speed.png", 1.0)
+    second = make_run(tmp_path / "b", metrics={"kmeans_speed.lloyd_seconds": 1.1,
+                                               "dbscan.ari": 0.9}, bar=1.5)
+    draw(second / "kmeans_speed" / "speed.png", 1.1)
+    comparison = compared(first, second)
+    assert [row.name for row in comparison.figures] == ["dbscan/dbscan.png",
+                                                        "kmeans_speed/speed.png"]
+    assert comparison.timings_only == {"kmeans_speed/speed.png"}
+
+
 def test_a_figure_differs_by_its_pixels_not_its_bytes(tmp_path: Path) -> None:
     first = make_run(tmp_path / "a")
     second = make_run(tmp_path / "b", metadata={"Software": "another writer"})
@@ -135,7 +149,8 @@ def test_the_command_writes_tables_markdown_json_and_the_figure_page(
     assert main([str(first), str(second), "--json", "--html", str(page)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [row["name"] for row in data["metrics"]] == ["dbscan.ari"]
-    assert data["figures"] == {"changed": ["dbscan/dbscan.png"], "page": str(page)}
+    assert data["figures"] == {"changed": ["dbscan/dbscan.png"], "timings_only": [],
+                               "page": str(page)}
 
 
 def test_a_folder_without_its_record_is_named(tmp_path: Path,

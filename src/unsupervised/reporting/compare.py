@@ -38,7 +38,7 @@ from unsupervised.reporting.baseline import (
     load_rules,
     rule_for,
 )
-from unsupervised.reporting.figure_page import write_figure_page
+from unsupervised.reporting.figure_page import owned_by, write_figure_page
 from unsupervised.reporting.run_record import Run, RunError, load_run
 
 # Where files come from and go, and how they are fetched: keys that change no result, shown
@@ -91,6 +91,7 @@ class Comparison:
     timings: list[MetricRow]
     claims: list[Row]
     figures: list[Row]  # changed figures: run label -> the file
+    timings_only: set[str]  # of those, the ones nothing but timings may have changed
     only_in_some: list[Row]  # metrics and figures some runs lack: run label -> "yes"
     n_metrics: int
     everything: bool
@@ -148,22 +149,13 @@ def figures_of(run: Run) -> dict[str, Path]:
             for path in sorted(run.folder.rglob("*.png"))}
 
 
-def compare_runs(runs: Sequence[Run], rules: Sequence[Rule], everything: bool = False
-                 ) -> Comparison:
-    labels = run_labels(runs)
-    config = by_run({name: flatten(run.config) for name, run in zip(labels, runs, strict=True)})
-    parameters = [row for row in differing(config, labels, everything)
-                  if everything or row.name.split(".")[0] not in NO_RESULT]
-    packages = differing(by_run({name: {"python": run.provenance.get("python"),
-                                        **run.provenance.get("packages", {})}
-                                 for name, run in zip(labels, runs, strict=True)}),
-                         labels, everything)
-    metrics = by_run({name: run.metrics for name, run in zip(labels, runs, strict=True)})
-    shared = {name: values for name, values in metrics.items() if len(values) == len(labels)}
-    only_in_some = [Row(f"metric {name}", dict.fromkeys(values, "yes"))
-                    for name, values in sorted(metrics.items()) if name not in shared]
+def compare_metrics(metrics: Mapping[str, Mapping[str, float]], labels: Sequence[str],
+                    rules: Sequence[Rule], everything: bool
+                    ) -> tuple[list[MetricRow], list[MetricRow], list[Row]]:
+    """The results beyond their tolerance, the timings beyond their guard and the claims whose
+    verdict changed, of the metrics every run has (all of them: `everything`)."""
     results, timings, claims = [], [], []
-    for name, values in sorted(shared.items()):
+    for name, values in sorted(metrics.items()):
         rule, reference = rule_for(name, rules), values[labels[0]]
         if fnmatch.fnmatchcase(name, VERDICT):
             if everything or len(set(values.values())) > 1:
@@ -172,16 +164,40 @@ def compare_runs(runs: Sequence[Run], rules: Sequence[Rule], everything: bool = 
                                           for run, value in values.items()}))
         elif everything or any(moved(rule, reference, values[run]) for run in labels[1:]):
             (timings if rule.timing else results).append(MetricRow(name, values, rule))
-    figure_rows = by_run({name: figures_of(run) for name, run in zip(labels, runs, strict=True)})
+    return results, timings, claims
+
+
+def compare_runs(runs: Sequence[Run], rules: Sequence[Rule], everything: bool = False
+                 ) -> Comparison:
+    labels = run_labels(runs)
+    each = list(zip(labels, runs, strict=True))
+    parameters = [row for row in differing(by_run({name: flatten(run.config)
+                                                   for name, run in each}), labels, everything)
+                  if everything or row.name.split(".")[0] not in NO_RESULT]
+    packages = differing(by_run({name: {"python": run.provenance.get("python"),
+                                        **run.provenance.get("packages", {})}
+                                 for name, run in each}), labels, everything)
+    metrics = by_run({name: run.metrics for name, run in each})
+    shared = {name: values for name, values in metrics.items() if len(values) == len(labels)}
+    only_in_some = [Row(f"metric {name}", dict.fromkeys(values, "yes"))
+                    for name, values in sorted(metrics.items()) if name not in shared]
+    results, timings, claims = compare_metrics(shared, labels, rules, everything)
     figures = []
-    for name, paths in figure_rows.items():
+    for name, paths in by_run({name: figures_of(run) for name, run in each}).items():
         if len(paths) < len(labels):
             only_in_some.append(Row(f"figure {name}", dict.fromkeys(paths, "yes")))
         elif everything or not all(same_image(paths[labels[0]], paths[run])
                                    for run in labels[1:]):
             figures.append(Row(name, paths))
+    # A figure of an experiment that times something changes from run to run; when none of
+    # its results or parameters did, the timings may be all that changed it.
+    timed = {name.split(".")[0] for name in shared if rule_for(name, rules).timing}
+    changed = {row.experiment for row in results} | ({"claims"} if claims else set())
+    timings_only = {row.name for row in figures if (folder := row.name.split("/")[0]) in timed
+                    and folder not in changed
+                    and not any(owned_by(parameter.name, folder) for parameter in parameters)}
     return Comparison(runs, labels, parameters, packages, results, timings, claims, figures,
-                      only_in_some, len(metrics), everything)
+                      timings_only, only_in_some, len(metrics), everything)
 
 
 def change(row: MetricRow, reference: str, run: str) -> str:
@@ -241,9 +257,14 @@ def tables(comparison: Comparison, html: Path | None) -> list[Table]:
                 for experiment in experiments] or [Table(title, ("metric",), [])]
     out.append(Table("Claims' verdicts" if everything else "Claims whose verdict changed",
                      ("claim", *labels), values(comparison.claims)))
+    timed = [row for row in comparison.figures if row.name in comparison.timings_only]
     out.append(Table("Figures" if everything else "Figures whose content changed",
-                     ("figure",), [(row.name,) for row in comparison.figures],
+                     ("figure",), [(row.name,) for row in comparison.figures if row not in timed],
                      f"side by side in {html}" if html else ""))
+    if timed and not everything:
+        out.append(Table("Figures changed where they show timings only (none of their "
+                         "experiment's results or parameters changed)", ("figure",),
+                         [(row.name,) for row in timed]))
     if comparison.only_in_some:
         out.append(Table("In some runs only (not a change of value)", ("output", *labels),
                          values(comparison.only_in_some)))
@@ -258,7 +279,8 @@ def summary(comparison: Comparison) -> str:
             f"metrics, {len(comparison.results)} beyond their tolerance and "
             f"{len(comparison.timings)} timing(s) beyond their guard; "
             f"{len(comparison.claims)} claim(s) changed verdict; {len(comparison.figures)} "
-            "figure(s) changed. --all shows everything")
+            f"figure(s) changed ({len(comparison.timings_only)} where they show timings only)."
+            " --all shows everything")
 
 
 def to_text(items: Sequence[Table]) -> str:
@@ -307,6 +329,7 @@ def to_json(comparison: Comparison, html: Path | None) -> str:
         "timings": rows(comparison.timings),
         "claims": rows(comparison.claims),
         "figures": {"changed": [row.name for row in comparison.figures],
+                    "timings_only": sorted(comparison.timings_only),
                     "page": str(html) if comparison.figures and html else None},
         "only_in_some": rows(comparison.only_in_some),
         "n_metrics": comparison.n_metrics,

@@ -33,6 +33,10 @@ section { margin-bottom: 2.5em; }
 """
 
 
+TIMINGS_ONLY = (" None of its results or parameters changed: it shows timings, which change "
+                "from run to run.")
+
+
 def owned_by(key: str, folder: str) -> bool:
     """Whether the config key `key` belongs to the experiment whose results are in `folder`:
     the experiment (or, for <experiment>_<dataset>, the experiment) is the key's block."""
@@ -94,7 +98,8 @@ def figure_page(comparison: Comparison) -> str:
             f'{html.escape(caption)}"></figure>' for caption, png in images)
         sections.append(
             f"<section><h2>{html.escape(row.name)}</h2>"
-            f"<p>Experiment <code>{html.escape(folder)}</code>.</p>"
+            f"<p>Experiment <code>{html.escape(folder)}</code>."
+            f"{TIMINGS_ONLY if row.name in comparison.timings_only else ''}</p>"
             f"{parameter_lines(folder, comparison.parameters, labels)}"
             f'<div class="runs" style="{columns}">{versions}</div></section>')
     title = f"Figures that differ: {' vs '.join(labels)}"
