@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from matplotlib import image
 
 from unsupervised.core.claims import CHAPTER_SEED_ONLY, DOES_NOT_HOLD, HOLDS
 from unsupervised.reporting.baseline import (
@@ -38,7 +37,7 @@ from unsupervised.reporting.baseline import (
     load_rules,
     rule_for,
 )
-from unsupervised.reporting.figure_page import owned_by, write_figure_page
+from unsupervised.reporting.figure_page import owned_by, pixels, write_figure_page
 from unsupervised.reporting.run_record import Run, RunError, load_run
 
 # Where files come from and go, and how they are fetched: keys that change no result, shown
@@ -139,8 +138,7 @@ def same_image(first: Path, second: Path) -> bool:
     """Whether two PNG files show the same pixels (their metadata may differ)."""
     if first.read_bytes() == second.read_bytes():
         return True
-    a, b = image.imread(first), image.imread(second)
-    return a.shape == b.shape and np.array_equal(a, b)
+    return np.array_equal(pixels(first), pixels(second))
 
 
 def figures_of(run: Run) -> dict[str, Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from matplotlib import image
+from PIL import Image
 
 from unsupervised.core.io import write_text
 from unsupervised.reporting.baseline import format_value
@@ -69,16 +69,23 @@ def embedded(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
+def pixels(path: Path) -> np.ndarray:
+    """A PNG's pixels as an array of RGBA bytes."""
+    with Image.open(path) as png:
+        return np.asarray(png.convert("RGBA"))
+
+
 def difference(first: Path, other: Path) -> bytes | None:
     """A PNG of `first`, faded, with the pixels `other` changes in red; None when the two
     differ in size."""
-    a, b = (image.imread(path)[..., :3] for path in (first, other))
+    a, b = pixels(first), pixels(other)
     if a.shape != b.shape:
         return None
-    faded = np.repeat(0.75 + 0.25 * a.mean(axis=2, keepdims=True), 3, axis=2)
-    faded[np.any(a != b, axis=2)] = (0.85, 0.0, 0.0)
+    faded = (191 + a[..., :3].mean(axis=2) / 4).astype(np.uint8)
+    shown = np.repeat(faded[..., np.newaxis], 3, axis=2)
+    shown[np.any(a != b, axis=2)] = (217, 0, 0)
     png = io.BytesIO()
-    image.imsave(png, faded, format="png")
+    Image.fromarray(shown).save(png, format="png", compress_level=1)
     return png.getvalue()
 
 
