@@ -1,5 +1,6 @@
 # Set-up and everyday commands. `make run` and `make test` create the virtual environment
-# (.venv, pinned versions from requirements.txt) on first use.
+# (.venv) on first use, from requirements.txt: every package pinned with its sha256 hashes,
+# installed as it is (--require-hashes --no-deps). `make lock` regenerates it.
 #   DATA_MIRROR=DIR  read datasets from a local folder laid out as <dataset>/<file>
 #   CORES=N          cores for Snakemake (default: all of this machine's, from
 #                    profiles/default/config.v9+.yaml)
@@ -37,13 +38,14 @@ else
 $(error REGRESS must be ci or default, not '$(REGRESS)')
 endif
 
-.PHONY: run test test-slurm regress baseline compare run-revision report results-doc dag \
+.PHONY: run test test-slurm regress baseline compare run-revision lock report results-doc dag \
 	clean-results
 
 $(STAMP): requirements.txt
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements.txt
 	touch $@
 
 run: $(STAMP)
@@ -83,6 +85,16 @@ run-revision:
 	else git worktree add -q --detach '.revisions/$(REV)' $$commit; fi
 	$(MAKE) -C '.revisions/$(REV)' run $(if $(DATA_MIRROR),DATA_MIRROR=$(abspath $(DATA_MIRROR))) \
 		CONFIG="results_dir=$(CURDIR)/results-$(REV) $(CONFIG)"
+
+# The locks from the direct dependencies (requirements.in, requirements-slurm.in), on
+# purpose: after changing a pin there (ARGS=--upgrade also moves every unpinned package to its
+# newest release). Then check that the numbers still hold: make regress, make regress
+# REGRESS=default.
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	--custom-compile-command "make lock" $(ARGS)
+lock: $(STAMP)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-slurm.in --constraint requirements.txt -o requirements-slurm.txt
 
 report: $(STAMP)
 	$(SNAKEMAKE)

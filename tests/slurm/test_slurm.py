@@ -71,8 +71,8 @@ def install_executor_plugin() -> None:
     if importlib.util.find_spec("snakemake_executor_plugin_slurm"):
         return
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
-                           "--disable-pip-version-check", "-r",
-                           str(REPO / "requirements-slurm.txt")],
+                           "--disable-pip-version-check", "--require-hashes", "--no-deps",
+                           "-r", str(REPO / "requirements-slurm.txt")],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
 
