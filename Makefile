@@ -6,10 +6,12 @@
 #                    profiles/default/config.v9+.yaml)
 #   REGRESS=default  check the default configuration's baseline instead of config/ci.yaml's
 #   CONFIG="K=V ..." config values set over the config files (Snakemake's --config), e.g.
-#                    CONFIG="results_dir=results-eps 'dbscan={min_samples: 4}'"
+#                    CONFIG="results_dir=results-ms 'dbscan={min_samples: 4}'"
 #   CONFIGFILE=FILE  a config file merged over config/config.yaml (Snakemake's --configfile)
 #   RUNS="A B ..."   the results folders `make compare` sets side by side
 #   REV=REVISION     the git revision (tag, branch, commit) `make run-revision` runs
+#   ARGS="..."       more arguments of `make compare` (--all, --markdown, --json) and of
+#                    `make lock` (--upgrade)
 
 PYTHON ?= python3
 CORES ?=
