@@ -218,7 +218,7 @@ class Table:
     note: str = ""
 
 
-def tables(comparison: Comparison, html: Path | None) -> list[Table]:
+def tables(comparison: Comparison, html: Path) -> list[Table]:
     """The comparison as titled tables, for the terminal and Markdown alike."""
     labels = comparison.labels
     first, others = labels[0], labels[1:]
@@ -258,7 +258,7 @@ def tables(comparison: Comparison, html: Path | None) -> list[Table]:
     timed = [row for row in comparison.figures if row.name in comparison.timings_only]
     out.append(Table("Figures" if everything else "Figures whose content changed",
                      ("figure",), [(row.name,) for row in comparison.figures if row not in timed],
-                     f"side by side in {html}" if html else ""))
+                     f"side by side in {html}" if comparison.figures else ""))
     if timed and not everything:
         out.append(Table("Figures changed where they show timings only (none of their "
                          "experiment's results or parameters changed)", ("figure",),
@@ -307,7 +307,7 @@ def to_markdown(items: Sequence[Table]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def to_json(comparison: Comparison, html: Path | None) -> str:
+def to_json(comparison: Comparison, html: Path) -> str:
     def rows(items: Sequence[Row], convert: Callable[[object], object] = lambda v: v
              ) -> list[dict[str, object]]:
         return [{"name": row.name, "values": {run: convert(value)
@@ -328,7 +328,7 @@ def to_json(comparison: Comparison, html: Path | None) -> str:
         "claims": rows(comparison.claims),
         "figures": {"changed": [row.name for row in comparison.figures],
                     "timings_only": sorted(comparison.timings_only),
-                    "page": str(html) if comparison.figures and html else None},
+                    "page": str(html)},
         "only_in_some": rows(comparison.only_in_some),
         "n_metrics": comparison.n_metrics,
     }, indent=2, default=str) + "\n"
@@ -343,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     output.add_argument("--markdown", action="store_true", help="Markdown tables")
     output.add_argument("--json", action="store_true", help="one JSON object")
     parser.add_argument("--html", type=Path, default=Path("compare.html"),
-                        help="the page of changed figures (default: %(default)s)")
+                        help="the page of changed figures, written every time "
+                             "(default: %(default)s)")
     args = parser.parse_args(argv)
     if len(args.runs) < 2:
         parser.error("give two runs or more: results folders")
@@ -353,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    html = write_figure_page(args.html, comparison) if comparison.figures else None
+    html = write_figure_page(args.html, comparison)
     if args.json:
         print(to_json(comparison, html), end="")
     else:

@@ -114,8 +114,9 @@ def figure_page(comparison: Comparison) -> str:
               + (", and on the right the pixels the second changes" if len(labels) == 2 else ""))
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
             f"</title><style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
-            f"<p>{len(comparison.figures)} figure(s) whose pixels differ; "
-            f"{html.escape(layout)}.</p>{''.join(sections)}</body></html>\n")
+            f"<p>{len(comparison.figures)} figure(s) whose pixels differ"
+            f"{'; ' + html.escape(layout) if sections else ''}.</p>{''.join(sections)}"
+            "</body></html>\n")
 
 
 def write_figure_page(path: Path, comparison: Comparison) -> Path:
