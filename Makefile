@@ -43,7 +43,9 @@ endif
 .PHONY: run test test-slurm regress baseline compare run-revision lock report results-doc dag \
 	clean-results
 
-$(STAMP): requirements.txt
+# Named after requirements.txt's checksum: a changed lock makes a new environment, a
+# rewritten but unchanged one (make lock) does not.
+$(STAMP):
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \

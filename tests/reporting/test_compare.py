@@ -70,6 +70,17 @@ def test_identical_runs_differ_in_nothing(tmp_path: Path) -> None:
     assert comparison.packages == []
 
 
+def test_a_package_is_one_whatever_the_spelling_of_its_name(tmp_path: Path) -> None:
+    first, second = make_run(tmp_path / "a"), make_run(tmp_path / "b")
+    record = second / "run" / "provenance.yaml"
+    provenance = yaml.safe_load(record.read_text())
+    record.write_text(yaml.safe_dump({**provenance, "packages": {"NumPy": "2.4.6"}}))
+    assert compared(first, second).packages == []
+    record.write_text(yaml.safe_dump({**provenance, "packages": {"NumPy": "2.4.7"}}))
+    assert [(row.name, row.values) for row in compared(first, second).packages] == [
+        ("numpy", {"a": "2.4.6", "b": "2.4.7"})]
+
+
 def test_one_changed_parameter_and_what_it_moves(tmp_path: Path) -> None:
     first = make_run(tmp_path / "a")
     second = make_run(tmp_path / "b", {"dbscan": {"eps": [0.05, 0.3], "min_samples": 5}},

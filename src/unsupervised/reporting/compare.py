@@ -38,7 +38,7 @@ from unsupervised.reporting.baseline import (
     rule_for,
 )
 from unsupervised.reporting.figure_page import owned_by, pixels, write_figure_page
-from unsupervised.reporting.run_record import Run, RunError, load_run
+from unsupervised.reporting.run_record import Run, RunError, canonical, load_run
 
 # Where files come from and go, and how they are fetched: keys that change no result, shown
 # with --all only (two results folders always differ in results_dir).
@@ -172,9 +172,9 @@ def compare_runs(runs: Sequence[Run], rules: Sequence[Rule], everything: bool = 
     parameters = [row for row in differing(by_run({name: flatten(run.config)
                                                    for name, run in each}), labels, everything)
                   if everything or row.name.split(".")[0] not in NO_RESULT]
-    packages = differing(by_run({name: {"python": run.provenance.get("python"),
-                                        **run.provenance.get("packages", {})}
-                                 for name, run in each}), labels, everything)
+    packages = differing(by_run({name: {"python": run.provenance.get("python"), **{
+        canonical(package): version for package, version in run.provenance["packages"].items()}}
+        for name, run in each}), labels, everything)
     metrics = by_run({name: run.metrics for name, run in each})
     shared = {name: values for name, values in metrics.items() if len(values) == len(labels)}
     only_in_some = [Row(f"metric {name}", dict.fromkeys(values, "yes"))

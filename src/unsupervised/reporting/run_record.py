@@ -28,9 +28,14 @@ METRICS = Path("metrics.json")
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", re.MULTILINE)
 
 
+def canonical(name: str) -> str:
+    """A package's name as PyPI normalises it (PyYAML, pyyaml and py_yaml are one package)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def pinned_packages(requirements: str) -> list[str]:
     """The names of the packages a requirements file pins (`name==version` lines)."""
-    return _PIN.findall(requirements)
+    return [canonical(name) for name in _PIN.findall(requirements)]
 
 
 def installed_versions(packages: Iterable[str]) -> dict[str, str]:
