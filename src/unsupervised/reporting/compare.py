@@ -22,7 +22,7 @@ import fnmatch
 import json
 import math
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,13 +148,14 @@ def figures_of(run: Run) -> dict[str, Path]:
 
 
 def compare_metrics(metrics: Mapping[str, Mapping[str, float]], labels: Sequence[str],
-                    rules: Sequence[Rule], everything: bool
+                    rule_of: Mapping[str, Rule], everything: bool
                     ) -> tuple[list[MetricRow], list[MetricRow], list[Row]]:
     """The results beyond their tolerance, the timings beyond their guard and the claims whose
-    verdict changed, of the metrics every run has (all of them: `everything`)."""
+    verdict changed, of the metrics every run has (all of them: `everything`); `rule_of` gives
+    each metric's tolerance rule."""
     results, timings, claims = [], [], []
     for name, values in sorted(metrics.items()):
-        rule, reference = rule_for(name, rules), values[labels[0]]
+        rule, reference = rule_of[name], values[labels[0]]
         if fnmatch.fnmatchcase(name, VERDICT):
             if everything or len(set(values.values())) > 1:
                 claim = name.removeprefix("claims.").removesuffix("_verdict")
@@ -179,7 +180,8 @@ def compare_runs(runs: Sequence[Run], rules: Sequence[Rule], everything: bool = 
     shared = {name: values for name, values in metrics.items() if len(values) == len(labels)}
     only_in_some = [Row(f"metric {name}", dict.fromkeys(values, "yes"))
                     for name, values in sorted(metrics.items()) if name not in shared]
-    results, timings, claims = compare_metrics(shared, labels, rules, everything)
+    rule_of = {name: rule_for(name, rules) for name in shared}
+    results, timings, claims = compare_metrics(shared, labels, rule_of, everything)
     figures = []
     for name, paths in by_run({name: figures_of(run) for name, run in each}).items():
         if len(paths) < len(labels):
@@ -189,7 +191,7 @@ def compare_runs(runs: Sequence[Run], rules: Sequence[Rule], everything: bool = 
             figures.append(Row(name, paths))
     # A figure of an experiment that times something changes from run to run; when none of
     # its results or parameters did, the timings may be all that changed it.
-    timed = {name.split(".")[0] for name in shared if rule_for(name, rules).timing}
+    timed = {name.split(".")[0] for name, rule in rule_of.items() if rule.timing}
     changed = {row.experiment for row in results} | ({"claims"} if claims else set())
     timings_only = {row.name for row in figures if (folder := row.name.split("/")[0]) in timed
                     and folder not in changed
@@ -308,11 +310,8 @@ def to_markdown(items: Sequence[Table]) -> str:
 
 
 def to_json(comparison: Comparison, html: Path) -> str:
-    def rows(items: Sequence[Row], convert: Callable[[object], object] = lambda v: v
-             ) -> list[dict[str, object]]:
-        return [{"name": row.name, "values": {run: convert(value)
-                                              for run, value in row.values.items()}}
-                for row in items]
+    def rows(items: Sequence[Row | MetricRow]) -> list[dict[str, object]]:
+        return [{"name": row.name, "values": dict(row.values)} for row in items]
 
     return json.dumps({
         "runs": [{"run": name, "folder": str(run.folder), **run.provenance["workflow"],
