@@ -49,26 +49,6 @@ include: "workflow/rules/claims.smk"
 include: "workflow/rules/reporting.smk"
 
 
-# What every rule that runs something has without saying it: the one pinned environment
-# under `--sdm conda`, a log and a benchmark named after the rule and its wildcards, the
-# memory and time its jobs measured, its script (named after it, see STEP), the fingerprint of
-# the code that script runs, and the resolution of its figures.
-for each_rule in workflow.rules:
-    if not each_rule.norun:
-        each_rule.conda_env = ENV
-        # what the log: and benchmark: directives set before applying their paths
-        each_rule.log_modifier = each_rule.benchmark_modifier = workflow.modifier.path_modifier
-        log, each_rule.benchmark = log_and_benchmark(each_rule)
-        each_rule.set_log(log)
-        declare_measured_resources(each_rule)
-        if each_rule.script:
-            each_rule.set_params(**step_params(each_rule))
-            each_rule.script = STEP.format(params=each_rule.params)
-            each_rule.set_params(code=code_version(each_rule))
-        if has_figures(each_rule):
-            each_rule.set_params(dpi=DPI)
-
-
 # Every dataset, figure and table, the summary, and the record of the run (run_record's
 # inputs are everything else).
 rule all:

@@ -24,18 +24,6 @@ def test_transitive_imports_and_their_packages_are_found() -> None:
     assert not found & {"data/download.py", "reporting/baseline.py", "introduction/__init__.py"}
 
 
-def test_modules_named_at_run_time_count_with_their_imports() -> None:
-    """The generic script imports the step's experiments module by name (experiment_call)."""
-    script = REPO / "workflow" / "scripts" / "experiment.py"
-    found = names(module_files(script, "unsupervised.introduction.experiments"))
-    assert {"core/experiment_call.py", "core/results.py", "core/step.py",
-            "introduction/__init__.py", "introduction/experiments.py", "introduction/plots.py",
-            "introduction/iris.py", "core/cluster_classes.py"} <= found
-    assert not found & {"kmeans/__init__.py", "data/datasets.py"}
-    assert code_fingerprint(script, "unsupervised.introduction.experiments") != \
-        code_fingerprint(script, "unsupervised.kmeans.experiments")
-
-
 def test_other_imports_and_imports_inside_functions_are_ignored(tmp_path: Path) -> None:
     script = tmp_path / "s.py"
     script.write_text(

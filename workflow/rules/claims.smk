@@ -26,13 +26,18 @@ rule claims:
         **{name: seed_runs(name) for name in REPLICAS},
         **{name: table.path for name, table in SEED_TABLES.items()},
     output:
-        **results_in(
-            "claims",
-            table=figure("verdicts.tsv"),
-            figure=figure("effects_over_seeds.png"),
-            metrics="metrics.json",
-        ),
+        table=in_report("claims", "verdicts.tsv"),
+        figure=in_report("claims", "effects_over_seeds.png"),
+        metrics=f"{RESULTS}/claims/metrics.json",
         markdown=f"{RESULTS}/claims.md",
+    log:
+        f"{RESULTS}/logs/claims.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/claims.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("claims"),
     params:
         replicas={
             name: {
@@ -47,5 +52,7 @@ rule claims:
             for name, table in SEED_TABLES.items()
         },
         panel_size=CLAIM_SETTINGS["panel_size"],
+        dpi=DPI,
+        code=code_of("claims/claims.py"),
     script:
-        STEP
+        "../scripts/claims/claims.py"

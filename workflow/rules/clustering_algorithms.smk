@@ -77,16 +77,23 @@ rule dbscan:
     input:
         **MOONS,
     output:
-        **results_in(
-            "dbscan",
-            figure=figure("clusterings.png"),
-            classification=figure("core_classifier.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("dbscan", "clusterings.png"),
+        classification=in_report("dbscan", "core_classifier.png"),
+        metrics=f"{RESULTS}/dbscan/metrics.json",
+    log:
+        f"{RESULTS}/logs/dbscan.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/dbscan.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("dbscan"),
     params:
         **DBSCAN,
+        dpi=DPI,
+        code=code_of("clustering_algorithms/dbscan.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/dbscan.py"
 
 
 REPLICAS["dbscan"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
@@ -97,24 +104,36 @@ use rule dbscan as dbscan_replica with:
         **replica_arrays("moons"),
     output:
         metrics=replica_path("dbscan"),
+    log:
+        f"{RESULTS}/logs/dbscan_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/dbscan_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule dbscan_eps:
     input:
         **MOONS,
     output:
-        **results_in(
-            "dbscan_eps",
-            figure=figure("k_distance_knee.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("dbscan_eps", "k_distance_knee.png"),
+        metrics=f"{RESULTS}/dbscan_eps/metrics.json",
+    log:
+        f"{RESULTS}/logs/dbscan_eps.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/dbscan_eps.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("dbscan_eps"),
     params:
         **DBSCAN_EPS,
         chapter_eps=DBSCAN["classifier"]["eps"],
+        dpi=DPI,
+        code=code_of("clustering_algorithms/dbscan_eps.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/dbscan_eps.py"
 
 
 REPLICAS["dbscan_eps"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
@@ -125,23 +144,35 @@ use rule dbscan_eps as dbscan_eps_replica with:
         **replica_arrays("moons"),
     output:
         metrics=replica_path("dbscan_eps"),
+    log:
+        f"{RESULTS}/logs/dbscan_eps_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/dbscan_eps_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule spectral_clustering:
     input:
         **MOONS,
     output:
-        **results_in(
-            "spectral_clustering",
-            figure=figure("clusterings.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("spectral_clustering", "clusterings.png"),
+        metrics=f"{RESULTS}/spectral_clustering/metrics.json",
+    log:
+        f"{RESULTS}/logs/spectral_clustering.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/spectral_clustering.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("spectral_clustering"),
     params:
         **SPECTRAL_CLUSTERING,
+        dpi=DPI,
+        code=code_of("clustering_algorithms/spectral_clustering.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/spectral_clustering.py"
 
 
 REPLICAS["spectral_clustering"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
@@ -152,35 +183,54 @@ use rule spectral_clustering as spectral_clustering_replica with:
         **replica_arrays("moons"),
     output:
         metrics=replica_path("spectral_clustering"),
+    log:
+        f"{RESULTS}/logs/spectral_clustering_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/spectral_clustering_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule agglomerative_clustering:
     output:
-        **results_in(
-            "agglomerative_clustering",
-            figure=figure("dendrogram.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("agglomerative_clustering", "dendrogram.png"),
+        metrics=f"{RESULTS}/agglomerative_clustering/metrics.json",
+    log:
+        f"{RESULTS}/logs/agglomerative_clustering.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/agglomerative_clustering.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("agglomerative_clustering"),
     params:
         **AGGLOMERATIVE_CLUSTERING,
+        dpi=DPI,
+        code=code_of("clustering_algorithms/agglomerative_clustering.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/agglomerative_clustering.py"
 
 
 rule clustering_course_notes:
     output:
-        **results_in(
-            "clustering_course_notes",
-            figure=figure("clusterings.png"),
-            dendrogram=figure("dendrogram.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("clustering_course_notes", "clusterings.png"),
+        dendrogram=in_report("clustering_course_notes", "dendrogram.png"),
+        metrics=f"{RESULTS}/clustering_course_notes/metrics.json",
+    log:
+        f"{RESULTS}/logs/clustering_course_notes.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_course_notes.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("clustering_course_notes"),
     params:
         **CLUSTERING_COURSE_NOTES,
+        dpi=DPI,
+        code=code_of("clustering_algorithms/clustering_course_notes.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_course_notes.py"
 
 
 # One job per set, every algorithm on each of its draws: a fit takes less time than starting
@@ -188,35 +238,51 @@ rule clustering_course_notes:
 rule clustering_contest_job:
     output:
         runs=expand(CONTEST_RUNS, algorithm=CONTEST["algorithms"], allow_missing=True),
+    log:
+        f"{RESULTS}/logs/clustering_contest_job/{{dataset}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_contest_job/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="|".join(CONTEST["datasets"]),
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("clustering_contest_job"),
     params:
         specs=lambda w: {seed: synthetic_spec(w.dataset, seed) for seed in CONTEST_DRAWS[w.dataset]},
         settings={algorithm: CONTEST["settings"][algorithm] for algorithm in CONTEST["algorithms"]},
         max_instances=CONTEST["max_instances"],
         chapter_seed=lambda w: CONTEST_DRAWS[w.dataset][0],
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
+        code=code_of("clustering_algorithms/clustering_contest_job.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_contest_job.py"
 
 
 rule clustering_contest:
     input:
         runs=expand(CONTEST_RUNS, dataset=CONTEST["datasets"], algorithm=CONTEST["algorithms"]),
     output:
-        **results_in(
-            "clustering_contest",
-            figure=figure("grid.png"),
-            table="contest.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("clustering_contest", "grid.png"),
+        table=f"{RESULTS}/clustering_contest/contest.tsv",
+        metrics=f"{RESULTS}/clustering_contest/metrics.json",
+    log:
+        f"{RESULTS}/logs/clustering_contest.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_contest.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("clustering_contest"),
     params:
         seeds={name: draws[0] for name, draws in CONTEST_DRAWS.items()},
         specs={name: config["synthetic"][name] for name in CONTEST["datasets"]},
         max_instances=CONTEST["max_instances"],
         panel_size=CONTEST["panel_size"],
+        dpi=DPI,
+        code=code_of("clustering_algorithms/clustering_contest.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_contest.py"
 
 
 REPLICAS["clustering_contest"] = Replica(
@@ -227,9 +293,14 @@ REPLICAS["clustering_contest"] = Replica(
 use rule clustering_contest as clustering_contest_replica with:
     output:
         metrics=replica_path("clustering_contest"),
+    log:
+        f"{RESULTS}/logs/clustering_contest_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_contest_replica/{{seed}}.tsv"
     params:
         seeds=lambda w: dict.fromkeys(CONTEST["datasets"], int(w.seed)),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 # One job per algorithm, its sizes fitted in increasing order: a size whose memory is
@@ -240,12 +311,21 @@ rule clustering_scaling_job:
         **CHOOSE_K_FEATURES["mnist"],
     output:
         runs=expand(SCALING_RUN, size=SCALING["sizes"], allow_missing=True),
+    log:
+        f"{RESULTS}/logs/clustering_scaling_job/{{algorithm}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_scaling_job/{{algorithm}}.tsv"
     wildcard_constraints:
         algorithm="|".join(SCALING["algorithms"]),
+    conda:
+        "../envs/pipeline.yaml"
     resources:
         # a job fits only what its estimate keeps within the study's own limit per job, but
         # the estimate leaves out spectral clustering (its measured peak covers it)
-        mem_mb=with_headroom(max(SCALING["memory_limit_mb"], measured("clustering_scaling_job")[0])),
+        mem_mb=max(
+            with_headroom(SCALING["memory_limit_mb"]), measured("clustering_scaling_job")["mem_mb"]
+        ),
+        runtime=measured("clustering_scaling_job")["runtime"],
     params:
         sizes=SCALING["sizes"],
         dimensions=SCALING["dimensions"],
@@ -255,25 +335,33 @@ rule clustering_scaling_job:
         memory_limit_mb=SCALING["memory_limit_mb"],
         max_size=lambda w: SCALING["max_size"].get(w.algorithm),
         setting_keys={"min_samples": "clustering_contest.settings.dbscan.min_samples"},
+        code=code_of("clustering_algorithms/clustering_scaling_job.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_scaling_job.py"
 
 
 rule clustering_scaling:
     input:
         runs=expand(SCALING_RUN, algorithm=SCALING["algorithms"], size=SCALING["sizes"]),
     output:
-        **results_in(
-            "clustering_scaling",
-            figure=figure("scaling.png"),
-            table="scaling.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("clustering_scaling", "scaling.png"),
+        table=f"{RESULTS}/clustering_scaling/scaling.tsv",
+        metrics=f"{RESULTS}/clustering_scaling/metrics.json",
+    log:
+        f"{RESULTS}/logs/clustering_scaling.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_scaling.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("clustering_scaling"),
     params:
         memory_limit_mb=SCALING["memory_limit_mb"],
         figure_size=SCALING["figure_size"],
+        dpi=DPI,
+        code=code_of("clustering_algorithms/clustering_scaling.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_scaling.py"
 
 
 rule clustering_algorithms:
@@ -287,8 +375,16 @@ rule clustering_benchmark_job:
         bundles=expand(CLUSTBENCH_BATTERY, battery=CLUSTBENCH["batteries"]),
     output:
         runs=BENCHMARK_RUNS,
+    log:
+        f"{RESULTS}/logs/clustering_benchmark_job/{{algorithm}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_benchmark_job/{{algorithm}}.tsv"
     wildcard_constraints:
         algorithm="|".join(BENCHMARK["algorithms"]),
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("clustering_benchmark_job"),
     params:
         settings=lambda w: BENCHMARK_SETTINGS[w.algorithm],
         seeds=BENCHMARK["seeds"],
@@ -297,8 +393,9 @@ rule clustering_benchmark_job:
         max_size=lambda w: BENCHMARK["max_size"].get(w.algorithm),
         keep_labels=lambda w: w.algorithm in BENCHMARK["published"],
         tie_check_seeds=BENCHMARK["tie_check_seeds"],
+        code=code_of("clustering_algorithms/clustering_benchmark_job.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_benchmark_job.py"
 
 
 rule clustering_benchmark:
@@ -306,22 +403,29 @@ rule clustering_benchmark:
         runs=expand(BENCHMARK_RUNS, algorithm=BENCHMARK["algorithms"]),
         bundles=expand(CLUSTBENCH_BATTERY, battery=CLUSTBENCH["batteries"]),
     output:
-        **results_in(
-            "clustering_benchmark",
-            scores=figure("scores.png"),
-            distribution=figure("distribution.png"),
-            claims=figure("claims.png"),
-            table="scores.tsv",
-            summary=figure("summary.tsv"),
-            published="published.tsv",
-            properties="properties.tsv",
-            claim_statistics="claim_statistics.tsv",
-            metrics="metrics.json",
-        ),
+        scores=in_report("clustering_benchmark", "scores.png"),
+        distribution=in_report("clustering_benchmark", "distribution.png"),
+        claims=in_report("clustering_benchmark", "claims.png"),
+        table=f"{RESULTS}/clustering_benchmark/scores.tsv",
+        summary=in_report("clustering_benchmark", "summary.tsv"),
+        published=f"{RESULTS}/clustering_benchmark/published.tsv",
+        properties=f"{RESULTS}/clustering_benchmark/properties.tsv",
+        claim_statistics=f"{RESULTS}/clustering_benchmark/claim_statistics.tsv",
+        metrics=f"{RESULTS}/clustering_benchmark/metrics.json",
+    log:
+        f"{RESULTS}/logs/clustering_benchmark.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/clustering_benchmark.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("clustering_benchmark"),
     params:
         seeds=BENCHMARK["seeds"],
         preprocess_seed=BENCHMARK["preprocess_seed"],
         published=BENCHMARK["published"],
         figure_size=BENCHMARK["figure_size"],
+        dpi=DPI,
+        code=code_of("clustering_algorithms/clustering_benchmark.py"),
     script:
-        STEP
+        "../scripts/clustering_algorithms/clustering_benchmark.py"

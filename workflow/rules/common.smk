@@ -1,12 +1,11 @@
-# What every section's rules use: paths, the package code of a script, logs and benchmarks,
-# the registry of experiments and the report's figures, and the seed replicas.
+# What every section's rules use: paths, the registry of experiments, the report's figures
+# (in_report), each rule's measured resources (measured) and code fingerprint (code_of), and
+# the seed replicas.
 import os
 import re
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 import yaml
-from snakemake.io import is_flagged
 from snakemake.logging import logger
 
 from unsupervised.core.code_deps import code_fingerprint
@@ -16,12 +15,7 @@ from unsupervised.reporting.resources import UNMEASURED, declared_resources, wit
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
 DPI = config["figures"]["dpi"]
-# Software of every rule for `--sdm conda` (relative to the rule files), set by the Snakefile.
-ENV = "../envs/pipeline.yaml"
-# The script of every rule, workflow/scripts/<step>.py, from the param `step` the Snakefile
-# gives (see step_params).
-STEP = "../scripts/{params.step}.py"
-RULES_DIR = os.path.join(workflow.basedir, "workflow", "rules")
+SCRIPTS_DIR = os.path.join(workflow.basedir, "workflow", "scripts")
 
 
 @dataclass(frozen=True)
@@ -116,34 +110,18 @@ def experiment_metrics(part=None, category=None):
     ]
 
 
-@dataclass(frozen=True)
-class Figure:
-    """An output shown in the report: `name` in its experiment's folder."""
-
-    name: str
-
-
-figure = Figure
-
-
-def results_in(folder, **outputs):
-    """`outputs` (name: file name or figure) as paths in results/`folder`/. A figure shows in
-    the report, in the section of the experiment `folder` (choose_k_{dataset}: the job's),
-    captioned by report/`folder`/<its name>.rst (from a folder with a wildcard, without it)."""
+def in_report(folder, name):
+    """results/`folder`/`name`, shown in the report in the section of the experiment `folder`
+    (choose_k_{dataset}: the job's) and captioned by report/`folder`/<name without its
+    extension>.rst (from a folder with a wildcard, without it)."""
     experiment = lambda wildcards: EXPERIMENTS[folder.format(**dict(wildcards.items()))]
     captions = re.sub(r"_?{\w+}", "", folder)
-
-    def path(output):
-        if not isinstance(output, Figure):
-            return f"{RESULTS}/{folder}/{output}"
-        return report(
-            f"{RESULTS}/{folder}/{output.name}",
-            caption=f"../report/{captions}/{os.path.splitext(output.name)[0]}.rst",
-            category=lambda wildcards: experiment(wildcards).category,
-            subcategory=lambda wildcards: experiment(wildcards).subcategory,
-        )
-
-    return {name: path(output) for name, output in outputs.items()}
+    return report(
+        f"{RESULTS}/{folder}/{name}",
+        caption=f"../report/{captions}/{os.path.splitext(name)[0]}.rst",
+        category=lambda wildcards: experiment(wildcards).category,
+        subcategory=lambda wildcards: experiment(wildcards).subcategory,
+    )
 
 
 # Per rule, its largest peak resident memory (MB) and longest job (s) in a full default run,
@@ -153,8 +131,9 @@ with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handl
 
 
 def measured(rule_name):
-    """The largest peak (MB) and longest time (s) of `rule_name`'s jobs; a rule not measured yet
-    gets UNMEASURED, and a warning."""
+    """The mem_mb and runtime (minutes) of `rule_name`'s jobs, from the largest peak (MB) and
+    the longest time (s) they measured; a rule not measured yet gets what UNMEASURED needs,
+    and a warning."""
     if rule_name not in MEASURED:
         logger.warning(
             f"workflow/resources.yaml does not measure {rule_name} yet: its jobs "
@@ -162,56 +141,13 @@ def measured(rule_name):
             "until a run measures them (python -m unsupervised.reporting.resources "
             "LOG --update workflow/resources.yaml, see docs/cluster.md)"
         )
-    return MEASURED.get(rule_name, UNMEASURED)
+    return declared_resources(*MEASURED.get(rule_name, UNMEASURED))
 
 
-def measured_resources(rule):
-    """A rule's mem_mb and runtime (minutes) from what its jobs measured."""
-    return declared_resources(*measured(rule))
-
-
-# What a rule gets from --default-resources (a profile's default-resources) before its own
-# resources: and --set-resources apply.
-DEFAULT_RESOURCES = workflow.resource_settings._parsed_default_resources
-
-
-def declare_measured_resources(rule_object):
-    """Give `rule_object` the memory and time its jobs measured (a seed replica, its experiment's)
-    where neither its resources: nor --set-resources sets them."""
-    overridden = workflow.resource_settings.overwrite_resources.get(rule_object.name, {})
-    for name, value in measured_resources(rule_object.name.removesuffix("_replica")).items():
-        unset = rule_object.resources.get(name) == DEFAULT_RESOURCES.get(name)
-        if unset and name not in overridden:
-            rule_object.resources[name] = value
-
-
-def has_figures(rule_object):
-    """Whether `rule_object` writes a figure: an image shown in the report."""
-    return any(is_flagged(path, "report") and path.endswith(".png") for path in rule_object.output)
-
-
-def step_params(rule_object):
-    """The params naming what `rule_object` runs. Its step is <section>/<name>: its rule file's
-    name, and the name of the rule it was written as (for a rule made from another by `use
-    rule`, the other's, which its run function's code keeps). The step's own script is
-    workflow/scripts/<section>/<name>.py; without one, the rule runs the generic script
-    experiment.py, which calls the function `experiment`, unsupervised.<section>.experiments.<name>,
-    on the inputs it takes."""
-    section = os.path.splitext(os.path.basename(rule_object.snakefile))[0]
-    step = f"{section}/{rule_object.run_func.__code__.co_name.removeprefix('__rule_')}"
-    if os.path.exists(os.path.join(RULES_DIR, STEP.format(params=SimpleNamespace(step=step)))):
-        return {"step": step}
-    return {"step": "experiment", "experiment": step}
-
-
-def code_version(rule_object):
-    """A fingerprint of the code `rule_object` runs: its script and the package modules the
-    script imports (the generic script: and the experiment's module). A param of every rule
-    that runs a script (the Snakefile gives it), so that editing the code a rule runs reruns
-    it, and only it."""
-    experiment = rule_object.params.get("experiment")
-    modules = [f"unsupervised.{experiment.split('/')[0]}.experiments"] if experiment else []
-    return code_fingerprint(os.path.join(RULES_DIR, rule_object.script), *modules)
+def code_of(script):
+    """A fingerprint of workflow/scripts/`script` and of the package modules it imports, as a
+    param of the rule that runs it: editing that code reruns the rule, and only it."""
+    return code_fingerprint(os.path.join(SCRIPTS_DIR, script))
 
 
 def chunks_holding(chunks, ks):
@@ -221,14 +157,3 @@ def chunks_holding(chunks, ks):
 
 def dataset_arrays(name):
     return {"X": f"{DATA}/{name}/X.npy", "y": f"{DATA}/{name}/y.npy"}
-
-
-def log_and_benchmark(rule_object):
-    """Where a job of `rule_object` logs and benchmarks: logs/<rule>/<its wildcards, in the
-    order its outputs name them>.log and benchmarks/<the same>.tsv, in the folder its outputs
-    go to (the data's or the results')."""
-    outputs = [str(path) for path in rule_object.output]
-    wildcards = dict.fromkeys(re.findall(r"{(\w+)", " ".join(outputs)))
-    name = os.path.join(rule_object.name, *(f"{{{wildcard}}}" for wildcard in wildcards))
-    folder = DATA if outputs[0].startswith(f"{DATA}/") else RESULTS
-    return f"{folder}/logs/{name}.log", f"{folder}/benchmarks/{name}.tsv"

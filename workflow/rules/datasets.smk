@@ -54,11 +54,20 @@ localrules:
 rule download:
     output:
         f"{DATA}/raw/{{dataset}}/{{filename}}",
+    log:
+        f"{DATA}/logs/download/{{dataset}}/{{filename}}.log",
+    benchmark:
+        f"{DATA}/benchmarks/download/{{dataset}}/{{filename}}.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("download"),
     params:
         urls=lambda w: config["datasets"][w.dataset]["files"][w.filename]["urls"],
         sha256=lambda w: config["datasets"][w.dataset]["files"][w.filename]["sha256"],
+        code=code_of("datasets/download.py"),
     script:
-        STEP
+        "../scripts/datasets/download.py"
 
 
 rule download_clustbench:
@@ -66,13 +75,22 @@ rule download_clustbench:
         manifest=CLUSTBENCH_MANIFEST,
     output:
         bundle=CLUSTBENCH_BATTERY,
+    log:
+        f"{DATA}/logs/download_clustbench/{{battery}}.log",
+    benchmark:
+        f"{DATA}/benchmarks/download_clustbench/{{battery}}.tsv"
     wildcard_constraints:
         battery="|".join(CLUSTBENCH["batteries"]),
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("download_clustbench"),
     params:
         datasets=lambda w: CLUSTBENCH["batteries"][w.battery],
         urls=CLUSTBENCH["urls"],
+        code=code_of("datasets/download_clustbench.py"),
     script:
-        STEP
+        "../scripts/datasets/download_clustbench.py"
 
 
 rule prepare_mnist:
@@ -80,8 +98,18 @@ rule prepare_mnist:
         **{key: f"{DATA}/raw/mnist/{name}" for key, name in MNIST_FILES.items()},
     output:
         **dataset_arrays("mnist"),
+    log:
+        f"{DATA}/logs/prepare_mnist.log",
+    benchmark:
+        f"{DATA}/benchmarks/prepare_mnist.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("prepare_mnist"),
+    params:
+        code=code_of("datasets/prepare_mnist.py"),
     script:
-        STEP
+        "../scripts/datasets/prepare_mnist.py"
 
 
 rule prepare_olivetti:
@@ -89,21 +117,39 @@ rule prepare_olivetti:
         mat=f"{DATA}/raw/olivetti/olivettifaces.mat",
     output:
         **dataset_arrays("olivetti"),
+    log:
+        f"{DATA}/logs/prepare_olivetti.log",
+    benchmark:
+        f"{DATA}/benchmarks/prepare_olivetti.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("prepare_olivetti"),
     params:
         array_sha256=config["datasets"]["olivetti"]["array_sha256"],
+        code=code_of("datasets/prepare_olivetti.py"),
     script:
-        STEP
+        "../scripts/datasets/prepare_olivetti.py"
 
 
 rule make_dataset:
     output:
         **dataset_arrays("{dataset}"),
+    log:
+        f"{DATA}/logs/make_dataset/{{dataset}}.log",
+    benchmark:
+        f"{DATA}/benchmarks/make_dataset/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="|".join(GENERATED),
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("make_dataset"),
     params:
         spec=lambda w: config["synthetic"].get(w.dataset, {}),
+        code=code_of("datasets/make_dataset.py"),
     script:
-        STEP
+        "../scripts/datasets/make_dataset.py"
 
 
 # A synthetic set drawn again with another random state, for the seed replicas of the
@@ -111,6 +157,10 @@ rule make_dataset:
 use rule make_dataset as make_dataset_replica with:
     output:
         **replica_arrays("{dataset}"),
+    log:
+        f"{DATA}/logs/make_dataset_replica/{{seed}}/{{dataset}}.log",
+    benchmark:
+        f"{DATA}/benchmarks/make_dataset_replica/{{seed}}/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="|".join(config["synthetic"]),
     params:
@@ -122,12 +172,21 @@ rule splits:
         unpack(lambda w: dataset_arrays(w.dataset)),
     output:
         split=SPLIT,
+    log:
+        f"{RESULTS}/logs/splits/{{dataset}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/splits/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="|".join(SPLITS),
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("splits"),
     params:
         **{key: (lambda w, key=key: SPLITS[w.dataset][key]) for key in SPLITS["digits"]},
+        code=code_of("datasets/splits.py"),
     script:
-        STEP
+        "../scripts/datasets/splits.py"
 
 
 rule datasets:

@@ -82,11 +82,16 @@ rule gmm_fit:
     input:
         **ELLIPSOIDS,
     output:
-        **results_in(
-            "gmm_fit",
-            figure=figure("gaussian_mixture.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_fit", "gaussian_mixture.png"),
+        metrics=f"{RESULTS}/gmm_fit/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_fit.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_fit.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_fit"),
     params:
         **MIXTURE,
         n_components=GMM["n_components"],
@@ -95,8 +100,10 @@ rule gmm_fit:
         integral_grid=GMM["integral_grid"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_fit.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_fit.py"
 
 
 REPLICAS["gmm_fit"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
@@ -107,40 +114,57 @@ use rule gmm_fit as gmm_fit_replica with:
         **replica_arrays("ellipsoids"),
     output:
         metrics=replica_path("gmm_fit"),
+    log:
+        f"{RESULTS}/logs/gmm_fit_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_fit_replica/{{seed}}.tsv"
     params:
         generator=lambda w: synthetic_spec("ellipsoids", w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule gmm_covariance_types:
     input:
         **ELLIPSOIDS,
     output:
-        **results_in(
-            "gmm_covariance_types",
-            figure=figure("covariance_types.png"),
-            table="criteria.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_covariance_types", "covariance_types.png"),
+        table=f"{RESULTS}/gmm_covariance_types/criteria.tsv",
+        metrics=f"{RESULTS}/gmm_covariance_types/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_covariance_types.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_covariance_types.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_covariance_types"),
     params:
         **MIXTURE,
         n_components=GMM["n_components"],
         resolution=GMM["resolution"],
         figure_size=GMM["covariance_figure_size"],
         setting_keys={"n_components": "gmm_fit.n_components"},
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_covariance_types.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_covariance_types.py"
 
 
 rule gmm_anomalies:
     input:
         **ELLIPSOIDS,
     output:
-        **results_in(
-            "gmm_anomalies",
-            figure=figure("anomalies.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_anomalies", "anomalies.png"),
+        metrics=f"{RESULTS}/gmm_anomalies/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_anomalies.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_anomalies.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_anomalies"),
     params:
         **MIXTURE,
         n_components=GMM["n_components"],
@@ -152,8 +176,10 @@ rule gmm_anomalies:
             "n_components": "gmm_fit.n_components",
             "percentile": "gmm_fit.anomaly_percentile",
         },
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_anomalies.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_anomalies.py"
 
 
 REPLICAS["gmm_anomalies"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
@@ -164,9 +190,14 @@ use rule gmm_anomalies as gmm_anomalies_replica with:
         **replica_arrays("ellipsoids"),
     output:
         metrics=replica_path("gmm_anomalies"),
+    log:
+        f"{RESULTS}/logs/gmm_anomalies_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_anomalies_replica/{{seed}}.tsv"
     params:
         generator=lambda w: synthetic_spec("ellipsoids", w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 # One job per chunk of k values aligned on multiples of chunk_size, every covariance type
@@ -178,15 +209,24 @@ rule gmm_selection_fit:
         fits=expand(
             GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], allow_missing=True
         ),
+    log:
+        f"{RESULTS}/logs/gmm_selection_fit/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection_fit/{{chunk}}.tsv"
     wildcard_constraints:
         chunk=r"\d+_\d+",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_selection_fit"),
     params:
         **MIXTURE,
         covariance_types=GMM_SELECTION["covariance_types"],
         ks=lambda w: GMM_CHUNKS[w.chunk],
         setting_keys={"n_components": "gmm_selection.k_range"},
+        code=code_of("gaussian_mixtures/gmm_selection_fit.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_selection_fit.py"
 
 
 use rule gmm_selection_fit as gmm_selection_fit_replica with:
@@ -198,6 +238,10 @@ use rule gmm_selection_fit as gmm_selection_fit_replica with:
             covariance_type=GMM_SELECTION["covariance_types"],
             allow_missing=True,
         ),
+    log:
+        f"{RESULTS}/logs/gmm_selection_fit_replica/{{seed}}/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection_fit_replica/{{seed}}/{{chunk}}.tsv"
 
 
 rule gmm_selection:
@@ -206,17 +250,24 @@ rule gmm_selection:
             GMM_GRID_FIT, covariance_type=GMM_SELECTION["covariance_types"], chunk=GMM_CHUNKS
         ),
     output:
-        **results_in(
-            "gmm_selection",
-            figure=figure("bic_aic_vs_k.png"),
-            table="grid.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_selection", "bic_aic_vs_k.png"),
+        table=f"{RESULTS}/gmm_selection/grid.tsv",
+        metrics=f"{RESULTS}/gmm_selection/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_selection.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_selection"),
     params:
         covariance_type=GMM_SELECTION["figure_covariance_type"],
         figure_size=GMM_SELECTION["figure_size"],
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_selection.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_selection.py"
 
 
 REPLICAS["gmm_selection"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
@@ -232,8 +283,13 @@ use rule gmm_selection as gmm_selection_replica with:
         ),
     output:
         metrics=replica_path("gmm_selection"),
+    log:
+        f"{RESULTS}/logs/gmm_selection_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule gmm_bayesian:
@@ -241,20 +297,27 @@ rule gmm_bayesian:
         **ELLIPSOIDS,
         moons=dataset_arrays("moons")["X"],
     output:
-        **results_in(
-            "gmm_bayesian",
-            figure=figure("bayesian_mixture.png"),
-            priors=figure("concentration_prior.png"),
-            moons=figure("moons.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_bayesian", "bayesian_mixture.png"),
+        priors=in_report("gmm_bayesian", "concentration_prior.png"),
+        moons=in_report("gmm_bayesian", "moons.png"),
+        metrics=f"{RESULTS}/gmm_bayesian/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_bayesian.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_bayesian.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_bayesian"),
     params:
         **BAYESIAN,
         generator=config["synthetic"]["ellipsoids"],
         resolution=GMM["resolution"],
         figure_size=GMM["figure_size"],
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_bayesian.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_bayesian.py"
 
 
 REPLICAS["gmm_bayesian"] = Replica(
@@ -269,38 +332,57 @@ use rule gmm_bayesian as gmm_bayesian_replica with:
         moons=replica_arrays("moons")["X"],
     output:
         metrics=replica_path("gmm_bayesian"),
+    log:
+        f"{RESULTS}/logs/gmm_bayesian_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_bayesian_replica/{{seed}}.tsv"
     params:
         generator=lambda w: synthetic_spec("ellipsoids", w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule gmm_likelihood:
     output:
-        **results_in(
-            "gmm_likelihood",
-            figure=figure("likelihood_function.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_likelihood", "likelihood_function.png"),
+        metrics=f"{RESULTS}/gmm_likelihood/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_likelihood.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_likelihood.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_likelihood"),
     params:
         **GMM_LIKELIHOOD,
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_likelihood.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_likelihood.py"
 
 
 rule gmm_init_params:
     input:
         **ELLIPSOIDS,
     output:
-        **results_in(
-            "gmm_init_params",
-            figure=figure("iterations_and_likelihood.png"),
-            table="runs.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_init_params", "iterations_and_likelihood.png"),
+        table=f"{RESULTS}/gmm_init_params/runs.tsv",
+        metrics=f"{RESULTS}/gmm_init_params/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_init_params.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_init_params.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_init_params"),
     params:
         **GMM_INIT,
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_init_params.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_init_params.py"
 
 
 REPLICAS["gmm_init_params"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
@@ -311,8 +393,13 @@ use rule gmm_init_params as gmm_init_params_replica with:
         **replica_arrays("ellipsoids"),
     output:
         metrics=replica_path("gmm_init_params"),
+    log:
+        f"{RESULTS}/logs/gmm_init_params_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_init_params_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 # MNIST on the K-Means section's principal components: a subsample on the leading ones.
@@ -322,12 +409,21 @@ rule gmm_selection_mnist_features:
         y=dataset_arrays("mnist")["y"],
     output:
         **GMM_MNIST_FEATURES,
+    log:
+        f"{RESULTS}/logs/gmm_selection_mnist_features.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection_mnist_features.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_selection_mnist_features"),
     params:
         dimensions=GMM_MNIST["dimensions"],
         n_samples=GMM_MNIST["n_samples"],
         random_state=GMM_MNIST["sample_random_state"],
+        code=code_of("gaussian_mixtures/gmm_selection_mnist_features.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_selection_mnist_features.py"
 
 
 use rule gmm_selection_fit as gmm_selection_mnist_fit with:
@@ -337,6 +433,12 @@ use rule gmm_selection_fit as gmm_selection_mnist_fit with:
         fits=expand(
             GMM_MNIST_GRID_FIT, covariance_type=GMM_MNIST["covariance_types"], allow_missing=True
         ),
+    log:
+        f"{RESULTS}/logs/gmm_selection_mnist_fit/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection_mnist_fit/{{chunk}}.tsv"
+    resources:
+        **measured("gmm_selection_mnist_fit"),
     params:
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
@@ -354,19 +456,26 @@ rule gmm_selection_mnist:
             chunk=GMM_MNIST_CHUNKS,
         ),
     output:
-        **results_in(
-            "gmm_selection_mnist",
-            figure=figure("bic_aic_vs_k.png"),
-            table="grid.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("gmm_selection_mnist", "bic_aic_vs_k.png"),
+        table=f"{RESULTS}/gmm_selection_mnist/grid.tsv",
+        metrics=f"{RESULTS}/gmm_selection_mnist/metrics.json",
+    log:
+        f"{RESULTS}/logs/gmm_selection_mnist.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gmm_selection_mnist.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gmm_selection_mnist"),
     params:
         covariance_type=GMM_MNIST["figure_covariance_type"],
         n_init=GMM_MNIST["n_init"],
         random_state=GMM_MNIST["random_state"],
         figure_size=GMM_SELECTION["figure_size"],
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/gmm_selection_mnist.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/gmm_selection_mnist.py"
 
 
 # One job per problem, every detector and seed inside: a detector's fits take less time than
@@ -376,8 +485,16 @@ rule anomaly_detectors_job:
         unpack(lambda w: DETECTOR_PROBLEMS[w.problem]),
     output:
         runs=expand(DETECTOR_RUNS, detector=DETECTORS["detectors"], allow_missing=True),
+    log:
+        f"{RESULTS}/logs/anomaly_detectors_job/{{problem}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/anomaly_detectors_job/{{problem}}.tsv"
     wildcard_constraints:
         problem="|".join(DETECTOR_PROBLEMS),
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("anomaly_detectors_job"),
     params:
         spec=lambda w: DETECTORS["problems"][w.problem],
         detectors=lambda w: DETECTOR_SETTINGS[w.problem],
@@ -391,20 +508,26 @@ rule anomaly_detectors_job:
                 for detector, key in PROBLEM_COMPONENTS.items()
             },
         },
+        code=code_of("gaussian_mixtures/anomaly_detectors_job.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/anomaly_detectors_job.py"
 
 
 rule anomaly_detectors:
     input:
         runs=expand(DETECTOR_RUNS, problem=DETECTOR_PROBLEMS, detector=DETECTORS["detectors"]),
     output:
-        **results_in(
-            "anomaly_detectors",
-            figure=figure("detectors.png"),
-            table="detectors.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("anomaly_detectors", "detectors.png"),
+        table=f"{RESULTS}/anomaly_detectors/detectors.tsv",
+        metrics=f"{RESULTS}/anomaly_detectors/metrics.json",
+    log:
+        f"{RESULTS}/logs/anomaly_detectors.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/anomaly_detectors.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("anomaly_detectors"),
     params:
         titles={
             problem: title.format(**DETECTORS["problems"][problem])
@@ -412,8 +535,10 @@ rule anomaly_detectors:
         },
         percentile=DETECTORS["percentile"],
         figure_size=DETECTORS["figure_size"],
+        dpi=DPI,
+        code=code_of("gaussian_mixtures/anomaly_detectors.py"),
     script:
-        STEP
+        "../scripts/gaussian_mixtures/anomaly_detectors.py"
 
 
 rule gaussian_mixtures:

@@ -9,29 +9,43 @@ rule iris_gmm_species:
     input:
         **dataset_arrays("iris"),
     output:
-        **results_in(
-            "iris_gmm",
-            figure=figure("classification_vs_clustering.png"),
-        ),
+        figure=in_report("iris_gmm", "classification_vs_clustering.png"),
+    log:
+        f"{RESULTS}/logs/iris_gmm_species.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/iris_gmm_species.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("iris_gmm_species"),
     params:
         figure_size=IRIS_GMM["figure_size"],
+        dpi=DPI,
+        code=code_of("introduction/iris_gmm_species.py"),
     script:
-        STEP
+        "../scripts/introduction/iris_gmm_species.py"
 
 
 rule iris_gmm:
     input:
         **dataset_arrays("iris"),
     output:
-        **results_in(
-            "iris_gmm",
-            figure=figure("gmm_clusters.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("iris_gmm", "gmm_clusters.png"),
+        metrics=f"{RESULTS}/iris_gmm/metrics.json",
+    log:
+        f"{RESULTS}/logs/iris_gmm.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/iris_gmm.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("iris_gmm"),
     params:
         **IRIS_GMM,
+        dpi=DPI,
+        code=code_of("introduction/iris_gmm.py"),
     script:
-        STEP
+        "../scripts/introduction/iris_gmm.py"
 
 
 REPLICAS["iris_gmm"] = Replica(
@@ -42,9 +56,14 @@ REPLICAS["iris_gmm"] = Replica(
 use rule iris_gmm as iris_gmm_replica with:
     output:
         metrics=replica_path("iris_gmm"),
+    log:
+        f"{RESULTS}/logs/iris_gmm_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/iris_gmm_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 FIGURES["chapter"] += rules.iris_gmm_species.output

@@ -66,54 +66,75 @@ rule kmeans_fit:
     input:
         **BLOBS,
     output:
-        **results_in(
-            "kmeans_fit",
-            data_figure=figure("blobs.png"),
-            voronoi=figure("voronoi.png"),
-            centroids="centroids.tsv",
-            new_points="new_points.tsv",
-            metrics="metrics.json",
-        ),
+        data_figure=in_report("kmeans_fit", "blobs.png"),
+        voronoi=in_report("kmeans_fit", "voronoi.png"),
+        centroids=f"{RESULTS}/kmeans_fit/centroids.tsv",
+        new_points=f"{RESULTS}/kmeans_fit/new_points.tsv",
+        metrics=f"{RESULTS}/kmeans_fit/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_fit.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_fit.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_fit"),
     params:
         **KMEANS_FIT,
         true_centers=config["synthetic"]["blobs"]["centers"],
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_fit.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_fit.py"
 
 
 rule kmeans_steps:
     input:
         **BLOBS,
     output:
-        **results_in(
-            "kmeans_steps",
-            figure=figure("kmeans_algorithm.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("kmeans_steps", "kmeans_algorithm.png"),
+        metrics=f"{RESULTS}/kmeans_steps/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_steps.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_steps.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_steps"),
     params:
         **KMEANS_STEPS,
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_steps.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_steps.py"
 
 
 rule kmeans_init:
     input:
         **BLOBS,
     output:
-        **results_in(
-            "kmeans_init",
-            variability=figure("variability.png"),
-            distribution=figure("inertia_distribution.png"),
-            metrics="metrics.json",
-        ),
+        variability=in_report("kmeans_init", "variability.png"),
+        distribution=in_report("kmeans_init", "inertia_distribution.png"),
+        metrics=f"{RESULTS}/kmeans_init/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_init.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_init.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_init"),
     params:
         **KMEANS_INIT,
         k=KMEANS_FIT["k"],
         resolution=RESOLUTION,
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_init.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_init.py"
 
 
 REPLICAS["kmeans_init"] = Replica(BLOBS_SEED, SEED_SETS_BLOBS)
@@ -124,8 +145,13 @@ use rule kmeans_init as kmeans_init_replica with:
         **replica_arrays("blobs"),
     output:
         metrics=replica_path("kmeans_init"),
+    log:
+        f"{RESULTS}/logs/kmeans_init_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_init_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 # Timing rules take every core (ALL_CORES) so that no other job runs while they measure.
@@ -136,21 +162,27 @@ rule kmeans_speed:
         mnist_X=MNIST["X"],
         mnist_y=MNIST["y"],
     output:
-        **results_in(
-            "kmeans_speed",
-            figure=figure("elkan_vs_lloyd.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("kmeans_speed", "elkan_vs_lloyd.png"),
+        metrics=f"{RESULTS}/kmeans_speed/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_speed.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_speed.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     threads: ALL_CORES
     resources:
         # about three float32 copies of each MNIST image timed, over 200 MB of process:
         # 246 MB measured at 5,000 images, 837 MB at 70,000
         mem_mb=with_headroom(200 + 3 * 4 * 784 * KMEANS_SPEED["mnist_samples"] / 1e6),
+        runtime=measured("kmeans_speed")["runtime"],
     params:
         **KMEANS_SPEED,
         blobs_k=KMEANS_FIT["k"],
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_speed.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_speed.py"
 
 
 REPLICAS["kmeans_speed"] = Replica(
@@ -162,9 +194,14 @@ REPLICAS["kmeans_speed"] = Replica(
 use rule kmeans_speed as kmeans_speed_replica with:
     output:
         metrics=replica_path("kmeans_speed"),
+    log:
+        f"{RESULTS}/logs/kmeans_speed_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_speed_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule kmeans_minibatch:
@@ -174,10 +211,15 @@ rule kmeans_minibatch:
         mnist_X=MNIST["X"],
         mnist_y=MNIST["y"],
     output:
-        **results_in(
-            "kmeans_minibatch",
-            metrics="metrics.json",
-        ),
+        metrics=f"{RESULTS}/kmeans_minibatch/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_minibatch.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_minibatch.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_minibatch"),
     params:
         k=KMEANS_MINIBATCH["k"],
         n_init=KMEANS_MINIBATCH["n_init"],
@@ -185,8 +227,9 @@ rule kmeans_minibatch:
         partial_fit=KMEANS_MINIBATCH["partial_fit"],
         mnist_settings=KMEANS_MINIBATCH["mnist"],
         kmeans_n_init=KMEANS_FIT["n_init"],
+        code=code_of("kmeans/kmeans_minibatch.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_minibatch.py"
 
 
 REPLICAS["kmeans_minibatch"] = Replica(
@@ -198,6 +241,10 @@ REPLICAS["kmeans_minibatch"] = Replica(
 use rule kmeans_minibatch as kmeans_minibatch_replica with:
     output:
         metrics=replica_path("kmeans_minibatch"),
+    log:
+        f"{RESULTS}/logs/kmeans_minibatch_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_minibatch_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
@@ -207,17 +254,24 @@ rule kmeans_minibatch_vs_k:
     input:
         **BLOBS,
     output:
-        **results_in(
-            "kmeans_minibatch_vs_k",
-            figure=figure("minibatch_vs_kmeans.png"),
-            table="inertia_and_time.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("kmeans_minibatch_vs_k", "minibatch_vs_kmeans.png"),
+        table=f"{RESULTS}/kmeans_minibatch_vs_k/inertia_and_time.tsv",
+        metrics=f"{RESULTS}/kmeans_minibatch_vs_k/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_minibatch_vs_k.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_minibatch_vs_k.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     threads: ALL_CORES
+    resources:
+        **measured("kmeans_minibatch_vs_k"),
     params:
         **KMEANS_MINIBATCH_VS_K,
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_minibatch_vs_k.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_minibatch_vs_k.py"
 
 
 REPLICAS["kmeans_minibatch_vs_k"] = Replica(
@@ -229,9 +283,14 @@ REPLICAS["kmeans_minibatch_vs_k"] = Replica(
 use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
     output:
         metrics=replica_path("kmeans_minibatch_vs_k"),
+    log:
+        f"{RESULTS}/logs/kmeans_minibatch_vs_k_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_minibatch_vs_k_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule choose_k_mnist_pca:
@@ -240,10 +299,19 @@ rule choose_k_mnist_pca:
     output:
         X=CHOOSE_K_FEATURES["mnist"]["X"],
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
+    log:
+        f"{RESULTS}/logs/choose_k_mnist_pca.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/choose_k_mnist_pca.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("choose_k_mnist_pca"),
     params:
         variance=CHOOSE_K["mnist"]["pca_variance"],
+        code=code_of("kmeans/choose_k_mnist_pca.py"),
     script:
-        STEP
+        "../scripts/kmeans/choose_k_mnist_pca.py"
 
 
 # One job per (dataset, k): `--cores N` runs the sweep in parallel, and widening k_range runs
@@ -253,12 +321,19 @@ rule choose_k_fit:
         unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
     output:
         fits=CHOOSE_K_FITS,
+    log:
+        f"{RESULTS}/logs/choose_k_fit/{{dataset}}/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/choose_k_fit/{{dataset}}/{{chunk}}.tsv"
     wildcard_constraints:
         dataset="blobs|mnist",
         chunk=r"\d+_\d+",
+    conda:
+        "../envs/pipeline.yaml"
     resources:
         # some 250 MB of process and data: 1,038 MB measured with a 10,000-image sample
         mem_mb=lambda w: with_headroom(250 + SILHOUETTE_MB[w.dataset]),
+        runtime=measured("choose_k_fit")["runtime"],
     params:
         ks=lambda w: CHOOSE_K_CHUNKS[w.dataset][w.chunk],
         estimator=lambda w: CHOOSE_K[w.dataset]["estimator"],
@@ -267,8 +342,9 @@ rule choose_k_fit:
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
         setting_keys=lambda w: {"k_range": f"choose_k.{w.dataset}.k_range"},
+        code=code_of("kmeans/choose_k_fit.py"),
     script:
-        STEP
+        "../scripts/kmeans/choose_k_fit.py"
 
 
 use rule choose_k_fit as choose_k_fit_replica with:
@@ -276,6 +352,10 @@ use rule choose_k_fit as choose_k_fit_replica with:
         **replica_arrays("blobs"),
     output:
         fits=replica_path("choose_k_{dataset}", "k/{chunk}.npz"),
+    log:
+        f"{RESULTS}/logs/choose_k_fit_replica/{{seed}}/{{dataset}}/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/choose_k_fit_replica/{{seed}}/{{dataset}}/{{chunk}}.tsv"
     wildcard_constraints:
         dataset="blobs",
         chunk=r"\d+_\d+",
@@ -287,15 +367,20 @@ rule choose_k:
         fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
         pca=lambda w: rules.choose_k_mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
-        **results_in(
-            "choose_k_{dataset}",
-            inertia=figure("inertia_vs_k.png"),
-            silhouette=figure("silhouette_vs_k.png"),
-            diagrams=figure("silhouette_diagrams.png"),
-            metrics="metrics.json",
-        ),
+        inertia=in_report("choose_k_{dataset}", "inertia_vs_k.png"),
+        silhouette=in_report("choose_k_{dataset}", "silhouette_vs_k.png"),
+        diagrams=in_report("choose_k_{dataset}", "silhouette_diagrams.png"),
+        metrics=f"{RESULTS}/choose_k_{{dataset}}/metrics.json",
+    log:
+        f"{RESULTS}/logs/choose_k/{{dataset}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/choose_k/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="blobs|mnist",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("choose_k"),
     params:
         random_state=lambda w: CHOOSE_K[w.dataset]["random_state"],
         silhouette_sample_size=lambda w: CHOOSE_K[w.dataset]["silhouette_sample"],
@@ -303,8 +388,10 @@ rule choose_k:
         report_k=lambda w: CHOOSE_K[w.dataset]["report_k"],
         figure_size=CHOOSE_K["figure_size"],
         diagram_size=CHOOSE_K["diagram_size"],
+        dpi=DPI,
+        code=code_of("kmeans/choose_k.py"),
     script:
-        STEP
+        "../scripts/kmeans/choose_k.py"
 
 
 REPLICAS["choose_k_blobs"] = Replica(BLOBS_SEED, SEED_SETS_BLOBS)
@@ -321,10 +408,15 @@ use rule choose_k as choose_k_replica with:
         ),
     output:
         metrics=replica_path("choose_k_{dataset}"),
+    log:
+        f"{RESULTS}/logs/choose_k_replica/{{seed}}/{{dataset}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/choose_k_replica/{{seed}}/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="blobs",
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule choose_k_bad_k:
@@ -336,32 +428,46 @@ rule choose_k_bad_k:
             chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"]),
         ),
     output:
-        **results_in(
-            "choose_k_blobs",
-            figure=figure("bad_k.png"),
-        ),
+        figure=in_report("choose_k_blobs", "bad_k.png"),
+    log:
+        f"{RESULTS}/logs/choose_k_bad_k.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/choose_k_bad_k.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("choose_k_bad_k"),
     params:
         bad_k=CHOOSE_K["blobs"]["bad_k"],
         resolution=RESOLUTION,
         figure_size=config["kmeans_limits"]["figure_size"],
+        dpi=DPI,
+        code=code_of("kmeans/choose_k_bad_k.py"),
     script:
-        STEP
+        "../scripts/kmeans/choose_k_bad_k.py"
 
 
 rule kmeans_limits:
     input:
         **dataset_arrays("ellipsoids"),
     output:
-        **results_in(
-            "kmeans_limits",
-            figure=figure("bad_kmeans.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("kmeans_limits", "bad_kmeans.png"),
+        metrics=f"{RESULTS}/kmeans_limits/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_limits.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_limits.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_limits"),
     params:
         **KMEANS_LIMITS,
         resolution=RESOLUTION,
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_limits.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_limits.py"
 
 
 REPLICAS["kmeans_limits"] = Replica(
@@ -375,26 +481,37 @@ use rule kmeans_limits as kmeans_limits_replica with:
         **replica_arrays("ellipsoids"),
     output:
         metrics=replica_path("kmeans_limits"),
+    log:
+        f"{RESULTS}/logs/kmeans_limits_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_limits_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule kmeans_segmentation_colours:
     input:
         image=SEGMENTATION["image"] or f"{DATA}/raw/ladybug/ladybug.png",
     output:
-        **results_in(
-            "kmeans_segmentation",
-            image="colors/{n_colors}.npy",
-            stats="colors/{n_colors}.json",
-        ),
+        image=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.npy",
+        stats=f"{RESULTS}/kmeans_segmentation/colors/{{n_colors}}.json",
+    log:
+        f"{RESULTS}/logs/kmeans_segmentation_colours/{{n_colors}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_segmentation_colours/{{n_colors}}.tsv"
     wildcard_constraints:
         n_colors=r"\d+",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_segmentation_colours"),
     params:
         n_init=SEGMENTATION["n_init"],
         random_state=SEGMENTATION["random_state"],
+        code=code_of("kmeans/kmeans_segmentation_colours.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_segmentation_colours.py"
 
 
 rule kmeans_segmentation:
@@ -407,15 +524,22 @@ rule kmeans_segmentation:
             rules.kmeans_segmentation_colours.output.stats, n_colors=SEGMENTATION["n_colors"]
         ),
     output:
-        **results_in(
-            "kmeans_segmentation",
-            figure=figure("image_segmentation.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("kmeans_segmentation", "image_segmentation.png"),
+        metrics=f"{RESULTS}/kmeans_segmentation/metrics.json",
+    log:
+        f"{RESULTS}/logs/kmeans_segmentation.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/kmeans_segmentation.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("kmeans_segmentation"),
     params:
         figure_size=SEGMENTATION["figure_size"],
+        dpi=DPI,
+        code=code_of("kmeans/kmeans_segmentation.py"),
     script:
-        STEP
+        "../scripts/kmeans/kmeans_segmentation.py"
 
 
 FIGURES["chapter"] += rules.choose_k_bad_k.output

@@ -78,16 +78,29 @@ rule olivetti_faces_split:
         **dataset_arrays("olivetti"),
     output:
         faces=FACES,
+    log:
+        f"{RESULTS}/logs/olivetti_faces_split.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_faces_split.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_faces_split"),
     params:
         **{key: FACES_SETUP[key] for key in SPLIT_SETTINGS},
         setting_keys={key: f"olivetti_faces.{key}" for key in ("test_size", "valid_size")},
+        code=code_of("olivetti/olivetti_faces_split.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_faces_split.py"
 
 
 use rule olivetti_faces_split as olivetti_faces_split_replica with:
     output:
         faces=REPLICA_FACES,
+    log:
+        f"{RESULTS}/logs/olivetti_faces_split_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_faces_split_replica/{{seed}}.tsv"
     params:
         test_random_state=lambda w: int(w.seed),
         valid_random_state=lambda w: int(w.seed) + 1,
@@ -97,16 +110,23 @@ rule olivetti_faces:
     input:
         faces=FACES,
     output:
-        **results_in(
-            "olivetti_faces",
-            figure=figure("eigenfaces.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("olivetti_faces", "eigenfaces.png"),
+        metrics=f"{RESULTS}/olivetti_faces/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_faces.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_faces.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_faces"),
     params:
         eigenfaces=FACES_SETUP["eigenfaces"],
         panel_size=FACES_SETUP["panel_size"],
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_faces.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_faces.py"
 
 
 # One job per chunk of k values (aligned on multiples of chunk_size): K-Means fitted once per
@@ -116,15 +136,24 @@ rule olivetti_clustering_chunk:
         faces=FACES,
     output:
         runs=FACES_CHUNK,
+    log:
+        f"{RESULTS}/logs/olivetti_clustering_chunk/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_clustering_chunk/{{chunk}}.tsv"
     wildcard_constraints:
         chunk=r"\d+_\d+",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_clustering_chunk"),
     params:
         ks=lambda w: FACES_CHUNKS[w.chunk],
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
+        code=code_of("olivetti/olivetti_clustering_chunk.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_clustering_chunk.py"
 
 
 use rule olivetti_clustering_chunk as olivetti_clustering_chunk_replica with:
@@ -132,6 +161,10 @@ use rule olivetti_clustering_chunk as olivetti_clustering_chunk_replica with:
         faces=REPLICA_FACES,
     output:
         runs=REPLICA_CHUNK,
+    log:
+        f"{RESULTS}/logs/olivetti_clustering_chunk_replica/{{seed}}/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_clustering_chunk_replica/{{seed}}/{{chunk}}.tsv"
 
 
 rule olivetti_clustering:
@@ -139,20 +172,27 @@ rule olivetti_clustering:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        **results_in(
-            "olivetti_clustering",
-            sweep=figure("sweep.png"),
-            clusters=figure("clusters.png"),
-            table="sweep.tsv",
-            metrics="metrics.json",
-        ),
+        sweep=in_report("olivetti_clustering", "sweep.png"),
+        clusters=in_report("olivetti_clustering", "clusters.png"),
+        table=f"{RESULTS}/olivetti_clustering/sweep.tsv",
+        metrics=f"{RESULTS}/olivetti_clustering/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_clustering.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_clustering.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_clustering"),
     params:
         clusters_shown=FACES_CLUSTERING["clusters_shown"],
         faces_per_cluster=FACES_CLUSTERING["faces_per_cluster"],
         figure_size=FACES_CLUSTERING["figure_size"],
         panel_size=FACES_SETUP["panel_size"],
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_clustering.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_clustering.py"
 
 
 REPLICAS["olivetti_clustering"] = Replica(SPLIT_SEED, SEED_SPLITS)
@@ -164,8 +204,13 @@ use rule olivetti_clustering as olivetti_clustering_replica with:
         runs=expand(REPLICA_CHUNK, chunk=FACES_CHUNKS, allow_missing=True),
     output:
         metrics=replica_path("olivetti_clustering"),
+    log:
+        f"{RESULTS}/logs/olivetti_clustering_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_clustering_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule olivetti_classifier:
@@ -173,56 +218,77 @@ rule olivetti_classifier:
         faces=FACES,
         runs=expand(FACES_CHUNK, chunk=FACES_CHUNKS),
     output:
-        **results_in(
-            "olivetti_classifier",
-            figure=figure("accuracy_vs_k.png"),
-            choices="choices.tsv",
-            table="accuracy_vs_k.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("olivetti_classifier", "accuracy_vs_k.png"),
+        choices=f"{RESULTS}/olivetti_classifier/choices.tsv",
+        table=f"{RESULTS}/olivetti_classifier/accuracy_vs_k.tsv",
+        metrics=f"{RESULTS}/olivetti_classifier/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_classifier.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_classifier.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_classifier"),
     params:
         n_init=FACES_CLUSTERING["n_init"],
         random_state=FACES_CLUSTERING["random_state"],
         forest=FACES_CLUSTERING["forest"],
         figure_size=FACES_CLUSTERING["classifier_figure_size"],
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_classifier.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_classifier.py"
 
 
 rule olivetti_mixture:
     input:
         faces=FACES,
     output:
-        **results_in(
-            "olivetti_mixture",
-            generated=figure("generated.png"),
-            altered=figure("altered.png"),
-            metrics="metrics.json",
-        ),
+        generated=in_report("olivetti_mixture", "generated.png"),
+        altered=in_report("olivetti_mixture", "altered.png"),
+        metrics=f"{RESULTS}/olivetti_mixture/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_mixture.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_mixture.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_mixture"),
     params:
         **FACES_MIXTURE,
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_mixture.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_mixture.py"
 
 
 rule olivetti_reconstruction:
     input:
         faces=FACES,
     output:
-        **results_in(
-            "olivetti_reconstruction",
-            figure=figure("reconstructions.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("olivetti_reconstruction", "reconstructions.png"),
+        metrics=f"{RESULTS}/olivetti_reconstruction/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_reconstruction.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_reconstruction.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_reconstruction"),
     params:
         altered=ALTERED["counts"],
         alterations=ALTERATIONS,
         panel_size=FACES_SETUP["panel_size"],
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_reconstruction.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_reconstruction.py"
 
 
 # Exercise 11 again at the silhouette's best k, for each seed of K-Means and the forest; its
@@ -233,16 +299,22 @@ rule olivetti_accuracy:
         faces=FACES,
         clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
     output:
-        **results_in(
-            "olivetti_accuracy",
-            metrics="metrics.json",
-        ),
+        metrics=f"{RESULTS}/olivetti_accuracy/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_accuracy.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_accuracy.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_accuracy"),
     params:
         model_seeds=MODEL_SEEDS,
         n_init=FACES_CLUSTERING["n_init"],
         forest=FACES_CLUSTERING["forest"],
+        code=code_of("olivetti/olivetti_accuracy.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_accuracy.py"
 
 
 REPLICAS["olivetti_accuracy"] = Replica(SPLIT_SEED, SEED_SPLITS)
@@ -254,6 +326,10 @@ use rule olivetti_accuracy as olivetti_accuracy_replica with:
         clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
     output:
         metrics=replica_path("olivetti_accuracy"),
+    log:
+        f"{RESULTS}/logs/olivetti_accuracy_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_accuracy_replica/{{seed}}.tsv"
     params:
         metrics_only=True,
 
@@ -262,39 +338,53 @@ rule olivetti_accuracy_spread:
     input:
         runs=seed_runs("olivetti_accuracy", ACCURACY_SPREAD["split_seeds"]),
     output:
-        **results_in(
-            "olivetti_accuracy_spread",
-            figure=figure("accuracy_spread.png"),
-            table="spread.tsv",
-            cells="cells.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("olivetti_accuracy_spread", "accuracy_spread.png"),
+        table=f"{RESULTS}/olivetti_accuracy_spread/spread.tsv",
+        cells=f"{RESULTS}/olivetti_accuracy_spread/cells.tsv",
+        metrics=f"{RESULTS}/olivetti_accuracy_spread/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_accuracy_spread.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_accuracy_spread.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_accuracy_spread"),
     params:
         split_seeds=[SPLIT_SEED, *ACCURACY_SPREAD["split_seeds"]],
         model_seeds=MODEL_SEEDS,
         figure_size=ACCURACY_SPREAD["figure_size"],
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_accuracy_spread.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_accuracy_spread.py"
 
 
 rule olivetti_anomalies:
     input:
         faces=FACES,
     output:
-        **results_in(
-            "olivetti_anomalies",
-            figure=figure("scores.png"),
-            table="roc_auc.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("olivetti_anomalies", "scores.png"),
+        table=f"{RESULTS}/olivetti_anomalies/roc_auc.tsv",
+        metrics=f"{RESULTS}/olivetti_anomalies/metrics.json",
+    log:
+        f"{RESULTS}/logs/olivetti_anomalies.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_anomalies.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("olivetti_anomalies"),
     params:
         n_components=FACES_MIXTURE["n_components"],
         random_state=FACES_MIXTURE["random_state"],
         alterations=ALTERATIONS,
         figure_size=OLIVETTI_ANOMALIES["figure_size"],
         setting_keys={"n_components": "olivetti_mixture.n_components"},
+        dpi=DPI,
+        code=code_of("olivetti/olivetti_anomalies.py"),
     script:
-        STEP
+        "../scripts/olivetti/olivetti_anomalies.py"
 
 
 REPLICAS["olivetti_anomalies"] = Replica(
@@ -307,9 +397,14 @@ use rule olivetti_anomalies as olivetti_anomalies_replica with:
         faces=REPLICA_FACES,
     output:
         metrics=replica_path("olivetti_anomalies"),
+    log:
+        f"{RESULTS}/logs/olivetti_anomalies_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/olivetti_anomalies_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule olivetti:

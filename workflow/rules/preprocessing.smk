@@ -27,15 +27,21 @@ rule digits_preprocessing:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        **results_in(
-            "digits_preprocessing",
-            metrics="metrics.json",
-        ),
+        metrics=f"{RESULTS}/digits_preprocessing/metrics.json",
+    log:
+        f"{RESULTS}/logs/digits_preprocessing.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_preprocessing.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("digits_preprocessing"),
     params:
         **FEATURES,
         k=PREPROCESSING["k"],
+        code=code_of("preprocessing/digits_preprocessing.py"),
     script:
-        STEP
+        "../scripts/preprocessing/digits_preprocessing.py"
 
 
 REPLICAS["digits_preprocessing"] = Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS)
@@ -44,6 +50,10 @@ REPLICAS["digits_preprocessing"] = Replica(PREPROCESSING["random_state"], SEED_S
 use rule digits_preprocessing as digits_preprocessing_replica with:
     output:
         metrics=replica_path("digits_preprocessing"),
+    log:
+        f"{RESULTS}/logs/digits_preprocessing_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_preprocessing_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
@@ -55,24 +65,34 @@ rule digits_k_search_chunk:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        **results_in(
-            "digits_k_search",
-            scores="k/{chunk}.json",
-        ),
+        scores=f"{RESULTS}/digits_k_search/k/{{chunk}}.json",
+    log:
+        f"{RESULTS}/logs/digits_k_search_chunk/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_k_search_chunk/{{chunk}}.tsv"
     wildcard_constraints:
         chunk=r"\d+_\d+",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("digits_k_search_chunk"),
     params:
         **FEATURES,
         ks=lambda w: K_CHUNKS[w.chunk],
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
+        code=code_of("preprocessing/digits_k_search_chunk.py"),
     script:
-        STEP
+        "../scripts/preprocessing/digits_k_search_chunk.py"
 
 
 use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
     output:
         scores=replica_path("digits_k_search", "k/{chunk}.json"),
+    log:
+        f"{RESULTS}/logs/digits_k_search_chunk_replica/{{seed}}/{{chunk}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_k_search_chunk_replica/{{seed}}/{{chunk}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
 
@@ -82,18 +102,25 @@ rule digits_k_search:
         split=SPLIT.format(dataset="digits"),
         chunks=expand(rules.digits_k_search_chunk.output.scores, chunk=K_CHUNKS),
     output:
-        **results_in(
-            "digits_k_search",
-            figure=figure("cv_accuracy_vs_k.png"),
-            metrics="metrics.json",
-        ),
+        figure=in_report("digits_k_search", "cv_accuracy_vs_k.png"),
+        metrics=f"{RESULTS}/digits_k_search/metrics.json",
+    log:
+        f"{RESULTS}/logs/digits_k_search.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_k_search.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("digits_k_search"),
     params:
         **FEATURES,
         cv_folds=K_SEARCH["cv_folds"],
         cv_random_state=K_SEARCH["cv_random_state"],
         figure_size=K_SEARCH["figure_size"],
+        dpi=DPI,
+        code=code_of("preprocessing/digits_k_search.py"),
     script:
-        STEP
+        "../scripts/preprocessing/digits_k_search.py"
 
 
 REPLICAS["digits_k_search"] = Replica(PREPROCESSING["random_state"], SEED_SETS_KMEANS)
@@ -107,9 +134,14 @@ use rule digits_k_search as digits_k_search_replica with:
         ),
     output:
         metrics=replica_path("digits_k_search"),
+    log:
+        f"{RESULTS}/logs/digits_k_search_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_k_search_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule preprocessing:

@@ -15,8 +15,18 @@ rule gather_metrics:
         metrics=experiment_metrics(),
     output:
         metrics=f"{RESULTS}/metrics.json",
+    log:
+        f"{RESULTS}/logs/gather_metrics.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/gather_metrics.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("gather_metrics"),
+    params:
+        code=code_of("reporting/gather_metrics.py"),
     script:
-        STEP
+        "../scripts/reporting/gather_metrics.py"
 
 
 rule summary:
@@ -30,10 +40,19 @@ rule summary:
             caption="../report/summary.rst",
             category="Metrics",
         ),
+    log:
+        f"{RESULTS}/logs/summary.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/summary.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("summary"),
     params:
         sections={name: experiment.section for name, experiment in EXPERIMENTS.items()},
+        code=code_of("reporting/summary.py"),
     script:
-        STEP
+        "../scripts/reporting/summary.py"
 
 
 # Written once every output of the default target is, and again when any of them is rebuilt
@@ -46,7 +65,16 @@ rule run_record:
     output:
         config=f"{RESULTS}/run/config.yaml",
         provenance=f"{RESULTS}/run/provenance.yaml",
+    log:
+        f"{RESULTS}/logs/run_record.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/run_record.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("run_record"),
     params:
         config=config,
+        code=code_of("reporting/run_record.py"),
     script:
-        STEP
+        "../scripts/reporting/run_record.py"

@@ -52,18 +52,25 @@ rule digits_semi_supervised:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        **results_in(
-            "digits_semi_supervised",
-            representatives=figure("representative_images.png"),
-            sweep=figure("percentile_sweep.png"),
-            metrics="metrics.json",
-        ),
+        representatives=in_report("digits_semi_supervised", "representative_images.png"),
+        sweep=in_report("digits_semi_supervised", "percentile_sweep.png"),
+        metrics=f"{RESULTS}/digits_semi_supervised/metrics.json",
+    log:
+        f"{RESULTS}/logs/digits_semi_supervised.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_semi_supervised.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("digits_semi_supervised"),
     params:
         **SEMI_SUPERVISED,
         **CLUSTERING,
         random_state=config["digits_preprocessing"]["random_state"],
+        dpi=DPI,
+        code=code_of("semi_supervised/digits_semi_supervised.py"),
     script:
-        STEP
+        "../scripts/semi_supervised/digits_semi_supervised.py"
 
 
 REPLICAS["digits_semi_supervised"] = Replica(
@@ -75,29 +82,41 @@ REPLICAS["digits_semi_supervised"] = Replica(
 use rule digits_semi_supervised as digits_semi_supervised_replica with:
     output:
         metrics=replica_path("digits_semi_supervised"),
+    log:
+        f"{RESULTS}/logs/digits_semi_supervised_replica/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_semi_supervised_replica/{{seed}}.tsv"
     params:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
+        dpi=None,  # draws no figure
 
 
 rule digits_active_learning:
     input:
         split=SPLIT.format(dataset="digits"),
     output:
-        **results_in(
-            "digits_active_learning",
-            figure=figure("active_learning.png"),
-            table="rounds.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("digits_active_learning", "active_learning.png"),
+        table=f"{RESULTS}/digits_active_learning/rounds.tsv",
+        metrics=f"{RESULTS}/digits_active_learning/metrics.json",
+    log:
+        f"{RESULTS}/logs/digits_active_learning.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/digits_active_learning.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("digits_active_learning"),
     params:
         **DIGITS_ACTIVE_LEARNING,
         **CLUSTERING,
         n_labels=SEMI_SUPERVISED["n_labels"],
         n_clusters=SEMI_SUPERVISED["n_clusters"],
         cluster_random_state=config["digits_preprocessing"]["random_state"],
+        dpi=DPI,
+        code=code_of("semi_supervised/digits_active_learning.py"),
     script:
-        STEP
+        "../scripts/semi_supervised/digits_active_learning.py"
 
 
 rule label_budget_clustering:
@@ -105,19 +124,27 @@ rule label_budget_clustering:
         split=SPLIT,
     output:
         clustering=BUDGET_CLUSTERING,
+    log:
+        f"{RESULTS}/logs/label_budget_clustering/{{dataset}}/{{budget}}/{{seed}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/label_budget_clustering/{{dataset}}/{{budget}}/{{seed}}.tsv"
     wildcard_constraints:
         dataset="digits|mnist",
         budget=r"\d+",
         seed=r"\d+",
+    conda:
+        "../envs/pipeline.yaml"
     resources:
         # the distances of every training instance to every centroid (float64), held about
         # twice, over some 300 MB of process: 1,176 MB measured at 60,000 x 1,000
         mem_mb=lambda w: with_headroom(300 + 2 * 8 * BUDGET_TRAIN[w.dataset] * int(w.budget) / 1e6),
+        runtime=measured("label_budget_clustering")["runtime"],
     params:
         n_init=lambda w: LABEL_BUDGET[w.dataset]["n_init"],
         minibatch=lambda w: LABEL_BUDGET[w.dataset]["minibatch"],
+        code=code_of("semi_supervised/label_budget_clustering.py"),
     script:
-        STEP
+        "../scripts/semi_supervised/label_budget_clustering.py"
 
 
 rule label_budget_graph:
@@ -125,11 +152,21 @@ rule label_budget_graph:
         split=SPLIT,
     output:
         graph=BUDGET_GRAPH,
+    log:
+        f"{RESULTS}/logs/label_budget_graph/{{dataset}}/{{n_neighbors}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/label_budget_graph/{{dataset}}/{{n_neighbors}}.tsv"
     wildcard_constraints:
         dataset="digits|mnist",
         n_neighbors=r"\d+",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("label_budget_graph"),
+    params:
+        code=code_of("semi_supervised/label_budget_graph.py"),
     script:
-        STEP
+        "../scripts/semi_supervised/label_budget_graph.py"
 
 
 # One job per (dataset, budget), every strategy and seed inside: adding a budget runs only its
@@ -170,15 +207,24 @@ rule label_budget_job:
             strategy=LABEL_BUDGET["strategies"],
             allow_missing=True,
         ),
+    log:
+        f"{RESULTS}/logs/label_budget_job/{{dataset}}/{{budget}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/label_budget_job/{{dataset}}/{{budget}}.tsv"
     wildcard_constraints:
         dataset="digits|mnist",
         budget=r"\d+",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("label_budget_job"),
     params:
         strategies=LABEL_BUDGET["strategies"],
         seeds=LABEL_BUDGET["seeds"],
         settings=lambda w: BUDGET_SETTINGS[w.dataset],
+        code=code_of("semi_supervised/label_budget_job.py"),
     script:
-        STEP
+        "../scripts/semi_supervised/label_budget_job.py"
 
 
 rule label_budget:
@@ -190,21 +236,28 @@ rule label_budget:
             budget=LABEL_BUDGET["budgets"],
         ),
     output:
-        **results_in(
-            "label_budget_{dataset}",
-            figure=figure("accuracy_vs_labels.png"),
-            table="accuracy_vs_labels.tsv",
-            metrics="metrics.json",
-        ),
+        figure=in_report("label_budget_{dataset}", "accuracy_vs_labels.png"),
+        table=f"{RESULTS}/label_budget_{{dataset}}/accuracy_vs_labels.tsv",
+        metrics=f"{RESULTS}/label_budget_{{dataset}}/metrics.json",
+    log:
+        f"{RESULTS}/logs/label_budget/{{dataset}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/label_budget/{{dataset}}.tsv"
     wildcard_constraints:
         dataset="digits|mnist",
+    conda:
+        "../envs/pipeline.yaml"
+    resources:
+        **measured("label_budget"),
     params:
         one_vs_rest=lambda w: LABEL_BUDGET[w.dataset]["one_vs_rest"],
         max_iter=config["classifier"]["max_iter"],
         random_state=config["classifier"]["random_state"],
         figure_size=LABEL_BUDGET["figure_size"],
+        dpi=DPI,
+        code=code_of("semi_supervised/label_budget.py"),
     script:
-        STEP
+        "../scripts/semi_supervised/label_budget.py"
 
 
 rule semi_supervised:

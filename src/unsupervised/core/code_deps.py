@@ -58,11 +58,10 @@ def _module_file(name: str) -> Path | None:
 
 
 @cache
-def module_files(script: str | Path, *modules: str) -> tuple[Path, ...]:
-    """The package's source files that `script` imports, directly or transitively, and the
-    package `modules` it imports by name at run time (dotted) with what they import."""
+def module_files(script: str | Path) -> tuple[Path, ...]:
+    """The package's source files that `script` imports, directly or transitively."""
     seen: set[str] = set()
-    pending = [*package_imports(Path(script)), *_with_packages(set(modules))]
+    pending = list(package_imports(Path(script)))
     while pending:
         name = pending.pop()
         if name in seen:
@@ -77,10 +76,10 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def code_fingerprint(script: str | Path, *modules: str) -> str:
-    """A digest of `script` and of every package module it imports, `modules` included (their
-    paths inside the package and their contents): it changes exactly when that code does."""
+def code_fingerprint(script: str | Path) -> str:
+    """A digest of `script` and of every package module it imports (their paths inside the
+    package and their contents): it changes exactly when that code does."""
     digest = hashlib.sha256(_file_digest(Path(script)).encode())
-    for path in module_files(script, *modules):
+    for path in module_files(script):
         digest.update(f"{path.relative_to(PACKAGE_DIR)}:{_file_digest(path)}".encode())
     return digest.hexdigest()[:16]

@@ -24,10 +24,10 @@ def blas_kernels() -> str:
 
 
 # Params for the workflow, the step runner and the result writer; every other param is the
-# experiment's. `step` names the script the rule runs, `experiment` the function the generic
-# script calls (see experiment_call) and `code` is the fingerprint of their code (see
-# code_deps); `metrics_only` marks a seed replica, which writes no figure or table.
-RUNNER_PARAMS = ("step", "experiment", "code", "dpi", "setting_keys", "metrics_only")
+# experiment's. `code` is the fingerprint of the code the rule runs (see code_deps), so that
+# editing it reruns the rule; `metrics_only` marks a seed replica, which writes no figure or
+# table.
+RUNNER_PARAMS = ("code", "dpi", "setting_keys", "metrics_only")
 
 
 def settings(smk: Any) -> dict[str, Any]:

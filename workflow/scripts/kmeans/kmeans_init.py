@@ -1,0 +1,14 @@
+"""K-Means' variability and its initialisation methods on the blobs."""
+
+import numpy as np
+
+from unsupervised.core.results import write_result
+from unsupervised.core.step import run_step, settings
+from unsupervised.kmeans.experiments import kmeans_init
+
+
+def main(smk) -> None:
+    write_result(kmeans_init(np.load(smk.input.X), **settings(smk)), smk)
+
+
+run_step(snakemake, main)  # noqa: F821
