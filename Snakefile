@@ -56,17 +56,3 @@ rule all:
     input:
         rules.run_record.input.outputs,
         rules.run_record.output,
-
-
-# The chapter's own experiments at the chapter's parameters: the book reproduced.
-rule chapter:
-    input:
-        experiment_metrics("chapter"),
-        FIGURES["chapter"],
-
-
-# What this workflow adds beyond the chapter.
-rule beyond:
-    input:
-        experiment_metrics("beyond"),
-        FIGURES["beyond"],

@@ -13,7 +13,7 @@ from unsupervised.core.claims import (
     HOLDS,
     Claim,
     ClaimError,
-    Replicas,
+    SeedMetrics,
     check_replica_seeds,
     check_replicated,
     check_seeded_experiments,
@@ -106,8 +106,8 @@ def test_a_claim_over_two_experiments_uses_the_seeds_both_ran() -> None:
     gain = Claim("gain", "", "", ("a.score", "b.score"), lambda m: m["b.score"] > m["a.score"],
                  "b > a", lambda m: m["b.score"] - m["a.score"], "b - a")
     runs = {
-        "a": Replicas(42, {42: {"a.score": 0.5}, 0: {"a.score": 0.5}, 1: {"a.score": 0.5}}),
-        "b": Replicas(42, {42: {"b.score": 0.7}, 1: {"b.score": 0.4}}),
+        "a": SeedMetrics(42, {42: {"a.score": 0.5}, 0: {"a.score": 0.5}, 1: {"a.score": 0.5}}),
+        "b": SeedMetrics(42, {42: {"b.score": 0.7}, 1: {"b.score": 0.4}}),
     }
     result = evaluate_over(gain, runs)
     assert sorted(result.holds) == [1, 42] and result.verdict == CHAPTER_SEED_ONLY

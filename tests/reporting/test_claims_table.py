@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from unsupervised.clustering_algorithms.claims import ON_THE_SUITE
-from unsupervised.core.claims import Claim, Replicas
+from unsupervised.core.claims import Claim, SeedMetrics
 from unsupervised.reporting.claims import claims, load_replicas, load_seed_tables, wrap_name
 
 FASTER = Claim("b_is_faster", "B is much faster", "made up, 1.2", ("toy.a_over_b",),
@@ -17,7 +17,7 @@ FASTER = Claim("b_is_faster", "B is much faster", "made up, 1.2", ("toy.a_over_b
 BETTER = Claim("b_is_better", "B is better", "made up, 1.3", ("toy.a_over_b",),
                lambda m: m["toy.a_over_b"] > 1, "A / B > 1", lambda m: m["toy.a_over_b"],
                "time of A / B")
-RUNS = {"toy": Replicas(42, {42: {"toy.a_over_b": 2.0}, 0: {"toy.a_over_b": 1.2},
+RUNS = {"toy": SeedMetrics(42, {42: {"toy.a_over_b": 2.0}, 0: {"toy.a_over_b": 1.2},
                              1: {"toy.a_over_b": 3.0}})}
 VARIES = {"toy": "the toy's random state (toy.random_state)"}
 
@@ -41,7 +41,7 @@ def test_verdicts_become_metrics_a_table_and_a_page() -> None:
            "A / B: 2 with the chapter's seed, 2 in the median (1.2 to 3) over 3 seeds; the " \
            "check passes for 2 of them." in found
     assert "toy.random_state" in found and "b_is_better" not in found
-    unlucky = {"toy": Replicas(42, {42: {"toy.a_over_b": 1.2}, 0: {"toy.a_over_b": 3.0}})}
+    unlucky = {"toy": SeedMetrics(42, {42: {"toy.a_over_b": 1.2}, 0: {"toy.a_over_b": 3.0}})}
     page = claims(unlucky, VARIES, panel_size=(3, 2), checked=[FASTER]).texts["markdown"]
     assert "(does not hold)" in page and "passes for 1 of them, not for the chapter's." in page
 

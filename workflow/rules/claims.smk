@@ -16,7 +16,11 @@ check_seeded_experiments(CLAIM_SEEDS, list(REPLICAS), "claims.seeds")
 for name, replica in REPLICAS.items():
     check_replica_seeds(CLAIM_SEEDS[name], replica.chapter_seed, f"claims.seeds.{name}")
 check_replicated(
-    CLAIMS, {name: run.chapter_seed for name, run in {**REPLICAS, **SEED_TABLES}.items()}
+    CLAIMS,
+    {
+        **{name: replica.chapter_seed for name, replica in REPLICAS.items()},
+        **{name: replica.chapter_seed for name, (replica, _) in SEED_TABLES.items()},
+    },
 )
 EXPERIMENTS["claims"] = Experiment("Claims of the chapter over seeds", "All sections", "claims")
 
@@ -24,7 +28,7 @@ EXPERIMENTS["claims"] = Experiment("Claims of the chapter over seeds", "All sect
 rule claims:
     input:
         **{name: seed_runs(name) for name in REPLICAS},
-        **{name: table.path for name, table in SEED_TABLES.items()},
+        **{name: table for name, (_, table) in SEED_TABLES.items()},
     output:
         table=in_report("claims", "verdicts.tsv"),
         figure=in_report("claims", "effects_over_seeds.png"),
@@ -48,8 +52,8 @@ rule claims:
             for name, replica in REPLICAS.items()
         },
         seed_tables={
-            name: {"chapter_seed": table.chapter_seed, "varies": table.varies}
-            for name, table in SEED_TABLES.items()
+            name: {"chapter_seed": replica.chapter_seed, "varies": replica.varies}
+            for name, (replica, _) in SEED_TABLES.items()
         },
         panel_size=CLAIM_SETTINGS["panel_size"],
         dpi=DPI,

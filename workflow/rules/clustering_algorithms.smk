@@ -60,9 +60,12 @@ CONTEST_DRAWS = {
 
 # The benchmark runs its randomly started algorithms with each of its seeds; its claims read
 # a table of statistics per seed.
-SEED_TABLES["clustering_benchmark"] = SeedTable(
-    BENCHMARK["seeds"][0],
-    "the random state of the randomly started algorithms on the suite (clustering_benchmark.seeds)",
+SEED_TABLES["clustering_benchmark"] = (
+    Replica(
+        BENCHMARK["seeds"][0],
+        "the random state of the randomly started algorithms on the suite "
+        "(clustering_benchmark.seeds)",
+    ),
     f"{RESULTS}/clustering_benchmark/claim_statistics.tsv",
 )
 
@@ -308,7 +311,7 @@ use rule clustering_contest as clustering_contest_replica with:
 # fits nothing.
 rule clustering_scaling_job:
     input:
-        **CHOOSE_K_FEATURES["mnist"],
+        **MNIST_PCA,
     output:
         runs=expand(SCALING_RUN, size=SCALING["sizes"], allow_missing=True),
     log:

@@ -32,11 +32,9 @@ class Experiment:
         return f"{self.category} / {self.subcategory}"
 
 
-# Filled in by the file of each section. EXPERIMENTS holds each experiment by name (the folder
-# of its results and the prefix of its metric names); FIGURES, the outputs besides the
-# experiments' metrics that the `chapter` and `beyond` targets ask for.
+# Filled in by the file of each section: each experiment by name (the folder of its results
+# and the prefix of its metric names).
 EXPERIMENTS = {}
-FIGURES = {"chapter": [], "beyond": []}
 
 
 @dataclass(frozen=True)
@@ -53,16 +51,8 @@ class Replica:
 REPLICAS = {}
 
 
-@dataclass(frozen=True)
-class SeedTable(Replica):
-    """An experiment a claim rests on that runs every seed itself (a config key of its own)
-    and writes what its claims read as `path`, a table with a row per seed; `chapter_seed`
-    is the seed that stands for the chapter's."""
-
-    path: str
-
-
-# Filled in by the file of each section.
+# Filled in by the file of each section: the experiments a claim rests on that run every seed
+# themselves, each as its Replica and the table with a row per seed its claims read.
 SEED_TABLES = {}
 
 

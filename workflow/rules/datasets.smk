@@ -43,6 +43,10 @@ SPLITS = {
 
 # The split of one dataset that its experiments share (format it with dataset=...).
 SPLIT = f"{RESULTS}/splits/{{dataset}}.npz"
+# MNIST on the principal components that keep choose_k.mnist.pca_variance of its variance,
+# which the K-Means sweep, the scaling study and the mixtures' grid cluster (written by
+# choose_k_mnist_pca).
+MNIST_PCA = {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": f"{DATA}/mnist/y.npy"}
 
 
 # On a cluster, downloads run on the submitting host: compute nodes often have no internet.

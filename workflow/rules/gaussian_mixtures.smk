@@ -405,7 +405,7 @@ use rule gmm_init_params as gmm_init_params_replica with:
 # MNIST on the K-Means section's principal components: a subsample on the leading ones.
 rule gmm_selection_mnist_features:
     input:
-        X=CHOOSE_K_FEATURES["mnist"]["X"],
+        X=MNIST_PCA["X"],
         y=dataset_arrays("mnist")["y"],
     output:
         **GMM_MNIST_FEATURES,

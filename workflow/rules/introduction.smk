@@ -64,6 +64,3 @@ use rule iris_gmm as iris_gmm_replica with:
         random_state=lambda w: int(w.seed),
         metrics_only=True,
         dpi=None,  # draws no figure
-
-
-FIGURES["chapter"] += rules.iris_gmm_species.output

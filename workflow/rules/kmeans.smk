@@ -37,7 +37,7 @@ EXPERIMENTS.update(
 # What each sweep over k clusters: the blobs as they are, MNIST after PCA.
 CHOOSE_K_FEATURES = {
     "blobs": BLOBS,
-    "mnist": {"X": f"{RESULTS}/choose_k_mnist/pca/X.npy", "y": MNIST["y"]},
+    "mnist": MNIST_PCA,
 }
 # One job per chunk of k values, aligned on multiples of the dataset's chunk_size.
 CHOOSE_K_FITS = f"{RESULTS}/choose_k_{{dataset}}/k/{{chunk}}.npz"
@@ -297,7 +297,7 @@ rule choose_k_mnist_pca:
     input:
         **MNIST,
     output:
-        X=CHOOSE_K_FEATURES["mnist"]["X"],
+        X=MNIST_PCA["X"],
         info=f"{RESULTS}/choose_k_mnist/pca/info.json",
     log:
         f"{RESULTS}/logs/choose_k_mnist_pca.log",
@@ -314,11 +314,16 @@ rule choose_k_mnist_pca:
         "../scripts/kmeans/choose_k_mnist_pca.py"
 
 
-# One job per (dataset, k): `--cores N` runs the sweep in parallel, and widening k_range runs
-# only the new values.
+def choose_k_features(wildcards):
+    """What the sweep over k of the dataset clusters (CHOOSE_K_FEATURES)."""
+    return CHOOSE_K_FEATURES[wildcards.dataset]
+
+
+# One job per (dataset, chunk of k values): `--cores N` runs the sweep in parallel, and
+# widening k_range runs only the chunks it adds.
 rule choose_k_fit:
     input:
-        unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
+        unpack(choose_k_features),
     output:
         fits=CHOOSE_K_FITS,
     log:
@@ -361,11 +366,23 @@ use rule choose_k_fit as choose_k_fit_replica with:
         chunk=r"\d+_\d+",
 
 
+def choose_k_fits(wildcards):
+    """Every chunk of the dataset's sweep over k."""
+    return expand(
+        CHOOSE_K_FITS, dataset=wildcards.dataset, chunk=CHOOSE_K_CHUNKS[wildcards.dataset]
+    )
+
+
+def choose_k_pca_info(wildcards):
+    """MNIST's principal components, whose number and variance the report gives."""
+    return rules.choose_k_mnist_pca.output.info if wildcards.dataset == "mnist" else []
+
+
 rule choose_k:
     input:
-        unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
-        fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
-        pca=lambda w: rules.choose_k_mnist_pca.output.info if w.dataset == "mnist" else [],
+        unpack(choose_k_features),
+        fits=choose_k_fits,
+        pca=choose_k_pca_info,
     output:
         inertia=in_report("choose_k_{dataset}", "inertia_vs_k.png"),
         silhouette=in_report("choose_k_{dataset}", "silhouette_vs_k.png"),
@@ -540,9 +557,6 @@ rule kmeans_segmentation:
         code=code_of("kmeans/kmeans_segmentation.py"),
     script:
         "../scripts/kmeans/kmeans_segmentation.py"
-
-
-FIGURES["chapter"] += rules.choose_k_bad_k.output
 
 
 rule kmeans:

@@ -169,37 +169,25 @@ rule label_budget_graph:
         "../scripts/semi_supervised/label_budget_graph.py"
 
 
+def budget_shared_inputs(wildcards):
+    """What the strategies of a (dataset, budget) read besides the split: every strategy but
+    "random" labels from the clusterings (one per seed), label spreading also runs on the
+    k-NN graph."""
+    inputs = {}
+    if set(LABEL_BUDGET["strategies"]) - {"random"}:
+        inputs["clusterings"] = expand(BUDGET_CLUSTERING, **wildcards, seed=LABEL_BUDGET["seeds"])
+    if "label_spreading" in LABEL_BUDGET["strategies"]:
+        inputs["graph"] = BUDGET_GRAPH.format(
+            dataset=wildcards.dataset, n_neighbors=LABEL_BUDGET["n_neighbors"]
+        )
+    return inputs
+
+
 # One job per (dataset, budget), every strategy and seed inside: adding a budget runs only its
 # jobs, and the strategies' fits share a process start.
 rule label_budget_job:
     input:
-        # every strategy but "random" labels from the clusterings; label spreading also
-        # runs on the graph
-        unpack(
-            lambda w: {
-                **(
-                    {
-                        "clusterings": expand(
-                            BUDGET_CLUSTERING,
-                            dataset=w.dataset,
-                            budget=w.budget,
-                            seed=LABEL_BUDGET["seeds"],
-                        )
-                    }
-                    if set(LABEL_BUDGET["strategies"]) - {"random"}
-                    else {}
-                ),
-                **(
-                    {
-                        "graph": BUDGET_GRAPH.format(
-                            dataset=w.dataset, n_neighbors=LABEL_BUDGET["n_neighbors"]
-                        )
-                    }
-                    if "label_spreading" in LABEL_BUDGET["strategies"]
-                    else {}
-                ),
-            }
-        ),
+        unpack(budget_shared_inputs),
         split=SPLIT,
     output:
         scores=expand(

@@ -42,7 +42,7 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class Replicas:
+class SeedMetrics:
     """An experiment's metrics per seed: its regular run (the chapter's seed) and replicas."""
 
     chapter_seed: int
@@ -150,7 +150,7 @@ def check_replicated(claims: Sequence[Claim], replicated: Mapping[str, int]) -> 
                              "same thing in every experiment of a claim")
 
 
-def evaluate_over(claim: Claim, replicas: Mapping[str, Replicas]) -> Verdict:
+def evaluate_over(claim: Claim, replicas: Mapping[str, SeedMetrics]) -> Verdict:
     """The claim over the seeds every experiment it reads was run with."""
     check_replicated([claim], {name: run.chapter_seed for name, run in replicas.items()})
     runs = [replicas[name] for name in claim.experiments]

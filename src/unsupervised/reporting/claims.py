@@ -12,7 +12,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from unsupervised.clustering_algorithms.claims import ON_THE_SUITE
-from unsupervised.core.claims import DOES_NOT_HOLD, HOLDS, Claim, Replicas, Verdict, evaluate_over
+from unsupervised.core.claims import (
+    DOES_NOT_HOLD,
+    HOLDS,
+    Claim,
+    SeedMetrics,
+    Verdict,
+    evaluate_over,
+)
 from unsupervised.core.figures import new_figure
 from unsupervised.core.io import read_json
 from unsupervised.core.results import Result
@@ -20,7 +27,7 @@ from unsupervised.reporting.all_claims import CLAIMS
 
 
 def load_replicas(files: Mapping[str, Sequence[str]], specs: Mapping[str, Mapping[str, Any]]
-                  ) -> dict[str, Replicas]:
+                  ) -> dict[str, SeedMetrics]:
     """Each experiment's metrics per seed. `files[name]` lists its regular run's metrics file
     then one per seed of `specs[name]["seeds"]`; `specs[name]["chapter_seed"]` is the seed of
     the regular run."""
@@ -29,28 +36,28 @@ def load_replicas(files: Mapping[str, Sequence[str]], specs: Mapping[str, Mappin
         seeds = [spec["chapter_seed"], *spec["seeds"]]
         if len(files[name]) != len(seeds):
             raise ValueError(f"{name}: {len(files[name])} metrics files for seeds {seeds}")
-        runs[name] = Replicas(spec["chapter_seed"],
+        runs[name] = SeedMetrics(spec["chapter_seed"],
                               {seed: read_json(path) for seed, path in zip(seeds, files[name],
                                                                            strict=True)})
     return runs
 
 
 def load_seed_tables(files: Mapping[str, str], specs: Mapping[str, Mapping[str, Any]]
-                     ) -> dict[str, Replicas]:
+                     ) -> dict[str, SeedMetrics]:
     """The metrics per seed of each experiment that ran every seed itself: `files[name]` is
     its table of statistics, a row per seed (column "seed"), named <name>.<column>;
     `specs[name]["chapter_seed"]` is the seed that stands for the chapter's."""
     runs = {}
     for name, path in files.items():
         rows = pd.read_csv(path, sep="\t").to_dict("records")
-        runs[name] = Replicas(specs[name]["chapter_seed"], {
+        runs[name] = SeedMetrics(specs[name]["chapter_seed"], {
             int(row.pop("seed")): {f"{name}.{column}": float(value)
                                    for column, value in row.items()}
             for row in rows})
     return runs
 
 
-def claims(runs: Mapping[str, Replicas], varies: Mapping[str, str], *,
+def claims(runs: Mapping[str, SeedMetrics], varies: Mapping[str, str], *,
            panel_size: Sequence[float], checked: Sequence[Claim] = CLAIMS) -> Result:
     """Every claim's verdict over its experiments' seeds (`varies[experiment]` says what a seed
     sets there): the table, the Markdown page, a figure of the effects (a panel of
