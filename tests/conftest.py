@@ -37,13 +37,20 @@ def snakemake_command(*args: str, config: list[str] | None = None) -> list[str]:
 
 
 def run_snakemake(
-    *args: str, config: list[str] | None = None, cwd: Path = REPO,
+    *args: str,
+    config: list[str] | None = None,
+    cwd: Path = REPO,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run Snakemake (in the repository by default), output captured; `env` adds variables."""
-    return subprocess.run(snakemake_command(*args, config=config), cwd=cwd,
-                          capture_output=True, text=True, timeout=1800,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        snakemake_command(*args, config=config),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def copy_checkout(destination: Path) -> Path:
@@ -52,8 +59,9 @@ def copy_checkout(destination: Path) -> Path:
     for part in ("Snakefile", "requirements.txt", "config", "workflow", "src", "profiles"):
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, destination / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, destination / part)
     return destination
@@ -64,8 +72,9 @@ def default_config() -> dict:
     return yaml.safe_load((REPO / "config" / "config.yaml").read_text())
 
 
-def gaussian_blobs(centers: np.typing.ArrayLike, per_class: int, scale: float, seed: int
-                   ) -> tuple[np.ndarray, np.ndarray]:
+def gaussian_blobs(
+    centers: np.typing.ArrayLike, per_class: int, scale: float, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Round Gaussian blobs of `per_class` points around each center, labelled by center."""
     centers_arr = np.asarray(centers, dtype=float)
     y = np.repeat(np.arange(len(centers_arr)), per_class)

@@ -32,18 +32,22 @@ def test_the_accuracy_is_genieclust_s_where_both_find_k_clusters() -> None:
         reference = rng.permutation(np.r_[np.arange(1, k + 1), rng.integers(1, k + 1, 30)])
         predicted = rng.permutation(np.r_[np.arange(1, k + 1), rng.integers(1, k + 1, 30)])
         assert normalized_clustering_accuracy(reference, predicted) == pytest.approx(
-            genieclust_nca(reference, predicted), abs=1e-12)
+            genieclust_nca(reference, predicted), abs=1e-12
+        )
 
 
 def test_the_accuracy_counts_missing_clusters_and_predicted_noise_as_wrong() -> None:
     reference = np.array([1, 1, 2, 2, 3, 3])
     # cluster 1 found whole, 2 merged into it (wrong), 3 found: 2/3 right, rescaled
-    assert normalized_clustering_accuracy(reference, np.array([5, 5, 5, 5, 7, 7])) == \
-        pytest.approx((2 / 3 - 1 / 3) / (1 - 1 / 3))
-    assert normalized_clustering_accuracy(reference, np.array([1, 1, 2, 2, -1, -1])) == \
-        pytest.approx(0.5)
-    assert normalized_clustering_accuracy(reference, np.array([1, 1, 2, 2, 3, 4])) == \
-        pytest.approx((2.5 / 3 - 1 / 3) / (1 - 1 / 3))
+    assert normalized_clustering_accuracy(reference, np.array([5, 5, 5, 5, 7, 7])) == pytest.approx(
+        (2 / 3 - 1 / 3) / (1 - 1 / 3)
+    )
+    assert normalized_clustering_accuracy(
+        reference, np.array([1, 1, 2, 2, -1, -1])
+    ) == pytest.approx(0.5)
+    assert normalized_clustering_accuracy(reference, np.array([1, 1, 2, 2, 3, 4])) == pytest.approx(
+        (2.5 / 3 - 1 / 3) / (1 - 1 / 3)
+    )
 
 
 def test_a_predicted_cluster_of_reference_noise_only_is_scored_without_it() -> None:
@@ -70,8 +74,14 @@ def toy_datasets() -> list[SuiteDataset]:
 
 
 def test_runs_seed_only_the_randomly_started_and_skip_what_would_not_fit() -> None:
-    common = {"seeds": [0, 1], "preprocess_seed": 0, "tie_check_seeds": [1, 2],
-              "memory_limit_mb": 2000, "max_size": None, "keep_labels": True}
+    common = {
+        "seeds": [0, 1],
+        "preprocess_seed": 0,
+        "tie_check_seeds": [1, 2],
+        "memory_limit_mb": 2000,
+        "max_size": None,
+        "keep_labels": True,
+    }
     np.ones((5000, 10000)).sum()  # a peak of 400 MB before the runs, which they must not count
     before = peak_rss_mb()
     kmeans = benchmark_runs("kmeans", toy_datasets(), settings={"n_init": 2}, **common)
@@ -81,32 +91,56 @@ def test_runs_seed_only_the_randomly_started_and_skip_what_would_not_fit() -> No
     assert [run["seed"] for run in kmeans] == [0, 1] and [run["seed"] for run in genie] == [0]
     assert "labels" in kmeans[0] and "labels" not in kmeans[1]
     # another partition of ours: K-Means's second seed; Genie's refit on other tie-breaking noise
-    swapped = benchmark_runs("kmeans", toy_datasets(), settings={"n_init": 2},
-                             **{**common, "seeds": [1, 0]})
+    swapped = benchmark_runs(
+        "kmeans", toy_datasets(), settings={"n_init": 2}, **{**common, "seeds": [1, 0]}
+    )
     assert kmeans[0]["other_labels"] == [swapped[0]["labels"]]
-    retied = [benchmark_runs("genie", toy_datasets(), settings={"gini_threshold": 0.3},
-                             **{**common, "preprocess_seed": seed})[0]["labels"]
-              for seed in (1, 2)]
+    retied = [
+        benchmark_runs(
+            "genie",
+            toy_datasets(),
+            settings={"gini_threshold": 0.3},
+            **{**common, "preprocess_seed": seed},
+        )[0]["labels"]
+        for seed in (1, 2)
+    ]
     assert genie[0]["other_labels"] == retied
-    assert all(run["nca"] == 1.0 and run["clusters"] == 3 and run["k"] == 3
-               for run in kmeans + genie)
-    (skipped,) = benchmark_runs("affinity_propagation", toy_datasets(), settings={},
-                                **{**common, "max_size": 50})
+    assert all(
+        run["nca"] == 1.0 and run["clusters"] == 3 and run["k"] == 3 for run in kmeans + genie
+    )
+    (skipped,) = benchmark_runs(
+        "affinity_propagation", toy_datasets(), settings={}, **{**common, "max_size": 50}
+    )
     assert skipped["status"] == "skipped" and "50 instances" in skipped["reason"]
 
 
 def scores(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
-    return pd.DataFrame([{"battery": "b", "dataset": dataset, "algorithm": algorithm,
-                          "status": "fitted", "nca": nca, "ari": nca}
-                         for dataset, algorithm, nca in rows])
+    return pd.DataFrame(
+        [
+            {
+                "battery": "b",
+                "dataset": dataset,
+                "algorithm": algorithm,
+                "status": "fitted",
+                "nca": nca,
+                "ari": nca,
+            }
+            for dataset, algorithm, nca in rows
+        ]
+    )
 
 
 def test_wins_losses_and_the_sign_test_against_k_means() -> None:
-    table = scores([(f"d{i}", algorithm, nca) for i in range(8)
-                    for algorithm, nca in (("kmeans", 0.5), ("genie", 0.9 if i < 7 else 0.1))])
+    table = scores(
+        [
+            (f"d{i}", algorithm, nca)
+            for i in range(8)
+            for algorithm, nca in (("kmeans", 0.5), ("genie", 0.9 if i < 7 else 0.1))
+        ]
+    )
     outcome = against(table, "genie", "kmeans")
     assert (outcome["wins"], outcome["losses"], outcome["ties"]) == (7, 1, 0)
-    assert outcome["sign_test_p"] == pytest.approx(9 * 2 / 2 ** 8)
+    assert outcome["sign_test_p"] == pytest.approx(9 * 2 / 2**8)
     summary = summary_table(table).set_index(["battery", "algorithm"])
     assert summary.loc[("all", "genie"), "mean_rank"] == pytest.approx((7 * 1 + 2) / 8)
     assert summary.loc[("all", "genie"), "median_nca"] == pytest.approx(0.9)
@@ -116,8 +150,17 @@ def test_published_partitions_are_scored_and_compared_with_ours() -> None:
     theirs = toy_datasets()[0].published["m"]["v"]
     other = theirs.copy()
     other[:10] = 1  # ten points moved by another random state
-    runs = [{"battery": "toy", "dataset": "blobs", "algorithm": "kmeans", "nca": 1.0, "ari": 1.0,
-             "labels": (theirs % 3).tolist(), "other_labels": [theirs.tolist(), other.tolist()]}]
+    runs = [
+        {
+            "battery": "toy",
+            "dataset": "blobs",
+            "algorithm": "kmeans",
+            "nca": 1.0,
+            "ari": 1.0,
+            "labels": (theirs % 3).tolist(),
+            "other_labels": [theirs.tolist(), other.tolist()],
+        }
+    ]
     (row,) = published_table(runs, toy_datasets(), {"kmeans": "m/v"}).to_dict("records")
     assert row["published_nca"] == 1.0 and row["agreement_ari"] == 1.0
     # the least agreement of ours: with the partition ten points away

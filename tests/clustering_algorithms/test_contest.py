@@ -65,8 +65,9 @@ def test_contest_sets_are_standardised_and_capped_reproducibly() -> None:
 
 def test_runs_cover_every_draw_and_keep_the_chapter_s_labels() -> None:
     specs = {seed: {"n_samples": 80, "noise": 0.05, "random_state": seed} for seed in (42, 0)}
-    result = contest_runs("kmeans", "moons", specs, {"n_init": 1}, max_instances=100,
-                          chapter_seed=42)
+    result = contest_runs(
+        "kmeans", "moons", specs, {"n_init": 1}, max_instances=100, chapter_seed=42
+    )
     assert [run["seed"] for run in result["runs"]] == [42, 0]
     assert len(result["labels"]) == 80 and result["peak_mb"] > 0
     assert all(run["clusters"] == 2 and run["fit_seconds"] > 0 for run in result["runs"])

@@ -36,10 +36,12 @@ def test_cores_borders_and_noise_on_a_line() -> None:
     assert n_clusters(model.labels_) == 1
 
 
-@pytest.mark.parametrize(("eps", "min_samples", "setting"), [(0.0, 3, "eps"), (-1.0, 3, "eps"),
-                                                            (1.0, 0, "min_samples")])
-def test_dbscan_refuses_parameters_that_are_not_positive(eps: float, min_samples: int,
-                                                          setting: str) -> None:
+@pytest.mark.parametrize(
+    ("eps", "min_samples", "setting"), [(0.0, 3, "eps"), (-1.0, 3, "eps"), (1.0, 0, "min_samples")]
+)
+def test_dbscan_refuses_parameters_that_are_not_positive(
+    eps: float, min_samples: int, setting: str
+) -> None:
     with pytest.raises(SettingError, match=f"^{setting}="):
         fit_dbscan(line(0, 1), eps=eps, min_samples=min_samples)
 
@@ -85,9 +87,9 @@ def test_k_distances_need_min_samples_within_the_instances() -> None:
 
 
 def test_complete_linkage_merges_the_chapter_s_points_pairwise() -> None:
-    metrics = agglomerative_clustering(points=[0, 2, 5, 8.5], linkage="complete",
-                                   figure_size=[4, 3]).metrics
+    metrics = agglomerative_clustering(
+        points=[0, 2, 5, 8.5], linkage="complete", figure_size=[4, 3]
+    ).metrics
     merges = [(metrics[f"merge_{i}_first"], metrics[f"merge_{i}_second"]) for i in range(3)]
     assert merges == [(0, 1), (2, 3), (4, 5)]
     assert [metrics[f"merge_{i}_distance"] for i in range(3)] == [2.0, 3.5, 8.5]
-

@@ -34,14 +34,27 @@ print(peak_rss_mb())
 
 
 def fit_peak_rss_mb(algorithm: str, n_instances: int, settings: dict) -> float:
-    return float(subprocess.run(
-        [sys.executable, "-c", FIT_IN_A_NEW_PROCESS, algorithm, str(n_instances),
-         json.dumps(settings)], check=True, capture_output=True, text=True).stdout)
+    return float(
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                FIT_IN_A_NEW_PROCESS,
+                algorithm,
+                str(n_instances),
+                json.dumps(settings),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
 
 
 @pytest.mark.parametrize("algorithm", sorted(QUADRATIC_BYTES_PER_PAIR))
-def test_the_quadratic_estimate_grows_as_a_fit_s_resident_memory(algorithm: str,
-                                                                 default_config: dict) -> None:
+def test_the_quadratic_estimate_grows_as_a_fit_s_resident_memory(
+    algorithm: str, default_config: dict
+) -> None:
     """From 1,500 to 3,000 instances, a real fit's peak resident memory grows by what the
     estimate says, within 15% (the interpreter and the libraries cancel out)."""
     settings = default_config["clustering_contest"]["settings"][algorithm]
@@ -62,15 +75,38 @@ def test_only_quadratic_algorithms_are_skipped_for_memory() -> None:
 
 def test_skipped_sizes_are_recorded_without_fitting() -> None:
     X, y = np.arange(150.0).reshape(50, 3), np.zeros(50, dtype=int)
-    run = scaling_run("affinity_propagation", X, y, size=50, dimensions=2, random_state=0,
-                      settings={}, k=2, memory_limit_mb=BASELINE_MB, max_size=None)
+    run = scaling_run(
+        "affinity_propagation",
+        X,
+        y,
+        size=50,
+        dimensions=2,
+        random_state=0,
+        settings={},
+        k=2,
+        memory_limit_mb=BASELINE_MB,
+        max_size=None,
+    )
     assert run["status"] == "skipped" and "fit_seconds" not in run
 
 
 def test_a_study_that_skips_nothing_draws_its_figure() -> None:
     X, y = np.random.default_rng(0).normal(size=(60, 3)), np.arange(60) % 2
-    runs = [scaling_run("kmeans", X, y, size=size, dimensions=2, random_state=0, settings={},
-                        k=2, memory_limit_mb=2000, max_size=None) for size in (30, 60)]
+    runs = [
+        scaling_run(
+            "kmeans",
+            X,
+            y,
+            size=size,
+            dimensions=2,
+            random_state=0,
+            settings={},
+            k=2,
+            memory_limit_mb=2000,
+            max_size=None,
+        )
+        for size in (30, 60)
+    ]
     result = clustering_scaling(runs, memory_limit_mb=2000, figure_size=(9, 3))
     assert result.metrics["kmeans_n_skipped"] == 0 and result.metrics["kmeans_largest_size"] == 60
     assert result.figures["figure"]().axes

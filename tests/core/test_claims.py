@@ -37,16 +37,21 @@ BEATS = Claim(
 
 def table(*gains: float) -> dict[int, dict[str, float]]:
     """Seeds 0, 1, ... with the given accuracy gains of representatives over random."""
-    return {seed: {"toy.representative": 0.8 + gain, "toy.random": 0.8}
-            for seed, gain in enumerate(gains)}
+    return {
+        seed: {"toy.representative": 0.8 + gain, "toy.random": 0.8}
+        for seed, gain in enumerate(gains)
+    }
 
 
-@pytest.mark.parametrize(("gains", "verdict", "n_holds"), [
-    ((0.1, 0.08, 0.12), HOLDS, 3),
-    ((0.1, 0.01, 0.12), CHAPTER_SEED_ONLY, 2),
-    ((0.01, 0.02, 0.1), DOES_NOT_HOLD, 1),
-    ((0.0, -0.1, 0.01), DOES_NOT_HOLD, 0),
-])
+@pytest.mark.parametrize(
+    ("gains", "verdict", "n_holds"),
+    [
+        ((0.1, 0.08, 0.12), HOLDS, 3),
+        ((0.1, 0.01, 0.12), CHAPTER_SEED_ONLY, 2),
+        ((0.01, 0.02, 0.1), DOES_NOT_HOLD, 1),
+        ((0.0, -0.1, 0.01), DOES_NOT_HOLD, 0),
+    ],
+)
 def test_verdicts(gains: tuple[float, ...], verdict: str, n_holds: int) -> None:
     result = evaluate(BEATS, table(*gains), chapter_seed=0)
     assert result.verdict == verdict and result.n_holds == n_holds
@@ -67,34 +72,50 @@ def test_a_missing_metric_names_the_claim_and_the_metric() -> None:
 
 
 def test_a_check_that_is_not_a_boolean_is_refused() -> None:
-    sloppy = Claim("sloppy", "", "", ("toy.random",), lambda m: m["toy.random"], "",
-                   lambda m: 0.0, "")
+    sloppy = Claim(
+        "sloppy", "", "", ("toy.random",), lambda m: m["toy.random"], "", lambda m: 0.0, ""
+    )
     with pytest.raises(ClaimError, match="'sloppy': its check gave 0.8, not True or False"):
         evaluate(sloppy, table(0.1), chapter_seed=0)
 
 
-@pytest.mark.parametrize(("seeds", "message"), [
-    ([], "no seed"), ([1, 2, 1], r"seeds \[1\] are listed twice"), ([1, 2], "seed 0 is not"),
-])
+@pytest.mark.parametrize(
+    ("seeds", "message"),
+    [
+        ([], "no seed"),
+        ([1, 2, 1], r"seeds \[1\] are listed twice"),
+        ([1, 2], "seed 0 is not"),
+    ],
+)
 def test_bad_seed_lists_are_named(seeds: list[int], message: str) -> None:
     with pytest.raises(ClaimError, match=message):
         check_seeds(seeds, 0, "claims.seeds")
 
 
-@pytest.mark.parametrize(("seeds", "message"), [
-    ([], "no seed"), ([1, 2, 1], r"seeds \[1\] are listed twice"),
-    ([1, 42], "42 is the chapter's own seed"),
-])
+@pytest.mark.parametrize(
+    ("seeds", "message"),
+    [
+        ([], "no seed"),
+        ([1, 2, 1], r"seeds \[1\] are listed twice"),
+        ([1, 42], "42 is the chapter's own seed"),
+    ],
+)
 def test_bad_replica_seed_lists_are_named(seeds: list[int], message: str) -> None:
     with pytest.raises(ClaimError, match=rf"^claims\.seeds\.toy: {message}"):
         check_replica_seeds(seeds, 42, "claims.seeds.toy")
 
 
-@pytest.mark.parametrize(("seeds", "message"), [
-    ({"a": [1]}, r"^claims\.seeds: no seed list for b; every experiment with seed"),
-    ({"a": [1], "b": [2], "c": [3]},
-     r"^claims\.seeds\.c: no experiment of that name has seed replicas \(those that do: a, b\)"),
-])
+@pytest.mark.parametrize(
+    ("seeds", "message"),
+    [
+        ({"a": [1]}, r"^claims\.seeds: no seed list for b; every experiment with seed"),
+        (
+            {"a": [1], "b": [2], "c": [3]},
+            r"^claims\.seeds\.c: no experiment of that name has seed replicas "
+            r"\(those that do: a, b\)",
+        ),
+    ],
+)
 def test_seeds_go_to_exactly_the_replicated_experiments(seeds: dict, message: str) -> None:
     check_seeded_experiments({"a": [1], "b": [2]}, ["a", "b"], "claims.seeds")
     with pytest.raises(ClaimError, match=message):
@@ -103,8 +124,16 @@ def test_seeds_go_to_exactly_the_replicated_experiments(seeds: dict, message: st
 
 def test_a_claim_over_two_experiments_uses_the_seeds_both_ran() -> None:
     """Each experiment's metrics per seed are merged; seeds only one ran are left out."""
-    gain = Claim("gain", "", "", ("a.score", "b.score"), lambda m: m["b.score"] > m["a.score"],
-                 "b > a", lambda m: m["b.score"] - m["a.score"], "b - a")
+    gain = Claim(
+        "gain",
+        "",
+        "",
+        ("a.score", "b.score"),
+        lambda m: m["b.score"] > m["a.score"],
+        "b > a",
+        lambda m: m["b.score"] - m["a.score"],
+        "b - a",
+    )
     runs = {
         "a": SeedMetrics(42, {42: {"a.score": 0.5}, 0: {"a.score": 0.5}, 1: {"a.score": 0.5}}),
         "b": SeedMetrics(42, {42: {"b.score": 0.7}, 1: {"b.score": 0.4}}),
@@ -115,8 +144,11 @@ def test_a_claim_over_two_experiments_uses_the_seeds_both_ran() -> None:
 
 
 def test_a_claim_must_read_replicated_experiments_with_one_chapter_seed() -> None:
-    with pytest.raises(ClaimError, match=r"'representatives_beat_random' reads \['toy'\], "
-                                         "which have no seed replicas"):
+    with pytest.raises(
+        ClaimError,
+        match=r"'representatives_beat_random' reads \['toy'\], "
+        "which have no seed replicas",
+    ):
         check_replicated([BEATS], {"other": 0})
     two = Claim("two", "", "", ("a.x", "b.x"), lambda m: True, "", lambda m: 0.0, "")
     with pytest.raises(ClaimError, match=r"chapter's seeds differ \(\[7, 42\]\)"):

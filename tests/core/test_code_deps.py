@@ -17,10 +17,20 @@ def test_transitive_imports_and_their_packages_are_found() -> None:
     found = names(module_files(REPO / "workflow" / "scripts" / "kmeans" / "kmeans_minibatch.py"))
     # The script imports kmeans.experiments, which imports kmeans.plots, kmeans.minibatch and
     # core.results; results imports core.figures and core.io.
-    assert {"kmeans/experiments.py", "kmeans/plots.py", "kmeans/minibatch.py",
-            "core/results.py", "core/figures.py", "core/io.py",
-            "core/step.py", "data/datasets.py", "__init__.py", "core/__init__.py",
-            "kmeans/__init__.py", "data/__init__.py"} <= found
+    assert {
+        "kmeans/experiments.py",
+        "kmeans/plots.py",
+        "kmeans/minibatch.py",
+        "core/results.py",
+        "core/figures.py",
+        "core/io.py",
+        "core/step.py",
+        "data/datasets.py",
+        "__init__.py",
+        "core/__init__.py",
+        "kmeans/__init__.py",
+        "data/__init__.py",
+    } <= found
     assert not found & {"data/download.py", "reporting/baseline.py", "introduction/__init__.py"}
 
 
@@ -36,8 +46,9 @@ def test_other_imports_and_imports_inside_functions_are_ignored(tmp_path: Path) 
 def test_the_fingerprint_follows_the_imported_code(tmp_path: Path) -> None:
     io_user, figures_user = tmp_path / "a.py", tmp_path / "b.py"
     io_user.write_text("from unsupervised.core import io\n")
-    figures_user.write_text("from unsupervised.core import io\n"
-                            "from unsupervised.core.figures import new_figure\n")
+    figures_user.write_text(
+        "from unsupervised.core import io\nfrom unsupervised.core.figures import new_figure\n"
+    )
     same_imports = tmp_path / "c.py"
     same_imports.write_text("from unsupervised.core import io\n")
     assert code_fingerprint(io_user) == code_fingerprint(same_imports)
@@ -49,7 +60,9 @@ def test_the_fingerprint_follows_the_imported_code(tmp_path: Path) -> None:
 
 def test_modules_imported_on_first_use_count_as_imports(tmp_path: Path) -> None:
     script = tmp_path / "s.py"
-    script.write_text('from unsupervised.core.lazy import lazy_import\n\n'
-                      'plots = lazy_import("unsupervised.kmeans.plots")\n')
+    script.write_text(
+        "from unsupervised.core.lazy import lazy_import\n\n"
+        'plots = lazy_import("unsupervised.kmeans.plots")\n'
+    )
     found = names(module_files(script))
     assert {"core/lazy.py", "kmeans/plots.py", "kmeans/__init__.py", "core/figures.py"} <= found

@@ -44,11 +44,15 @@ def test_a_lower_bound_between_two_keys_names_both() -> None:
 
 def test_a_value_a_list_must_not_hold_names_both() -> None:
     config = {"study": {"seed": 0, "check_seeds": [1, 0]}}
-    with pytest.raises(ConfigError, match=r"'study.seed': 0 is one of study.check_seeds "
-                                          r"\[1, 0\]; draw anew"):
+    with pytest.raises(
+        ConfigError,
+        match=r"'study.seed': 0 is one of study.check_seeds "
+        r"\[1, 0\]; draw anew",
+    ):
         check_not_member(config, "study.seed", "study.check_seeds", "draw anew")
-    check_not_member({"study": {"seed": 2, "check_seeds": [1, 0]}}, "study.seed",
-                     "study.check_seeds", "")
+    check_not_member(
+        {"study": {"seed": 2, "check_seeds": [1, 0]}}, "study.seed", "study.check_seeds", ""
+    )
 
 
 def test_good_ranges_and_mirror_pass(tmp_path: Path) -> None:
@@ -63,7 +67,9 @@ def test_missing_mirror_is_named(tmp_path: Path) -> None:
 def test_command_line_values_get_their_yaml_types() -> None:
     overrides = {"iris_gmm": {"random_state": "0", "figure_size": ["9", "3.5"]}, "x": "text"}
     assert typed_overrides(overrides) == {
-        "iris_gmm": {"random_state": 0, "figure_size": [9, 3.5]}, "x": "text"}
+        "iris_gmm": {"random_state": 0, "figure_size": [9, 3.5]},
+        "x": "text",
+    }
 
 
 SCHEMA = REPO / "workflow" / "schemas" / "config.schema.yaml"
@@ -114,15 +120,16 @@ def test_the_schema_has_no_defaults_and_requires_every_key() -> None:
 
 def test_an_object_requires_every_key_it_lists_unless_it_says_otherwise(tmp_path: Path) -> None:
     schema = tmp_path / "schema.yaml"
-    schema.write_text("type: object\nproperties:\n  a: {type: integer}\n  b:\n    type: object\n"
-                      "    required: []\n    properties: {c: {type: integer}}\n")
+    schema.write_text(
+        "type: object\nproperties:\n  a: {type: integer}\n  b:\n    type: object\n"
+        "    required: []\n    properties: {c: {type: integer}}\n"
+    )
     validate_config({"a": 1, "b": {}}, schema)
     with pytest.raises(ConfigError, match="'a' is a required property"):
         validate_config({"b": {"c": 2}}, schema)
 
 
 def test_a_missing_key_is_named(default_config: dict) -> None:
-    fit = {key: value for key, value in default_config["kmeans_fit"].items()
-           if key != "resolution"}
+    fit = {key: value for key, value in default_config["kmeans_fit"].items() if key != "resolution"}
     message = schema_failure({**default_config, "kmeans_fit": fit})
     assert message.startswith("config key 'kmeans_fit': 'resolution' is a required property")

@@ -26,10 +26,13 @@ def test_log_elbow_follows_relative_drops() -> None:
     assert elbow(ks, values, log=True) == 3
 
 
-@pytest.mark.parametrize(("ks", "values", "message"), [
-    ([1, 2], [3.0, 1.0], "at least 3"),
-    ([1, 2, 3], [1.0, 2.0, 3.0], "does not decrease"),
-])
+@pytest.mark.parametrize(
+    ("ks", "values", "message"),
+    [
+        ([1, 2], [3.0, 1.0], "at least 3"),
+        ([1, 2, 3], [1.0, 2.0, 3.0], "does not decrease"),
+    ],
+)
 def test_elbow_refuses_curves_without_one(ks, values, message) -> None:
     with pytest.raises(ValueError, match=message):
         elbow(ks, values)

@@ -11,8 +11,10 @@ def test_int_range_excludes_stop_and_steps() -> None:
 
 
 def test_k_chunks_are_aligned_so_widening_keeps_full_chunks() -> None:
-    assert k_chunks(range(2, 25), 10) == {"2_9": list(range(2, 10)),
-                                          "10_19": list(range(10, 20)),
-                                          "20_24": list(range(20, 25))}
+    assert k_chunks(range(2, 25), 10) == {
+        "2_9": list(range(2, 10)),
+        "10_19": list(range(10, 20)),
+        "20_24": list(range(20, 25)),
+    }
     wider = k_chunks(range(2, 35), 10)
     assert wider["10_19"] == list(range(10, 20)) and "30_34" in wider

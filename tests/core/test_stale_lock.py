@@ -20,7 +20,8 @@ def lock(folder: Path) -> None:
 def test_a_running_snakemake_keeps_its_lock(tmp_path: Path) -> None:
     lock(tmp_path)
     stand_in = subprocess.Popen(  # a process whose command line names snakemake, run here
-        [sys.executable, "-c", "import time; time.sleep(60)", "snakemake"], cwd=tmp_path)
+        [sys.executable, "-c", "import time; time.sleep(60)", "snakemake"], cwd=tmp_path
+    )
     try:
         assert snakemake_running_in(tmp_path)
         assert not snakemake_running_in(tmp_path / ".snakemake")
@@ -37,10 +38,12 @@ def test_the_shell_that_runs_it_before_snakemake_does_not_count(tmp_path: Path) 
     whose command line names snakemake: that shell must not keep the lock."""
     lock(tmp_path)
     src = REPO / "src"
-    check = (f"{sys.executable} -c 'import sys; sys.path.insert(0, \"{src}\"); "
-             "from unsupervised.core.stale_lock import snakemake_running_in; "
-             "sys.exit(snakemake_running_in(__import__(\"pathlib\").Path(\".\")))' "
-             "&& echo then snakemake")
+    check = (
+        f'{sys.executable} -c \'import sys; sys.path.insert(0, "{src}"); '
+        "from unsupervised.core.stale_lock import snakemake_running_in; "
+        'sys.exit(snakemake_running_in(__import__("pathlib").Path(".")))\' '
+        "&& echo then snakemake"
+    )
     result = subprocess.run(["sh", "-c", check], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0 and "then snakemake" in result.stdout, result.stderr
 

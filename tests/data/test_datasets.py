@@ -54,8 +54,10 @@ def test_mnist_puts_train_before_test_and_flattens(tmp_path: Path) -> None:
     train = np.full((3, 2, 2), 1, dtype=np.uint8)
     test = np.full((2, 2, 2), 2, dtype=np.uint8)
     X, y = mnist_from_idx(
-        write_idx(tmp_path / "a", train), write_idx(tmp_path / "b", np.array([0, 1, 2])),
-        write_idx(tmp_path / "c", test), write_idx(tmp_path / "d", np.array([3, 4])),
+        write_idx(tmp_path / "a", train),
+        write_idx(tmp_path / "b", np.array([0, 1, 2])),
+        write_idx(tmp_path / "c", test),
+        write_idx(tmp_path / "d", np.array([3, 4])),
     )
     assert X.shape == (5, 4) and X.dtype == np.uint8
     np.testing.assert_array_equal(X[:, 0], [1, 1, 1, 2, 2])
@@ -102,16 +104,42 @@ needs_mirror = pytest.mark.skipif(MIRROR is None, reason="no local copy of the r
 
 @needs_mirror
 def test_real_mnist_matches_its_provenance() -> None:
-    files = [MIRROR / "mnist" / name for name in (
-        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")]
+    files = [
+        MIRROR / "mnist" / name
+        for name in (
+            "train-images-idx3-ubyte.gz",
+            "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz",
+            "t10k-labels-idx1-ubyte.gz",
+        )
+    ]
     X, y = mnist_from_idx(*files)
     assert X.shape == (70_000, 784)
     # Label counts published with the dataset (../shared/datasets/README.md).
-    assert np.bincount(y[:60_000]).tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265,
-                                                5851, 5949]
-    assert np.bincount(y[60_000:]).tolist() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974,
-                                                1009]
+    assert np.bincount(y[:60_000]).tolist() == [
+        5923,
+        6742,
+        5958,
+        6131,
+        5842,
+        5421,
+        5918,
+        6265,
+        5851,
+        5949,
+    ]
+    assert np.bincount(y[60_000:]).tolist() == [
+        980,
+        1135,
+        1032,
+        1010,
+        982,
+        892,
+        958,
+        1028,
+        974,
+        1009,
+    ]
 
 
 @needs_mirror
@@ -139,15 +167,19 @@ def test_generated_sets_follow_their_settings() -> None:
 
 
 def test_circles_put_one_ring_inside_the_other() -> None:
-    X, y = generated("circles", {"n_samples": 100, "factor": 0.5, "noise": 0.0,
-                                 "random_state": 0})
+    X, y = generated("circles", {"n_samples": 100, "factor": 0.5, "noise": 0.0, "random_state": 0})
     radii = np.linalg.norm(X, axis=1)
     assert np.allclose(radii[y == 0], 1.0) and np.allclose(radii[y == 1], 0.5)
 
 
 def test_noise_around_blobs_is_labelled_apart_and_covers_their_box() -> None:
-    spec = {"n_samples": 200, "centers": [[0.0, 0.0], [10.0, 10.0]], "cluster_std": [0.5, 0.5],
-            "noise_share": 0.25, "random_state": 0}
+    spec = {
+        "n_samples": 200,
+        "centers": [[0.0, 0.0], [10.0, 10.0]],
+        "cluster_std": [0.5, 0.5],
+        "noise_share": 0.25,
+        "random_state": 0,
+    }
     X, y = generated("noisy_blobs", spec)
     noise = y == NOISE_LABEL
     assert X.shape == (200, 2) and noise.sum() == 50 and sorted(set(y[~noise])) == [0, 1]

@@ -76,8 +76,7 @@ def test_outliers_make_up_the_share_and_reach_beyond_the_data() -> None:
 def test_one_class_takes_the_normal_class_and_a_share_of_the_others() -> None:
     X = np.arange(200, dtype=float).reshape(100, 2)
     y = np.repeat(np.arange(5), 20)
-    problem = one_class(X, y, normal_class=2, n_normal=19, share=0.05,
-                        rng=np.random.default_rng(0))
+    problem = one_class(X, y, normal_class=2, n_normal=19, share=0.05, rng=np.random.default_rng(0))
     rows = (problem.X[:, 0] / 2).astype(int)
     assert (y[rows][~problem.is_anomaly] == 2).all() and (~problem.is_anomaly).sum() == 19
     assert (y[rows][problem.is_anomaly] != 2).all() and problem.is_anomaly.sum() == 1
@@ -93,25 +92,38 @@ def test_a_share_that_gives_no_anomaly_is_named() -> None:
 
 def test_mixture_with_more_components_than_instances_is_named() -> None:
     with pytest.raises(SettingError, match="n_components=400: a mixture needs between 1 and"):
-        anomaly_scores("gaussian_mixture", separable_problem().X,
-                       {**SETTINGS["gaussian_mixture"], "n_components": 400}, random_state=0)
+        anomaly_scores(
+            "gaussian_mixture",
+            separable_problem().X,
+            {**SETTINGS["gaussian_mixture"], "n_components": 400},
+            random_state=0,
+        )
 
 
 def test_contest_gives_medians_over_seeds_and_ranks_detectors() -> None:
     X = np.random.default_rng(4).normal(size=(400, 2))
     spec = {"anomaly_share": 0.05, "outlier_spread": 1.0}
-    runs = [run for detector in ("gaussian_mixture", "pca_reconstruction")
-            for run in detector_runs(X, np.zeros(400), problem="ellipsoids", detector=detector,
-                                     spec=spec, settings=SETTINGS[detector], seeds=[0, 1, 2],
-                                     percentile=4)]
+    runs = [
+        run
+        for detector in ("gaussian_mixture", "pca_reconstruction")
+        for run in detector_runs(
+            X,
+            np.zeros(400),
+            problem="ellipsoids",
+            detector=detector,
+            spec=spec,
+            settings=SETTINGS[detector],
+            seeds=[0, 1, 2],
+            percentile=4,
+        )
+    ]
     table = contest_table(runs)
     assert list(table["seeds"]) == [3, 3]
     assert table["roc_auc"].is_monotonic_decreasing
     mixture = [run["roc_auc"] for run in runs if run["detector"] == "gaussian_mixture"]
     row = table.set_index("detector").loc["gaussian_mixture"]
     assert row["roc_auc"] == np.median(mixture) and row["roc_auc_min"] == min(mixture)
-    result = anomaly_detectors(runs, titles={"ellipsoids": "toy"}, percentile=4,
-                              figure_size=(8, 6))
+    result = anomaly_detectors(runs, titles={"ellipsoids": "toy"}, percentile=4, figure_size=(8, 6))
     assert result.metrics["ellipsoids_gaussian_mixture_roc_auc"] == row["roc_auc"]
     assert set(result.figures) == {"figure"} and set(result.tables) == {"table"}
 
@@ -120,23 +132,54 @@ def test_a_problem_s_job_runs_every_detector_as_alone() -> None:
     X = np.random.default_rng(4).normal(size=(300, 2))
     spec = {"anomaly_share": 0.05, "outlier_spread": 1.0}
     detectors = {name: SETTINGS[name] for name in ("gaussian_mixture", "isolation_forest")}
-    runs = problem_runs(X, np.zeros(300), problem="ellipsoids", detectors=detectors, spec=spec,
-                        seeds=[0, 1], percentile=4)
+    runs = problem_runs(
+        X,
+        np.zeros(300),
+        problem="ellipsoids",
+        detectors=detectors,
+        spec=spec,
+        seeds=[0, 1],
+        percentile=4,
+    )
     assert list(runs) == list(detectors)
     for detector, settings in detectors.items():
-        alone = detector_runs(X, np.zeros(300), problem="ellipsoids", detector=detector,
-                              spec=spec, settings=settings, seeds=[0, 1], percentile=4)
+        alone = detector_runs(
+            X,
+            np.zeros(300),
+            problem="ellipsoids",
+            detector=detector,
+            spec=spec,
+            settings=settings,
+            seeds=[0, 1],
+            percentile=4,
+        )
         assert [run["roc_auc"] for run in runs[detector]] == [run["roc_auc"] for run in alone]
 
 
 def test_a_detector_s_own_wrong_setting_names_the_detector_the_problem_s_does_not() -> None:
     X = np.random.default_rng(4).normal(size=(100, 2))
-    detectors = {"isolation_forest": SETTINGS["isolation_forest"],
-                 "gaussian_mixture": {**SETTINGS["gaussian_mixture"], "n_components": 500}}
+    detectors = {
+        "isolation_forest": SETTINGS["isolation_forest"],
+        "gaussian_mixture": {**SETTINGS["gaussian_mixture"], "n_components": 500},
+    }
     spec = {"anomaly_share": 0.05, "outlier_spread": 1.0}
     with pytest.raises(SettingError, match=r"^gaussian_mixture\.n_components=500: a mixture"):
-        problem_runs(X, np.zeros(100), problem="ellipsoids", detectors=detectors, spec=spec,
-                     seeds=[0], percentile=4)
+        problem_runs(
+            X,
+            np.zeros(100),
+            problem="ellipsoids",
+            detectors=detectors,
+            spec=spec,
+            seeds=[0],
+            percentile=4,
+        )
     with pytest.raises(SettingError, match=r"^anomaly_share=0\.001: gives no anomaly"):
-        problem_runs(X, np.zeros(100), problem="ellipsoids", detectors=detectors,
-                     spec={**spec, "anomaly_share": 0.001}, seeds=[0], percentile=4)
+        problem_runs(
+            X,
+            np.zeros(100),
+            problem="ellipsoids",
+            detectors=detectors,
+            spec={**spec, "anomaly_share": 0.001},
+            seeds=[0],
+            percentile=4,
+        )

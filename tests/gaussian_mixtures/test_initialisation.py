@@ -30,8 +30,15 @@ def test_one_fit_per_initialisation_and_seed() -> None:
 def test_init_params_effect_names_a_mixture_too_large() -> None:
     X, _ = gaussian_blobs(CENTERS[:2], per_class=5, scale=0.5, seed=0)
     with pytest.raises(SettingError, match="n_components=20"):
-        gmm_init_params(X, n_components=20, inits=["kmeans"], seeds={"start": 0, "stop": 2},
-                           max_iter=100, best_tolerance=1e-3, figure_size=(8, 3))
+        gmm_init_params(
+            X,
+            n_components=20,
+            inits=["kmeans"],
+            seeds={"start": 0, "stop": 2},
+            max_iter=100,
+            best_tolerance=1e-3,
+            figure_size=(8, 3),
+        )
 
 
 def test_leading_features_draw_rows_with_their_labels() -> None:
@@ -47,13 +54,14 @@ def test_leading_features_draw_rows_with_their_labels() -> None:
 
 def test_selection_on_labelled_features_reports_purity() -> None:
     X, y = gaussian_blobs(CENTERS, per_class=40, scale=0.7, seed=3)
-    fits = [grid_fit(X, k=k, covariance_type="full", n_init=2, random_state=0)
-            for k in range(1, 7)]
-    result = gmm_selection_mnist(fits, X, y, covariance_type="full", n_init=2,
-                                   random_state=0, figure_size=(6, 3))
+    fits = [grid_fit(X, k=k, covariance_type="full", n_init=2, random_state=0) for k in range(1, 7)]
+    result = gmm_selection_mnist(
+        fits, X, y, covariance_type="full", n_init=2, random_state=0, figure_size=(6, 3)
+    )
     assert result.metrics["best_k"] == 4 and result.metrics["purity"] == 1.0
     labels = y.copy()
     labels[:10] = 9  # a quarter of the first blob under another label
-    impure = gmm_selection_mnist(fits, X, labels, covariance_type="full", n_init=2,
-                                   random_state=0, figure_size=(6, 3))
+    impure = gmm_selection_mnist(
+        fits, X, labels, covariance_type="full", n_init=2, random_state=0, figure_size=(6, 3)
+    )
     assert impure.metrics["purity"] == 1 - 10 / 160

@@ -30,9 +30,14 @@ from unsupervised.gaussian_mixtures.mixtures import (
     shared_lowest,
 )
 
-SPEC = {"n_samples": 1000, "centers": [[4.0, -4.0], [0.0, 0.0]],
-        "transform": [[0.374, 0.95], [0.732, 0.598]], "extra_n_samples": 250,
-        "extra_offset": [6.0, -8.0], "random_state": 42}
+SPEC = {
+    "n_samples": 1000,
+    "centers": [[4.0, -4.0], [0.0, 0.0]],
+    "transform": [[0.374, 0.95], [0.732, 0.598]],
+    "extra_n_samples": 250,
+    "extra_offset": [6.0, -8.0],
+    "random_state": 42,
+}
 
 
 @pytest.mark.parametrize("covariance_type", COVARIANCE_TYPES)
@@ -83,11 +88,14 @@ def test_shared_lowest_counts_common_members() -> None:
     assert shared_lowest(np.array([1, 2, 3, 4]), np.array([4, 3, 2, 1]), 2) == 0
 
 
-@pytest.mark.parametrize(("k", "covariance_type", "message"), [
-    (0, "full", "between 1 and the 90 instances"),
-    (91, "full", "between 1 and the 90 instances"),
-    (2, "round", r"not one of \['full'"),
-])
+@pytest.mark.parametrize(
+    ("k", "covariance_type", "message"),
+    [
+        (0, "full", "between 1 and the 90 instances"),
+        (91, "full", "between 1 and the 90 instances"),
+        (2, "round", r"not one of \['full'"),
+    ],
+)
 def test_bad_settings_are_named(blobs, k: int, covariance_type: str, message: str) -> None:
     with pytest.raises(SettingError, match=message):
         fit_mixture(blobs[0], k, covariance_type=covariance_type, n_init=1, random_state=0)
@@ -95,8 +103,11 @@ def test_bad_settings_are_named(blobs, k: int, covariance_type: str, message: st
 
 def test_model_selection_finds_the_generating_number_of_components() -> None:
     X, _ = gaussian_blobs([[0, 0], [6, 0], [0, 6], [6, 6]], per_class=40, scale=0.7, seed=3)
-    fits = [grid_fit(X, k=k, covariance_type=kind, n_init=2, random_state=0)
-            for kind in ("full", "spherical") for k in range(1, 7)]
+    fits = [
+        grid_fit(X, k=k, covariance_type=kind, n_init=2, random_state=0)
+        for kind in ("full", "spherical")
+        for k in range(1, 7)
+    ]
     result = gmm_selection(fits, covariance_type="full", figure_size=(6, 3))
     assert result.metrics["best_k"] == 4 and result.metrics["bic_best_k"] == 4
     assert result.metrics["best_is_spherical"] == 1  # round blobs: fewest parameters wins
@@ -106,8 +117,9 @@ def test_model_selection_finds_the_generating_number_of_components() -> None:
 def test_a_chunk_of_the_grid_holds_the_same_points_as_single_fits() -> None:
     X, _ = gaussian_blobs([[0, 0], [6, 0]], per_class=20, scale=0.7, seed=4)
     chunk = grid_fits(X, ks=[1, 2, 3], covariance_type="diag", n_init=1, random_state=0)
-    assert chunk == [grid_fit(X, k=k, covariance_type="diag", n_init=1, random_state=0)
-                     for k in (1, 2, 3)]
+    assert chunk == [
+        grid_fit(X, k=k, covariance_type="diag", n_init=1, random_state=0) for k in (1, 2, 3)
+    ]
 
 
 def test_a_bayesian_mixture_leaves_unneeded_components_empty(blobs) -> None:
@@ -121,10 +133,15 @@ def test_the_likelihood_surface_is_a_density_in_x_for_every_theta() -> None:
     surface = likelihood_surface(xs, thetas)
     assert surface.shape == (11, 101)
     assert np.allclose(surface.sum(axis=1) * (xs[1] - xs[0]), 1)
-    result = gmm_likelihood(xs={"start": -6, "stop": 4, "num": 101},
-                                 thetas={"start": 1, "stop": 2, "num": 101}, x=2.5, theta=1.3,
-                                 figure_size=(6, 4))
+    result = gmm_likelihood(
+        xs={"start": -6, "stop": 4, "num": 101},
+        thetas={"start": 1, "stop": 2, "num": 101},
+        x=2.5,
+        theta=1.3,
+        figure_size=(6, 4),
+    )
     # the maximum of the likelihood is the maximum of the log-likelihood
     assert np.log(result.metrics["likelihood_max"]) == pytest.approx(
-        result.metrics["log_likelihood_max"])
+        result.metrics["log_likelihood_max"]
+    )
     assert 1 < result.metrics["theta_hat"] < 2

@@ -39,8 +39,13 @@ def test_sweep_picks_k_by_each_criterion(tmp_path) -> None:
     centers = np.array([[0, 0], [6, 0], [0, 6], [6, 6]])
     y = np.repeat(np.arange(4), 30)
     X = centers[y] + rng.normal(scale=0.4, size=(120, 2))
-    settings = {"estimator": "kmeans", "n_init": 5, "random_state": 0, "batch_size": 64,
-                "silhouette_sample_size": 0}
+    settings = {
+        "estimator": "kmeans",
+        "n_init": 5,
+        "random_state": 0,
+        "batch_size": 64,
+        "silhouette_sample_size": 0,
+    }
     # two chunks of the sweep, each saved in one file and read back
     for chunk in ([1, 2, 3], [4, 5, 6, 7]):
         save_kfits(tmp_path / f"{chunk[0]}_{chunk[-1]}.npz", fit_ks(X, y, chunk, **settings))
@@ -54,6 +59,14 @@ def test_sweep_picks_k_by_each_criterion(tmp_path) -> None:
     assert sweep.elbow_k() == 4 and sweep.silhouette_k() == 4
     metrics = sweep.metrics(report_k=[1, 4])
     assert metrics["purity_k4"] == 1.0 and "silhouette_k1" not in metrics
-    minibatch = fit_k(X, y, 4, estimator="minibatch", n_init=3, random_state=0, batch_size=32,
-                      silhouette_sample_size=0)
+    minibatch = fit_k(
+        X,
+        y,
+        4,
+        estimator="minibatch",
+        n_init=3,
+        random_state=0,
+        batch_size=32,
+        silhouette_sample_size=0,
+    )
     assert minibatch.purity == 1.0

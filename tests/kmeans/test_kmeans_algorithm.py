@@ -94,8 +94,16 @@ def test_init_distribution_covers_both_methods(three_blobs) -> None:
 
 def test_partial_fit_loop_reads_batches_and_finds_the_blobs(three_blobs) -> None:
     X, y = three_blobs
-    model = best_of_partial_fits(random_rows(X), 3, n_init=3, n_iterations=20, batch_size=30,
-                                 init_size=60, evaluate_last=5, random_state=0)
+    model = best_of_partial_fits(
+        random_rows(X),
+        3,
+        n_init=3,
+        n_iterations=20,
+        batch_size=30,
+        init_size=60,
+        evaluate_last=5,
+        random_state=0,
+    )
     assert purity(y, nearest_centroid(X, model.cluster_centers_)) == 1.0
     _, distances = match_centroids(model.cluster_centers_, CENTERS)
     assert distances.max() < 0.3

@@ -13,8 +13,9 @@ def test_both_algorithms_are_timed(blobs: tuple[np.ndarray, np.ndarray]) -> None
 
 
 def test_minibatch_vs_full_gives_a_row_per_k(blobs: tuple[np.ndarray, np.ndarray]) -> None:
-    table = minibatch_vs_full(blobs[0], [1, 3, 6], kmeans_n_init=3, minibatch_n_init=3,
-                              random_state=0, repeats=1)
+    table = minibatch_vs_full(
+        blobs[0], [1, 3, 6], kmeans_n_init=3, minibatch_n_init=3, random_state=0, repeats=1
+    )
     assert table["k"].tolist() == [1, 3, 6]
     assert (table[["kmeans_seconds", "minibatch_seconds"]] > 0).all().all()
     # more clusters, less inertia; on three separated blobs both find the same k=3 solution

@@ -71,30 +71,53 @@ def tiny_split():
     people = np.repeat(rng.uniform(0.2, 0.8, size=(4, 8, 8)), 8, axis=1).repeat(8, axis=2)
     ids = np.repeat(np.arange(4), 10)
     X = faces_of(people[ids] * rng.uniform(0.9, 1.1, size=(40, 1, 1)))
-    return split_faces(X, ids, test_size=4, valid_size=8, test_random_state=0,
-                       valid_random_state=1, pca_variance=0.999)
+    return split_faces(
+        X,
+        ids,
+        test_size=4,
+        valid_size=8,
+        test_random_state=0,
+        valid_random_state=1,
+        pca_variance=0.999,
+    )
 
 
 def test_altered_faces_are_rebuilt_far_worse_than_normal_ones() -> None:
-    metrics = olivetti_reconstruction(tiny_split(), altered=ALTERED, alterations=ALTERATIONS,
-                                      panel_size=(1, 1)).metrics
+    metrics = olivetti_reconstruction(
+        tiny_split(), altered=ALTERED, alterations=ALTERATIONS, panel_size=(1, 1)
+    ).metrics
     assert metrics["altered_min_error"] > 100 * metrics["train_max_error"]
 
 
 def test_the_mixture_scores_altered_faces_below_normal_ones() -> None:
-    metrics = olivetti_mixture(tiny_split(), n_components=4, random_state=0, n_generated=3,
-                               altered=ALTERED, alterations=ALTERATIONS, normal_shown=5,
-                               panel_size=(1, 1)).metrics
+    metrics = olivetti_mixture(
+        tiny_split(),
+        n_components=4,
+        random_state=0,
+        n_generated=3,
+        altered=ALTERED,
+        alterations=ALTERATIONS,
+        normal_shown=5,
+        panel_size=(1, 1),
+    ).metrics
     assert metrics["altered_max_score"] < metrics["normal_min_score"]
     assert {"rotated_1_score", "flipped_0_score", "normal_4_score"} <= set(metrics)
 
 
 def test_more_components_than_training_faces_names_the_setting() -> None:
-    with pytest.raises(SettingError, match="^n_components=29: a mixture needs between 1 and "
-                                           "the 28 instances"):
-        olivetti_mixture(tiny_split(), n_components=29, random_state=0, n_generated=3,
-                         altered=ALTERED, alterations=ALTERATIONS, normal_shown=5,
-                         panel_size=(1, 1))
+    with pytest.raises(
+        SettingError, match="^n_components=29: a mixture needs between 1 and the 28 instances"
+    ):
+        olivetti_mixture(
+            tiny_split(),
+            n_components=29,
+            random_state=0,
+            n_generated=3,
+            altered=ALTERED,
+            alterations=ALTERATIONS,
+            normal_shown=5,
+            panel_size=(1, 1),
+        )
 
 
 def test_noise_is_seeded_and_keeps_the_pixels_within_0_and_1() -> None:
@@ -106,11 +129,14 @@ def test_noise_is_seeded_and_keeps_the_pixels_within_0_and_1() -> None:
 
 
 def test_the_auc_counts_the_pairs_an_altered_face_outscores() -> None:
-    scores = pd.DataFrame({
-        "part": ["train", "train", "valid"] * 3,
-        "version": ["normal"] * 3 + ["rotated"] * 3 + ["darkened"] * 3,
-        "mixture": [1, 2, 3, 4, 5, 6, 0, 0, 0],
-        "reconstruction": [1, 2, 3, 2, 2, 0, 1, 2, 3]})
+    scores = pd.DataFrame(
+        {
+            "part": ["train", "train", "valid"] * 3,
+            "version": ["normal"] * 3 + ["rotated"] * 3 + ["darkened"] * 3,
+            "mixture": [1, 2, 3, 4, 5, 6, 0, 0, 0],
+            "reconstruction": [1, 2, 3, 2, 2, 0, 1, 2, 3],
+        }
+    )
     table = detection_aucs(scores, ("train", "valid")).set_index(["transformation", "detector"])
     assert table.loc[("rotated", "mixture"), "roc_auc"] == 1.0
     assert table.loc[("darkened", "mixture"), "roc_auc"] == 0.0
@@ -122,8 +148,9 @@ def test_the_auc_counts_the_pairs_an_altered_face_outscores() -> None:
 
 
 def test_every_face_is_scored_as_it_is_and_altered_each_way() -> None:
-    result = olivetti_anomalies(tiny_split(), n_components=2, random_state=0,
-                                alterations=ALTERATIONS, figure_size=(8, 4))
+    result = olivetti_anomalies(
+        tiny_split(), n_components=2, random_state=0, alterations=ALTERATIONS, figure_size=(8, 4)
+    )
     table = result.tables["table"]
     assert len(table) == 2 * 4  # two detectors, four transformations
     assert table["roc_auc"].between(0, 1).all()

@@ -24,8 +24,9 @@ from unsupervised.olivetti.faces import PARTS, Faces, split_faces, stratified_pa
 FOREST = {"n_estimators": 20, "random_state": 0}
 
 
-def tiny_faces(people: int = 4, each: int = 10, pixels: int = 64, seed: int = 0
-               ) -> tuple[np.ndarray, np.ndarray]:
+def tiny_faces(
+    people: int = 4, each: int = 10, pixels: int = 64, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """`each` noisy copies of one random prototype per person."""
     rng = np.random.default_rng(seed)
     prototypes = rng.uniform(size=(people, pixels))
@@ -35,26 +36,38 @@ def tiny_faces(people: int = 4, each: int = 10, pixels: int = 64, seed: int = 0
 
 def split(variance: float = 0.99, **sizes: int):
     X, ids = tiny_faces()
-    return split_faces(X, ids, **({"test_size": 4, "valid_size": 8} | sizes),
-                       test_random_state=42, valid_random_state=43, pca_variance=variance)
+    return split_faces(
+        X,
+        ids,
+        **({"test_size": 4, "valid_size": 8} | sizes),
+        test_random_state=42,
+        valid_random_state=43,
+        pca_variance=variance,
+    )
 
 
 def test_every_person_is_in_every_part_and_no_face_twice() -> None:
     ids = np.repeat(np.arange(5), 10)
-    rows = stratified_parts(ids, test_size=5, valid_size=10, test_random_state=42,
-                            valid_random_state=43)
+    rows = stratified_parts(
+        ids, test_size=5, valid_size=10, test_random_state=42, valid_random_state=43
+    )
     assert [len(rows[part]) for part in PARTS] == [35, 10, 5]
     assert sorted(np.concatenate(list(rows.values()))) == list(range(50))
     for part in PARTS:
         assert set(ids[rows[part]]) == set(range(5))
 
 
-@pytest.mark.parametrize(("sizes", "message"), [
-    ({"test_size": 3}, "^test_size=3: must be at least the 4 people"),
-    ({"valid_size": 2}, "^valid_size=2: must be at least the 4 people"),
-    ({"test_size": 20, "valid_size": 18},
-     "^test_size=20: with valid_size=18, leaves fewer training faces than the 4 people"),
-])
+@pytest.mark.parametrize(
+    ("sizes", "message"),
+    [
+        ({"test_size": 3}, "^test_size=3: must be at least the 4 people"),
+        ({"valid_size": 2}, "^valid_size=2: must be at least the 4 people"),
+        (
+            {"test_size": 20, "valid_size": 18},
+            "^test_size=20: with valid_size=18, leaves fewer training faces than the 4 people",
+        ),
+    ],
+)
 def test_a_split_the_faces_cannot_support_names_its_setting(sizes: dict, message: str) -> None:
     with pytest.raises(SettingError, match=message):
         split(**sizes)
@@ -95,8 +108,9 @@ def test_best_k_takes_the_smallest_of_a_tie() -> None:
 def test_the_final_choice_prefers_fewer_features_on_a_tie() -> None:
     faces = split()
     runs = [clustering_chunk(faces, [2, 4], n_init=10, random_state=0, forest=FOREST)]
-    result = olivetti_classifier(faces, runs, n_init=10, random_state=0, forest=FOREST,
-                                 figure_size=(4, 3))
+    result = olivetti_classifier(
+        faces, runs, n_init=10, random_state=0, forest=FOREST, figure_size=(4, 3)
+    )
     assert result.metrics["pca_accuracy"] == 1.0
     assert result.metrics["combined_accuracy_at_best_silhouette"] == 1.0
     assert result.metrics["final_k"] == 0 and result.metrics["test_accuracy"] == 1.0
@@ -107,8 +121,7 @@ def test_the_final_choice_prefers_fewer_features_on_a_tie() -> None:
 
 def test_the_exercises_seed_gives_the_sweeps_accuracy_on_the_distances() -> None:
     faces = split()
-    run = clustering_at_k(faces, 3, n_init=10, random_state=5, forest={**FOREST,
-                                                                       "random_state": 5})
+    run = clustering_at_k(faces, 3, n_init=10, random_state=5, forest={**FOREST, "random_state": 5})
     accuracies = exercise_accuracies(faces, 3, 5, n_init=10, forest=FOREST)
     assert accuracies["distances"] == run["distances_accuracy"]
     assert set(accuracies) == {"pca", "distances", "combined"}
@@ -116,15 +129,21 @@ def test_the_exercises_seed_gives_the_sweeps_accuracy_on_the_distances() -> None
 
 def test_the_spread_pairs_each_split_and_seed_and_splits_its_sources() -> None:
     def run(pca: float, distances: float) -> dict[str, float]:
-        return {f"olivetti_accuracy.seed_{seed}_{name}_accuracy": value + 0.01 * seed
-                for seed in (0, 1) for name, value in
-                (("pca", pca), ("distances", distances), ("combined", distances + 0.02))}
+        return {
+            f"olivetti_accuracy.seed_{seed}_{name}_accuracy": value + 0.01 * seed
+            for seed in (0, 1)
+            for name, value in (
+                ("pca", pca),
+                ("distances", distances),
+                ("combined", distances + 0.02),
+            )
+        }
 
-    result = olivetti_accuracy_spread([run(0.9, 0.7), run(0.8, 0.7)], split_seeds=[42, 0],
-                                      model_seeds=[0, 1], figure_size=(8, 3))
+    result = olivetti_accuracy_spread(
+        [run(0.9, 0.7), run(0.8, 0.7)], split_seeds=[42, 0], model_seeds=[0, 1], figure_size=(8, 3)
+    )
     metrics, cells = result.metrics, result.tables["cells"]
-    assert cells[["split_seed", "model_seed"]].values.tolist() == [[42, 0], [42, 1], [0, 0],
-                                                                    [0, 1]]
+    assert cells[["split_seed", "model_seed"]].values.tolist() == [[42, 0], [42, 1], [0, 0], [0, 1]]
     assert metrics["cells"] == 4 and metrics["splits"] == 2
     assert metrics["pca_mean"] == pytest.approx(0.855)
     assert metrics["distances_minus_pca_mean"] == pytest.approx(-0.15)

@@ -24,10 +24,18 @@ from unsupervised.reporting.run_record import (  # noqa: E402
     pinned_packages,
 )
 
-CONFIG = {"results_dir": "results", "dbscan": {"eps": [0.05, 0.2], "min_samples": 5},
-          "iris_gmm": {"random_state": 42}}
-METRICS = {"dbscan.ari": 0.5, "dbscan.n_clusters": 7, "iris_gmm.accuracy": 0.96,
-           "kmeans_speed.lloyd_seconds": 1.0, "claims.the_elbow_is_at_4_verdict": 2}
+CONFIG = {
+    "results_dir": "results",
+    "dbscan": {"eps": [0.05, 0.2], "min_samples": 5},
+    "iris_gmm": {"random_state": 42},
+}
+METRICS = {
+    "dbscan.ari": 0.5,
+    "dbscan.n_clusters": 7,
+    "iris_gmm.accuracy": 0.96,
+    "kmeans_speed.lloyd_seconds": 1.0,
+    "claims.the_elbow_is_at_4_verdict": 2,
+}
 
 
 def draw(path: Path, height: float, **savefig: object) -> None:
@@ -39,18 +47,30 @@ def draw(path: Path, height: float, **savefig: object) -> None:
     plt.close(figure)
 
 
-def make_run(folder: Path, config: dict | None = None, metrics: dict | None = None,
-             bar: float = 1.0, **savefig: object) -> Path:
+def make_run(
+    folder: Path,
+    config: dict | None = None,
+    metrics: dict | None = None,
+    bar: float = 1.0,
+    **savefig: object,
+) -> Path:
     """A recorded run: its configuration, provenance, metrics and one figure."""
     (folder / "run").mkdir(parents=True)
-    (folder / "run" / "config.yaml").write_text(yaml.safe_dump(
-        {**CONFIG, "results_dir": folder.name, **(config or {})}))
+    (folder / "run" / "config.yaml").write_text(
+        yaml.safe_dump({**CONFIG, "results_dir": folder.name, **(config or {})})
+    )
     write_json(folder / "metrics.json", {**METRICS, **(metrics or {})})
     draw(folder / "dbscan" / "dbscan.png", bar, **savefig)
-    (folder / "run" / "provenance.yaml").write_text(yaml.safe_dump({
-        "workflow": {"revision": "abc", "dirty": False, "changed": []},
-        "recorded_at": "2026-12-07T10:00:00+00:00", "python": "3.11.2",
-        "packages": {"numpy": "2.4.6"}}))
+    (folder / "run" / "provenance.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "workflow": {"revision": "abc", "dirty": False, "changed": []},
+                "recorded_at": "2026-12-07T10:00:00+00:00",
+                "python": "3.11.2",
+                "packages": {"numpy": "2.4.6"},
+            }
+        )
+    )
     return folder
 
 
@@ -60,7 +80,10 @@ def compared(*folders: Path, everything: bool = False):
 
 def test_flatten_joins_keys_and_keeps_lists() -> None:
     assert flatten({"a": {"b": {"c": 1}, "d": [1, 2]}, "e": {}}) == {
-        "a.b.c": 1, "a.d": [1, 2], "e": {}}
+        "a.b.c": 1,
+        "a.d": [1, 2],
+        "e": {},
+    }
 
 
 def test_identical_runs_differ_in_nothing(tmp_path: Path) -> None:
@@ -78,19 +101,27 @@ def test_a_package_is_one_whatever_the_spelling_of_its_name(tmp_path: Path) -> N
     assert compared(first, second).packages == []
     record.write_text(yaml.safe_dump({**provenance, "packages": {"NumPy": "2.4.7"}}))
     assert [(row.name, row.values) for row in compared(first, second).packages] == [
-        ("numpy", {"a": "2.4.6", "b": "2.4.7"})]
+        ("numpy", {"a": "2.4.6", "b": "2.4.7"})
+    ]
 
 
 def test_one_changed_parameter_and_what_it_moves(tmp_path: Path) -> None:
     first = make_run(tmp_path / "a")
-    second = make_run(tmp_path / "b", {"dbscan": {"eps": [0.05, 0.3], "min_samples": 5}},
-                      {"dbscan.ari": 0.9, "dbscan.n_clusters": 2,
-                       "iris_gmm.accuracy": 0.96 + 1e-12,  # round-off: within tolerance
-                       "kmeans_speed.lloyd_seconds": 3.0},  # within the 10x guard
-                      bar=1.5)
+    second = make_run(
+        tmp_path / "b",
+        {"dbscan": {"eps": [0.05, 0.3], "min_samples": 5}},
+        {
+            "dbscan.ari": 0.9,
+            "dbscan.n_clusters": 2,
+            "iris_gmm.accuracy": 0.96 + 1e-12,  # round-off: within tolerance
+            "kmeans_speed.lloyd_seconds": 3.0,
+        },  # within the 10x guard
+        bar=1.5,
+    )
     comparison = compared(first, second)
     assert [(row.name, row.values) for row in comparison.parameters] == [
-        ("dbscan.eps", {"a": [0.05, 0.2], "b": [0.05, 0.3]})]
+        ("dbscan.eps", {"a": [0.05, 0.2], "b": [0.05, 0.3]})
+    ]
     assert [row.name for row in comparison.results] == ["dbscan.ari", "dbscan.n_clusters"]
     assert comparison.timings == [] and comparison.claims == []
     assert [row.name for row in comparison.figures] == ["dbscan/dbscan.png"]
@@ -105,18 +136,22 @@ def test_a_metric_of_one_run_only_is_no_change_of_value(tmp_path: Path) -> None:
     comparison = compared(first, second)
     assert comparison.results == []
     assert [(row.name, row.values) for row in comparison.only_in_some] == [
-        ("metric dbscan.extra", {"b": "yes"})]
+        ("metric dbscan.extra", {"b": "yes"})
+    ]
 
 
 def test_timings_beyond_their_guard_and_verdicts_show_apart(tmp_path: Path) -> None:
     first = make_run(tmp_path / "a")
-    second = make_run(tmp_path / "b", metrics={"kmeans_speed.lloyd_seconds": 20.0,
-                                               "claims.the_elbow_is_at_4_verdict": 0})
+    second = make_run(
+        tmp_path / "b",
+        metrics={"kmeans_speed.lloyd_seconds": 20.0, "claims.the_elbow_is_at_4_verdict": 0},
+    )
     comparison = compared(first, second)
     assert [row.name for row in comparison.timings] == ["kmeans_speed.lloyd_seconds"]
     assert comparison.results == []
     assert [(row.name, list(row.values.values())) for row in comparison.claims] == [
-        ("the_elbow_is_at_4", ["holds", "does not hold"])]
+        ("the_elbow_is_at_4", ["holds", "does not hold"])
+    ]
 
 
 def test_a_figure_nothing_but_timings_changed_is_set_apart(tmp_path: Path) -> None:
@@ -124,28 +159,37 @@ def test_a_figure_nothing_but_timings_changed_is_set_apart(tmp_path: Path) -> No
     changed, may show nothing but another run's timings."""
     first = make_run(tmp_path / "a")
     draw(first / "kmeans_speed" / "speed.png", 1.0)
-    second = make_run(tmp_path / "b", metrics={"kmeans_speed.lloyd_seconds": 1.1,
-                                               "dbscan.ari": 0.9}, bar=1.5)
+    second = make_run(
+        tmp_path / "b", metrics={"kmeans_speed.lloyd_seconds": 1.1, "dbscan.ari": 0.9}, bar=1.5
+    )
     draw(second / "kmeans_speed" / "speed.png", 1.1)
     comparison = compared(first, second)
-    assert [row.name for row in comparison.figures] == ["dbscan/dbscan.png",
-                                                        "kmeans_speed/speed.png"]
+    assert [row.name for row in comparison.figures] == [
+        "dbscan/dbscan.png",
+        "kmeans_speed/speed.png",
+    ]
     assert comparison.timings_only == {"kmeans_speed/speed.png"}
 
 
 def test_a_figure_differs_by_its_pixels_not_its_bytes(tmp_path: Path) -> None:
     first = make_run(tmp_path / "a")
     second = make_run(tmp_path / "b", metadata={"Software": "another writer"})
-    assert ((first / "dbscan" / "dbscan.png").read_bytes()
-            != (second / "dbscan" / "dbscan.png").read_bytes())
+    assert (first / "dbscan" / "dbscan.png").read_bytes() != (
+        second / "dbscan" / "dbscan.png"
+    ).read_bytes()
     assert compared(first, second).figures == []
 
 
 def test_the_command_writes_tables_markdown_json_and_the_figure_page(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = make_run(tmp_path / "a")
-    second = make_run(tmp_path / "b", {"dbscan": {"eps": [0.05, 0.3], "min_samples": 5}},
-                      {"dbscan.ari": 0.9}, bar=1.5)
+    second = make_run(
+        tmp_path / "b",
+        {"dbscan": {"eps": [0.05, 0.3], "min_samples": 5}},
+        {"dbscan.ari": 0.9},
+        bar=1.5,
+    )
     page = tmp_path / "page.html"
     assert main([str(first), str(second), "--html", str(page)]) == 0
     text = capsys.readouterr().out
@@ -160,12 +204,16 @@ def test_the_command_writes_tables_markdown_json_and_the_figure_page(
     assert main([str(first), str(second), "--json", "--html", str(page)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [row["name"] for row in data["metrics"]] == ["dbscan.ari"]
-    assert data["figures"] == {"changed": ["dbscan/dbscan.png"], "timings_only": [],
-                               "page": str(page)}
+    assert data["figures"] == {
+        "changed": ["dbscan/dbscan.png"],
+        "timings_only": [],
+        "page": str(page),
+    }
 
 
-def test_a_folder_without_its_record_is_named(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_without_its_record_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = make_run(tmp_path / "a")
     unrecorded = tmp_path / "old"
     unrecorded.mkdir()
@@ -180,8 +228,9 @@ def test_a_folder_without_its_record_is_named(tmp_path: Path,
 
 
 def test_requirements_pins_and_git_state(tmp_path: Path) -> None:
-    assert pinned_packages("numpy==2.4.6 \\\n    --hash=sha256:00\nscikit-learn==1.9.1\n"
-                           "# pandas==1\n") == ["numpy", "scikit-learn"]
+    assert pinned_packages(
+        "numpy==2.4.6 \\\n    --hash=sha256:00\nscikit-learn==1.9.1\n# pandas==1\n"
+    ) == ["numpy", "scikit-learn"]
     assert git_state(tmp_path) == {"revision": None, "dirty": None, "changed": []}
 
     def git(*args: str) -> None:

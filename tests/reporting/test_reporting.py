@@ -28,8 +28,13 @@ RULES = [
     Rule("accuracy", ("*accuracy",), abs_tol=0.0023),
     Rule("inertia", ("*inertia*",), rel_tol=0.05),
 ]
-BASELINE = {"a.n_correct": 145, "a.inertia": 100.0, "a.gone_accuracy": 0.9, "a.fit_seconds": 0.5,
-            "a.elkan_over_lloyd": 2.0}
+BASELINE = {
+    "a.n_correct": 145,
+    "a.inertia": 100.0,
+    "a.gone_accuracy": 0.9,
+    "a.fit_seconds": 0.5,
+    "a.elkan_over_lloyd": 2.0,
+}
 
 
 def write(path: Path, data: object) -> Path:
@@ -51,8 +56,13 @@ def test_gather_refuses_duplicates_and_bad_names(tmp_path: Path) -> None:
 
 
 def test_statuses_follow_the_family_rules() -> None:
-    current = {"a.n_correct": 144, "a.inertia": 104.0, "a.new_accuracy": 0.5,
-               "a.fit_seconds": 4.9, "a.elkan_over_lloyd": 50.0}
+    current = {
+        "a.n_correct": 144,
+        "a.inertia": 104.0,
+        "a.new_accuracy": 0.5,
+        "a.fit_seconds": 4.9,
+        "a.elkan_over_lloyd": 50.0,
+    }
     rows = {row.name: row for row in compare(BASELINE, current, RULES)}
     assert rows["a.n_correct"].status == "FAIL" and rows["a.n_correct"].delta == -1
     assert rows["a.inertia"].status == "ok" and rows["a.inertia"].rule.family == "inertia"
@@ -62,21 +72,30 @@ def test_statuses_follow_the_family_rules() -> None:
     assert rows["a.elkan_over_lloyd"].status == "ok"  # ratios of timings are never checked
     slower = compare({"a.fit_seconds": 0.5}, {"a.fit_seconds": 5.1}, RULES)
     assert slower[0].status == "FAIL"
-    one_instance = compare({"a.x_accuracy": 0.9244444444444444},
-                           {"a.x_accuracy": 0.9266666666666667}, RULES)
-    two_instances = compare({"a.x_accuracy": 0.9244444444444444},
-                            {"a.x_accuracy": 0.9288888888888889}, RULES)
+    one_instance = compare(
+        {"a.x_accuracy": 0.9244444444444444}, {"a.x_accuracy": 0.9266666666666667}, RULES
+    )
+    two_instances = compare(
+        {"a.x_accuracy": 0.9244444444444444}, {"a.x_accuracy": 0.9288888888888889}, RULES
+    )
     assert one_instance[0].passed and not two_instances[0].passed
 
 
 def test_a_claim_that_held_must_still_hold() -> None:
     """Verdicts (0 does not hold, 1 chapter's seed only, 2 holds) may rise, never fall."""
     verdicts = Rule("verdicts", ("claims.*_verdict",), may_only_rise=True)
-    statuses = {(before, after): compare({"claims.x_verdict": before},
-                                         {"claims.x_verdict": after}, [verdicts])[0].status
-                for before in (0, 1, 2) for after in (0, 1, 2)}
+    statuses = {
+        (before, after): compare(
+            {"claims.x_verdict": before}, {"claims.x_verdict": after}, [verdicts]
+        )[0].status
+        for before in (0, 1, 2)
+        for after in (0, 1, 2)
+    }
     assert [pair for pair, status in statuses.items() if status == "FAIL"] == [
-        (1, 0), (2, 0), (2, 1)]
+        (1, 0),
+        (2, 0),
+        (2, 1),
+    ]
     assert verdicts.describe(2) == ">= 2"
 
 
@@ -107,26 +126,38 @@ def test_table_sets_timings_apart() -> None:
     table = format_table(compare(BASELINE, BASELINE, RULES))
     results, timings = table.split("\n\nTimings")
     assert [cell.strip() for cell in results.splitlines()[0].split(" | ")] == [
-        "metric", "baseline", "current", "delta", "tolerance", "status"]
+        "metric",
+        "baseline",
+        "current",
+        "delta",
+        "tolerance",
+        "status",
+    ]
     assert "a.inertia" in results and "a.fit_seconds" not in results
     assert "a.fit_seconds" in timings and "<= 10x" in timings and "not checked" in timings
 
 
 def test_spread_reports_each_family_worst_case() -> None:
-    runs = [{"a.inertia": 100.0, "b.inertia": 10.0, "a.fit_seconds": 1.0},
-            {"a.inertia": 100.0, "b.inertia": 10.5, "a.fit_seconds": 2.5}]
-    lines = {line.split(" | ")[0].strip(): line.split(" | ")
-             for line in spread(runs, RULES).splitlines()}
+    runs = [
+        {"a.inertia": 100.0, "b.inertia": 10.0, "a.fit_seconds": 1.0},
+        {"a.inertia": 100.0, "b.inertia": 10.5, "a.fit_seconds": 2.5},
+    ]
+    lines = {
+        line.split(" | ")[0].strip(): line.split(" | ") for line in spread(runs, RULES).splitlines()
+    }
     # b.inertia moved by 0.5 where 5% of 10 is allowed: 1 tolerance; a.inertia did not move
-    assert [cell.strip() for cell in lines["inertia"][1:]] == ["2", "1 tol", "b.inertia",
-                                                              "1 tol"]
+    assert [cell.strip() for cell in lines["inertia"][1:]] == ["2", "1 tol", "b.inertia", "1 tol"]
     assert lines["timings"][2].strip() == "2.5x"
 
 
 def test_cli_exit_codes_and_update(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    rules = write(tmp_path / "rules.yaml", [
-        {"family": "counts", "match": ["*.n_*"], "abs_tol": 0},
-        {"family": "inertia", "match": ["*inertia*"], "rel_tol": 0.05}])
+    rules = write(
+        tmp_path / "rules.yaml",
+        [
+            {"family": "counts", "match": ["*.n_*"], "abs_tol": 0},
+            {"family": "inertia", "match": ["*inertia*"], "rel_tol": 0.05},
+        ],
+    )
     metrics = write(tmp_path / "metrics.json", {"a.n_correct": 145, "a.inertia": 100.0})
     baseline = write(tmp_path / "baseline.json", {"a.n_correct": 145, "a.inertia": 102.0})
     options = ["--tolerances", str(rules)]

@@ -53,24 +53,35 @@ def write_benchmark(root: Path, path: str, seconds: float, rss: str) -> None:
 
 def test_each_job_is_paired_with_its_rule_benchmark_resources_and_host() -> None:
     assert logged_jobs(LOG) == [
-        Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_10.tsv",
-            {"tmpdir": "/tmp", "mem_mb": "600", "mem_mib": "573", "runtime": "5"}, local=True),
-        Job("label_budget_job", "results/benchmarks/label_budget_job/mnist/random_20.tsv", {},
-            local=False),
+        Job(
+            "label_budget_job",
+            "results/benchmarks/label_budget_job/mnist/random_10.tsv",
+            {"tmpdir": "/tmp", "mem_mb": "600", "mem_mib": "573", "runtime": "5"},
+            local=True,
+        ),
+        Job(
+            "label_budget_job",
+            "results/benchmarks/label_budget_job/mnist/random_20.tsv",
+            {},
+            local=False,
+        ),
         Job("gather_metrics", "results/benchmarks/gather_metrics.tsv", {}, local=False),
     ]
 
 
 def test_a_rule_gets_its_longest_job_and_largest_peak(tmp_path: Path) -> None:
-    write_benchmark(tmp_path, "results/benchmarks/label_budget_job/mnist/random_10.tsv",
-                    2.5, "300.5")
-    write_benchmark(tmp_path, "results/benchmarks/label_budget_job/mnist/random_20.tsv",
-                    4.0, "120.0")
+    write_benchmark(
+        tmp_path, "results/benchmarks/label_budget_job/mnist/random_10.tsv", 2.5, "300.5"
+    )
+    write_benchmark(
+        tmp_path, "results/benchmarks/label_budget_job/mnist/random_20.tsv", 4.0, "120.0"
+    )
     write_benchmark(tmp_path, "results/benchmarks/gather_metrics.tsv", 0.5, "NA")
     measured = measure_rules(logged_jobs(LOG), tmp_path)
-    assert [(m.rule, m.jobs, m.max_seconds, m.total_seconds, m.max_rss_mb)
-            for m in measured] == [("label_budget_job", 2, 4.0, 6.5, 300.5),
-                                   ("gather_metrics", 1, 0.5, 0.5, 0.0)]
+    assert [(m.rule, m.jobs, m.max_seconds, m.total_seconds, m.max_rss_mb) for m in measured] == [
+        ("label_budget_job", 2, 4.0, 6.5, 300.5),
+        ("gather_metrics", 1, 0.5, 0.5, 0.0),
+    ]
     assert "| label_budget_job | 2 | 4.0 | 6.5 | 300 |" in format_table(measured)
 
 
@@ -100,15 +111,19 @@ def test_a_peak_too_close_to_its_request_does_not_fit() -> None:
 
 
 def test_an_update_keeps_the_largest_of_the_file_and_the_run(tmp_path: Path) -> None:
-    write_benchmark(tmp_path, "results/benchmarks/label_budget_job/mnist/random_10.tsv",
-                    2.5, "300.5")
+    write_benchmark(
+        tmp_path, "results/benchmarks/label_budget_job/mnist/random_10.tsv", 2.5, "300.5"
+    )
     write_benchmark(tmp_path, "results/benchmarks/gather_metrics.tsv", 0.2, "70")
     (tmp_path / "run.log").write_text(LOG)
     declared = tmp_path / "resources.yaml"
-    declared.write_text("# before\nlabel_budget_job: [250, 9]\ngather_metrics: [60, 1]\n"
-                        "download: [74, 1]\n")
+    declared.write_text(
+        "# before\nlabel_budget_job: [250, 9]\ngather_metrics: [60, 1]\ndownload: [74, 1]\n"
+    )
     main([str(tmp_path / "run.log"), "--root", str(tmp_path), "--update", str(declared)])
-    assert read_measurements(declared) == {"label_budget_job": (301, 9),  # run's peak, file's time
-                                           "gather_metrics": (70, 1),
-                                           "download": (74, 1)}  # not in the run: kept
+    assert read_measurements(declared) == {
+        "label_budget_job": (301, 9),  # run's peak, file's time
+        "gather_metrics": (70, 1),
+        "download": (74, 1),
+    }  # not in the run: kept
     assert declared.read_text().startswith("# Measured by python -m unsupervised.reporting")

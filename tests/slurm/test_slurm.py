@@ -43,16 +43,31 @@ TOO_LITTLE_MB = 300
 ENOUGH_MB = 1200
 # This one-node cluster answers at once: check soon and often, so that a job's end is seen
 # in seconds (a real cluster's accounting needs the profile's slower defaults).
-QUICK_CHECKS = ["--slurm-init-seconds-before-status-checks", "1",
-                "--seconds-between-status-checks", "5"]
+QUICK_CHECKS = [
+    "--slurm-init-seconds-before-status-checks",
+    "1",
+    "--seconds-between-status-checks",
+    "5",
+]
 CI = ["--configfile", "config/ci.yaml"]
 # Whose jobs' mem_mb a formula computes from the configuration: choose_k_fit (the silhouette's
 # sample), kmeans_speed (the MNIST images timed), label_budget_clustering (the training set
 # times the budget), clustering_scaling_job (the study's own limit); and OVER_MEMORY_RULE.
-EXPERIMENTS = ["choose_k_blobs", "choose_k_mnist", "kmeans_speed", "label_budget_digits",
-               "label_budget_mnist", "clustering_scaling", "gmm_fit"]
-COMPUTED_MEMORY = {"choose_k_fit", "kmeans_speed", "label_budget_clustering",
-                   "clustering_scaling_job"}
+EXPERIMENTS = [
+    "choose_k_blobs",
+    "choose_k_mnist",
+    "kmeans_speed",
+    "label_budget_digits",
+    "label_budget_mnist",
+    "clustering_scaling",
+    "gmm_fit",
+]
+COMPUTED_MEMORY = {
+    "choose_k_fit",
+    "kmeans_speed",
+    "label_budget_clustering",
+    "clustering_scaling_job",
+}
 
 
 def install_slurm() -> None:
@@ -60,8 +75,10 @@ def install_slurm() -> None:
     if all(shutil.which(daemon) for daemon in SLURM_DAEMONS):
         return
     apt = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-q"],
-                    ["apt-get", "install", "-y", "-q", *SLURM_PACKAGES]):
+    for command in (
+        ["apt-get", "update", "-q"],
+        ["apt-get", "install", "-y", "-q", *SLURM_PACKAGES],
+    ):
         done = subprocess.run(command, env=apt, capture_output=True, text=True)
         assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr[-3000:]}"
 
@@ -70,10 +87,22 @@ def install_executor_plugin() -> None:
     """The pinned Slurm executor of requirements-slurm.txt, as the README installs it."""
     if importlib.util.find_spec("snakemake_executor_plugin_slurm"):
         return
-    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
-                           "--disable-pip-version-check", "--require-hashes", "--no-deps",
-                           "-r", str(REPO / "requirements-slurm.txt")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            str(REPO / "requirements-slurm.txt"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -82,21 +111,28 @@ def slurm() -> Iterator[Path]:
     """A running single-node Slurm (its folder), shut down after the module's tests whatever
     their outcome, checking that no daemon is left."""
     if os.geteuid() != 0:
-        pytest.skip("the Slurm test installs and starts a local Slurm, which needs root: "
-                    "run `make test-slurm` as root (CI runs it)")
+        pytest.skip(
+            "the Slurm test installs and starts a local Slurm, which needs root: "
+            "run `make test-slurm` as root (CI runs it)"
+        )
     install_slurm()
     install_executor_plugin()
     # The daemons run as the slurm and mysql users, so the folder must be open to them.
     folder = Path(tempfile.mkdtemp(prefix="slurm-cluster-"))
     folder.chmod(0o755)
     try:
-        started = subprocess.run(["bash", str(CLUSTER), "start", str(folder)],
-                                 capture_output=True, text=True, timeout=300)
+        started = subprocess.run(
+            ["bash", str(CLUSTER), "start", str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert started.returncode == 0, f"{started.stderr}\nlogs in {folder / 'log'}"
         yield folder
     finally:
-        stopped = subprocess.run(["bash", str(CLUSTER), "stop", str(folder)],
-                                 capture_output=True, text=True, timeout=300)
+        stopped = subprocess.run(
+            ["bash", str(CLUSTER), "stop", str(folder)], capture_output=True, text=True, timeout=300
+        )
         assert stopped.returncode == 0, stopped.stderr
         shutil.rmtree(folder)
 
@@ -130,9 +166,17 @@ def accounted_jobs(listing_file: Path) -> list[SlurmJob]:
     comment (`rule_<rule>_wildcards_...`) and its steps' largest resident memory. The
     listing is kept in `listing_file` for a reader."""
     listing = subprocess.run(
-        ["sacct", "--allusers", "--parsable2", "--noheader",
-         "--format=JobID,Comment,State,ReqMem,Timelimit,MaxRSS,Elapsed"],
-        capture_output=True, text=True, check=True).stdout
+        [
+            "sacct",
+            "--allusers",
+            "--parsable2",
+            "--noheader",
+            "--format=JobID,Comment,State,ReqMem,Timelimit,MaxRSS,Elapsed",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     listing_file.write_text(listing)
     jobs: dict[str, dict] = {}
     for line in listing.splitlines():
@@ -140,9 +184,13 @@ def accounted_jobs(listing_file: Path) -> list[SlurmJob]:
         allocation, _, step = job_id.partition(".")
         if not step:
             rule = re.fullmatch(r"rule_(.+?)(?:_wildcards_.*)?", comment)
-            jobs[allocation] = {"rule": rule.group(1) if rule else comment, "state": state,
-                                "requested_mb": int(megabytes(requested)),
-                                "time_limit_min": minutes(limit), "max_rss_mb": 0.0}
+            jobs[allocation] = {
+                "rule": rule.group(1) if rule else comment,
+                "state": state,
+                "requested_mb": int(megabytes(requested)),
+                "time_limit_min": minutes(limit),
+                "max_rss_mb": 0.0,
+            }
         else:
             record = jobs[allocation]
             record["max_rss_mb"] = max(record["max_rss_mb"], megabytes(max_rss))
@@ -151,8 +199,11 @@ def accounted_jobs(listing_file: Path) -> list[SlurmJob]:
 
 def submitted(jobs: list[Job]) -> Counter:
     """(rule, mem_mb, runtime) of the jobs Snakemake sent to the cluster."""
-    return Counter((job.rule, int(job.resources["mem_mb"]), int(job.resources["runtime"]))
-                   for job in jobs if not job.local)
+    return Counter(
+        (job.rule, int(job.resources["mem_mb"]), int(job.resources["runtime"]))
+        for job in jobs
+        if not job.local
+    )
 
 
 @dataclass(frozen=True)
@@ -171,12 +222,17 @@ def slurm_runs(slurm: Path, tmp_path_factory) -> SlurmRuns:
     workflow = copy_checkout(tmp_path_factory.mktemp("slurm-run") / "workflow")
 
     def run(mem_mb: int) -> subprocess.CompletedProcess:
-        command = snakemake_command(*(f"results-ci/{name}/metrics.json" for name in EXPERIMENTS),
-                                    "--profile", "profiles/slurm", *CI, *QUICK_CHECKS,
-                                    "--keep-going", "--set-resources",
-                                    f"{OVER_MEMORY_RULE}:mem_mb={mem_mb}")
-        return subprocess.run(command, cwd=workflow, capture_output=True, text=True,
-                              timeout=3600)
+        command = snakemake_command(
+            *(f"results-ci/{name}/metrics.json" for name in EXPERIMENTS),
+            "--profile",
+            "profiles/slurm",
+            *CI,
+            *QUICK_CHECKS,
+            "--keep-going",
+            "--set-resources",
+            f"{OVER_MEMORY_RULE}:mem_mb={mem_mb}",
+        )
+        return subprocess.run(command, cwd=workflow, capture_output=True, text=True, timeout=3600)
 
     over_memory = run(TOO_LITTLE_MB)
     rerun = run(ENOUGH_MB)
@@ -186,28 +242,35 @@ def slurm_runs(slurm: Path, tmp_path_factory) -> SlurmRuns:
 def test_a_job_over_its_memory_is_killed_named_and_rerun_with_more(slurm_runs) -> None:
     failed = slurm_runs.over_memory
     assert failed.returncode != 0
-    error = failed.stderr[failed.stderr.index(f"Error in rule {OVER_MEMORY_RULE}:"):][:2000]
+    error = failed.stderr[failed.stderr.index(f"Error in rule {OVER_MEMORY_RULE}:") :][:2000]
     assert f"results-ci/logs/{OVER_MEMORY_RULE}.log" in error
-    slurm_log = re.search(r"\S*\.snakemake/slurm_logs/rule_" + OVER_MEMORY_RULE + r"/\S*\.log",
-                          error)
+    slurm_log = re.search(
+        r"\S*\.snakemake/slurm_logs/rule_" + OVER_MEMORY_RULE + r"/\S*\.log", error
+    )
     assert slurm_log, error
     # Slurm's words: "exceeded memory limit" when it polls, "out of memory" with cgroups
-    assert re.search(r"exceeded (job )?memory limit|out of memory",
-                     (slurm_runs.workflow / slurm_log.group(0)).read_text(), re.IGNORECASE)
-    killed = [job for job in slurm_runs.accounted if job.rule == OVER_MEMORY_RULE
-              and job.requested_mb == TOO_LITTLE_MB]
+    assert re.search(
+        r"exceeded (job )?memory limit|out of memory",
+        (slurm_runs.workflow / slurm_log.group(0)).read_text(),
+        re.IGNORECASE,
+    )
+    killed = [
+        job
+        for job in slurm_runs.accounted
+        if job.rule == OVER_MEMORY_RULE and job.requested_mb == TOO_LITTLE_MB
+    ]
     assert [job.state for job in killed] in (["FAILED"], ["OUT_OF_MEMORY"])
     assert slurm_runs.rerun.returncode == 0, slurm_runs.rerun.stderr[-5000:]
     assert f"rule {OVER_MEMORY_RULE}:" in slurm_runs.rerun.stderr
 
 
 def test_every_job_went_through_slurm_with_the_limits_its_rule_declares(slurm_runs) -> None:
-    logged = (logged_jobs(slurm_runs.over_memory.stderr)
-              + logged_jobs(slurm_runs.rerun.stderr))
+    logged = logged_jobs(slurm_runs.over_memory.stderr) + logged_jobs(slurm_runs.rerun.stderr)
     accounted = slurm_runs.accounted
     assert COMPUTED_MEMORY | {OVER_MEMORY_RULE} <= {job.rule for job in accounted}
-    assert Counter((job.rule, job.requested_mb, job.time_limit_min)
-                   for job in accounted) == submitted(logged)
+    assert Counter(
+        (job.rule, job.requested_mb, job.time_limit_min) for job in accounted
+    ) == submitted(logged)
     for job in accounted:
         if job.requested_mb != TOO_LITTLE_MB:
             assert job.state == "COMPLETED", job
@@ -219,10 +282,16 @@ def test_the_metrics_equal_the_local_run_under_the_regression_check(slurm_runs) 
     """The CI baseline holds the local run's metrics; each experiment's must pass as
     `make regress` checks them, none missing."""
     results = slurm_runs.workflow / "results-ci"
-    current = {name: value for experiment in EXPERIMENTS
-               for name, value in read_json(results / experiment / "metrics.json").items()}
-    baseline = {name: value for name, value in read_json(REPO / "tests" / "baseline" / "ci.json")
-                .items() if name.split(".")[0] in EXPERIMENTS}
+    current = {
+        name: value
+        for experiment in EXPERIMENTS
+        for name, value in read_json(results / experiment / "metrics.json").items()
+    }
+    baseline = {
+        name: value
+        for name, value in read_json(REPO / "tests" / "baseline" / "ci.json").items()
+        if name.split(".")[0] in EXPERIMENTS
+    }
     rows = compare(baseline, current, load_rules())
     assert {row.name.split(".")[0] for row in rows} == set(EXPERIMENTS)
     assert all(row.passed for row in rows), format_table(rows)

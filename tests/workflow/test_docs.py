@@ -38,6 +38,9 @@ def test_config_readme_names_every_key() -> None:
     """Every shared key; an experiment's block is named after its rule (test_workflow checks)."""
     keys = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
     described = (REPO / "config" / "README.md").read_text()
-    rules = {name for path in (REPO / "workflow" / "rules").glob("*.smk")
-             for name in re.findall(r"^rule (\w+):", path.read_text(), re.MULTILINE)}
+    rules = {
+        name
+        for path in (REPO / "workflow" / "rules").glob("*.smk")
+        for name in re.findall(r"^rule (\w+):", path.read_text(), re.MULTILINE)
+    }
     assert [key for key in keys if f"`{key}`" not in described and key not in rules] == []

@@ -15,16 +15,40 @@ from conftest import REPO
 def test_ruff_finds_nothing() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "src", "tests", "workflow/scripts"],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_changes_nothing() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "format",
+            "--check",
+            "--diff",
+            "src",
+            "tests",
+            "workflow/scripts",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"run `ruff format src tests workflow/scripts`:\n{result.stdout}"
 
 
 def test_snakefmt_changes_nothing() -> None:
     snakefmt = Path(sys.executable).with_name("snakefmt")
     result = subprocess.run(
         [snakefmt, "--check", "--diff", "Snakefile", "workflow/rules"],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, f"run `snakefmt Snakefile workflow/rules`:\n{result.stdout}"
 
@@ -47,26 +71,47 @@ def test_a_rule_says_what_it_runs_where_it_logs_and_what_it_needs() -> None:
             if "script:" not in body:
                 continue  # a target: runs nothing
             script = f"{path.stem}/{name}.py"
-            expected = [f'script:\n        "../scripts/{script}"', f'code=code_of("{script}")',
-                        f"/logs/{name}", f"/benchmarks/{name}", f'measured("{name}")',
-                        'conda:\n        "../envs/pipeline.yaml"']
+            expected = [
+                f'script:\n        "../scripts/{script}"',
+                f'code=code_of("{script}")',
+                f"/logs/{name}",
+                f"/benchmarks/{name}",
+                f'measured("{name}")',
+                'conda:\n        "../envs/pipeline.yaml"',
+            ]
             wrong += [f"{name}: no {what!r}" for what in expected if what not in body]
             if not (REPO / "workflow" / "scripts" / script).is_file():
                 wrong.append(f"{name}: no script workflow/scripts/{script}")
         for name, body in USE_RULE.findall(text):
-            wrong += [f"{name}: no {what!r}" for what in (f"/logs/{name}/", f"/benchmarks/{name}/")
-                      if what not in body]
+            wrong += [
+                f"{name}: no {what!r}"
+                for what in (f"/logs/{name}/", f"/benchmarks/{name}/")
+                if what not in body
+            ]
     assert not wrong, "\n".join(wrong)
 
 
 # What the workflow once read or set on Snakemake's rule and workflow objects, none of it
 # described by Snakemake's documentation: a minor release may change any of it.
-UNDOCUMENTED = ("log_modifier", "benchmark_modifier", "conda_env", "set_log(", "set_params(",
-                "_parsed_default_resources", "run_func", "resource_settings", "path_modifier")
+UNDOCUMENTED = (
+    "log_modifier",
+    "benchmark_modifier",
+    "conda_env",
+    "set_log(",
+    "set_params(",
+    "_parsed_default_resources",
+    "run_func",
+    "resource_settings",
+    "path_modifier",
+)
 
 
 def test_the_workflow_uses_snakemake_s_documented_features_only() -> None:
     files = [REPO / "Snakefile", *RULE_FILES, *(REPO / "src").rglob("*.py")]
-    found = [f"{path.relative_to(REPO)}: {word}" for path in files
-             for word in UNDOCUMENTED if word in path.read_text()]
+    found = [
+        f"{path.relative_to(REPO)}: {word}"
+        for path in files
+        for word in UNDOCUMENTED
+        if word in path.read_text()
+    ]
     assert not found, found

@@ -33,18 +33,25 @@ def planned_jobs(folder: Path) -> tuple[list[Job], set[str], dict]:
     """Every job of the wiring configuration writing under `folder`, in an order where each
     runs after the jobs it reads from; the name of every rule that runs a script; the config."""
     mirror = data_mirror()
-    config = {"data_dir": str(folder / "data"), "results_dir": str(folder / "results"),
-              **({"data_mirror": str(mirror)} if mirror else {})}
+    config = {
+        "data_dir": str(folder / "data"),
+        "results_dir": str(folder / "results"),
+        **({"data_mirror": str(mirror)} if mirror else {}),
+    }
     with SnakemakeApi(OutputSettings(quiet={Quietness.ALL})) as api:
         workflow_api = api.workflow(
             resource_settings=ResourceSettings(cores=1),
             config_settings=ConfigSettings(configfiles=WIRING, config=config),
-            storage_settings=StorageSettings(), snakefile=REPO / "Snakefile", workdir=REPO)
+            storage_settings=StorageSettings(),
+            snakefile=REPO / "Snakefile",
+            workdir=REPO,
+        )
         workflow_api.dag(DAGSettings(forceall=True))
         # The public API plans only to run or print; the DAG's jobs are what a run would get.
         workflow = workflow_api._workflow
-        workflow._prepare_dag(forceall=True, ignore_incomplete=True, lock_warn_only=True,
-                              nolock=True)
+        workflow._prepare_dag(
+            forceall=True, ignore_incomplete=True, lock_warn_only=True, nolock=True
+        )
         workflow._build_dag()
         jobs = [job for level in workflow.dag.toposorted() for job in level]
         return jobs, {rule.name for rule in workflow.rules if rule.script}, workflow.config
@@ -54,12 +61,21 @@ def run_script(job: Job, config: dict) -> None:
     """Run `job`'s script here, as Snakemake's script wrapper would in a process of its own."""
     for path in [*job.output, *job.log]:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    smk = SimpleNamespace(input=job.input, output=job.output, params=job.params,
-                          wildcards=job.wildcards, log=job.log, threads=1, rule=job.rule.name,
-                          resources=job.resources, config=config)
+    smk = SimpleNamespace(
+        input=job.input,
+        output=job.output,
+        params=job.params,
+        wildcards=job.wildcards,
+        log=job.log,
+        threads=1,
+        rule=job.rule.name,
+        resources=job.resources,
+        config=config,
+    )
     try:
-        runpy.run_path(str((RULE_FILES / job.rule.script).resolve()),
-                       init_globals={"snakemake": smk})
+        runpy.run_path(
+            str((RULE_FILES / job.rule.script).resolve()), init_globals={"snakemake": smk}
+        )
     finally:  # the step's log file, which its process would have closed on exiting
         for handler in logging.getLogger().handlers:
             handler.close()

@@ -55,8 +55,10 @@ CI_BASELINE = REPO / "tests" / "baseline" / "ci.json"
 KILLED_SECTION = "kmeans"
 # A stand-in for the oldest x86-64 CPU: the OpenBLAS kernel it would pick, and numpy's SIMD
 # loops above its level switched off.
-OLDEST_CPU = {"OPENBLAS_CORETYPE": "Prescott",
-              "NPY_DISABLE_CPU_FEATURES": "X86_V3 X86_V4 AVX512_ICL AVX512_SPR"}
+OLDEST_CPU = {
+    "OPENBLAS_CORETYPE": "Prescott",
+    "NPY_DISABLE_CPU_FEATURES": "X86_V3 X86_V4 AVX512_ICL AVX512_SPR",
+}
 
 
 def jobs_planned(dry_run_output: str) -> dict[str, int]:
@@ -93,12 +95,17 @@ def test_dry_run_plans_every_dataset_and_the_experiment(ci_plan: str) -> None:
     assert jobs["make_dataset"] == 8 and jobs["iris_gmm"] == 1 and jobs["summary"] == 1
     # every job but the target logs and benchmarks under its rule's name, which the Snakefile
     # gives it with its wildcards: no two jobs share a file
-    planned = [(rule, re.findall(r"^\s+(?:log|benchmark): (\S+)$", fields, re.MULTILINE))
-               for _, rule, fields in JOB.findall(ci_plan) if rule != "all"]
+    planned = [
+        (rule, re.findall(r"^\s+(?:log|benchmark): (\S+)$", fields, re.MULTILINE))
+        for _, rule, fields in JOB.findall(ci_plan)
+        if rule != "all"
+    ]
     assert len(planned) == sum(jobs.values()) - jobs["all"]
     for rule, files in planned:
-        assert [f"/{kind}/{rule}" in path for kind, path in zip(
-            ("logs", "benchmarks"), files, strict=True)] == [True, True], (rule, files)
+        assert [
+            f"/{kind}/{rule}" in path
+            for kind, path in zip(("logs", "benchmarks"), files, strict=True)
+        ] == [True, True], (rule, files)
     assert len({path for _, files in planned for path in files}) == 2 * len(planned)
 
 
@@ -123,8 +130,14 @@ def test_each_step_has_one_name(ci_plan: str) -> None:
     <experiment>_<what it does>."""
     scripts = {path.stem: path for path in (REPO / "workflow" / "scripts").glob("*/*.py")}
     # `use rule <base> as <rule>`: a seed replica, or the same step on other data
-    derived = {rule: base for base, rule in re.findall(r"^use rule (\w+) as (\w+)", "".join(
-        path.read_text() for path in (REPO / "workflow" / "rules").glob("*.smk")), re.MULTILINE)}
+    derived = {
+        rule: base
+        for base, rule in re.findall(
+            r"^use rule (\w+) as (\w+)",
+            "".join(path.read_text() for path in (REPO / "workflow" / "rules").glob("*.smk")),
+            re.MULTILINE,
+        )
+    }
     wrong = []
     for _, rule, fields in JOB.findall(ci_plan):
         if "benchmark:" not in fields:
@@ -145,13 +158,17 @@ def test_each_step_has_one_name(ci_plan: str) -> None:
                 continue  # a dataset, or one of the run's own pages (summary.md, claims.md)
             folder = parts[3] if parts[1] == "seeds" else parts[1]
             experiment = PER_DATASET.sub(r"\1", folder)
-            if not any(name == owner or name.startswith(f"{owner}_")
-                       for owner in (folder, experiment)):
+            if not any(
+                name == owner or name.startswith(f"{owner}_") for owner in (folder, experiment)
+            ):
                 wrong.append(f"{rule}: writes {output}, outside a folder of its name")
     config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
     rules = {rule for _, rule, _ in JOB.findall(ci_plan)}
-    wrong += [f"config key {key}: no rule of that name" for key in config
-              if key not in rules and key not in SHARED_CONFIG]
+    wrong += [
+        f"config key {key}: no rule of that name"
+        for key in config
+        if key not in rules and key not in SHARED_CONFIG
+    ]
     assert not wrong, "\n".join(wrong)
 
 
@@ -172,57 +189,85 @@ CHECKED_BY_THE_SNAKEFILE = [
     ("dbscan={eps: [0.05, 0]}", "config key 'dbscan.eps.1'"),
     ("dbscan={min_samples: 0}", "config key 'dbscan.min_samples'"),
     ("dbscan_eps={min_samples: [5, 1]}", "config key 'dbscan_eps.min_samples.1'"),
-    ("agglomerative_clustering={linkage: centroid}",
-     "config key 'agglomerative_clustering.linkage'"),
-    ("clustering_contest={algorithms: [kmeans, kmedoids]}",
-     "config key 'clustering_contest.algorithms.1'"),
-    ("clustering_contest={datasets: [moons, swiss_roll]}",
-     "config key 'clustering_contest.datasets.1'"),
-    ("clustering_contest={settings: {dbscan: {min_samples: 1}}}",
-     "config key 'clustering_contest.settings.dbscan.min_samples'"),
+    (
+        "agglomerative_clustering={linkage: centroid}",
+        "config key 'agglomerative_clustering.linkage'",
+    ),
+    (
+        "clustering_contest={algorithms: [kmeans, kmedoids]}",
+        "config key 'clustering_contest.algorithms.1'",
+    ),
+    (
+        "clustering_contest={datasets: [moons, swiss_roll]}",
+        "config key 'clustering_contest.datasets.1'",
+    ),
+    (
+        "clustering_contest={settings: {dbscan: {min_samples: 1}}}",
+        "config key 'clustering_contest.settings.dbscan.min_samples'",
+    ),
     ("clustering_scaling={sizes: [1000, 80000]}", "config key 'clustering_scaling.sizes.1'"),
     ("gmm_fit={n_components: 0}", "config key 'gmm_fit.n_components'"),
-    ("gmm_fit={anomaly_percentile: 100}",
-     "config key 'gmm_fit.anomaly_percentile'"),
-    ("gmm_selection={covariance_types: [full, round]}",
-     "config key 'gmm_selection.covariance_types.1'"),
+    ("gmm_fit={anomaly_percentile: 100}", "config key 'gmm_fit.anomaly_percentile'"),
+    (
+        "gmm_selection={covariance_types: [full, round]}",
+        "config key 'gmm_selection.covariance_types.1'",
+    ),
     ("gmm_selection={k_range: {start: 4, stop: 4}}", "'gmm_selection.k_range': empty"),
-    ("anomaly_detectors={detectors: [isolation_forest, kmeans]}",
-     "config key 'anomaly_detectors.detectors.1'"),
-    ("anomaly_detectors={problems: {mnist: {anomaly_share: 0.5}}}",
-     "config key 'anomaly_detectors.problems.mnist.anomaly_share'"),
+    (
+        "anomaly_detectors={detectors: [isolation_forest, kmeans]}",
+        "config key 'anomaly_detectors.detectors.1'",
+    ),
+    (
+        "anomaly_detectors={problems: {mnist: {anomaly_share: 0.5}}}",
+        "config key 'anomaly_detectors.problems.mnist.anomaly_share'",
+    ),
     ("anomaly_detectors={percentile: 0}", "config key 'anomaly_detectors.percentile'"),
     ("olivetti_faces={pca_variance: 0}", "config key 'olivetti_faces.pca_variance'"),
     ("olivetti_faces={pca_variance: 1.5}", "config key 'olivetti_faces.pca_variance'"),
     ("olivetti_faces={test_size: 500}", "config key 'olivetti_faces.test_size'"),
-    ("olivetti_clustering={k_range: {start: 50, stop: 50}}",
-     "'olivetti_clustering.k_range': empty"),
+    (
+        "olivetti_clustering={k_range: {start: 50, stop: 50}}",
+        "'olivetti_clustering.k_range': empty",
+    ),
     ("olivetti_altered={darken_factor: 1.0}", "config key 'olivetti_altered.darken_factor'"),
-    ("olivetti_altered={counts: {rotated: 4, blurred: 2}}",
-     "config key 'olivetti_altered.counts'"),
+    ("olivetti_altered={counts: {rotated: 4, blurred: 2}}", "config key 'olivetti_altered.counts'"),
     ("olivetti_altered={noise_sigma: 0}", "config key 'olivetti_altered.noise_sigma'"),
-    ("clustering_benchmark={algorithms: [kmeans, spectre]}",
-     "config key 'clustering_benchmark.algorithms.1'"),
-    ("claims={seeds: {iris_gmm: []}}", "config key 'claims.seeds.iris_gmm': [] should be "
-                                       "non-empty"),
-    ("claims={seeds: {kmeans_init: [3, 3]}}", "'claims.seeds.kmeans_init': [3, 3] has "
-                                              "non-unique elements"),
+    (
+        "clustering_benchmark={algorithms: [kmeans, spectre]}",
+        "config key 'clustering_benchmark.algorithms.1'",
+    ),
+    (
+        "claims={seeds: {iris_gmm: []}}",
+        "config key 'claims.seeds.iris_gmm': [] should be non-empty",
+    ),
+    (
+        "claims={seeds: {kmeans_init: [3, 3]}}",
+        "'claims.seeds.kmeans_init': [3, 3] has non-unique elements",
+    ),
 ]
 CHECKED_BY_RULE_FILES = [
-    ("digits_semi_supervised={n_clusters: 40}",
-     "'digits_semi_supervised.n_clusters': 40, below"),
-    ("dbscan={classifier: {eps: 0.3}}",
-     "'dbscan.classifier.eps': 0.3 is not one of dbscan.eps [0.05, 0.2]"),
-    ("olivetti_accuracy={model_seeds: [1, 42]}",
-     "olivetti_accuracy.model_seeds: 42 is the chapter's own seed"),
-    ("olivetti_accuracy_spread={split_seeds: [1, 42]}",
-     "olivetti_accuracy_spread.split_seeds: 42 is the chapter's own seed"),
-    ("claims={seeds: {iris_gmm: [1, 42]}}",
-     "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
-    ("claims={seeds: {kmeans_fit: [1]}}",
-     "claims.seeds.kmeans_fit: no experiment of that name has seed replicas"),
-    ("datasets={clustbench: {batteries: {fcps: [hepta, no_such_set]}}}",
-     "'datasets.clustbench.batteries.fcps': unknown dataset fcps/no_such_set"),
+    ("digits_semi_supervised={n_clusters: 40}", "'digits_semi_supervised.n_clusters': 40, below"),
+    (
+        "dbscan={classifier: {eps: 0.3}}",
+        "'dbscan.classifier.eps': 0.3 is not one of dbscan.eps [0.05, 0.2]",
+    ),
+    (
+        "olivetti_accuracy={model_seeds: [1, 42]}",
+        "olivetti_accuracy.model_seeds: 42 is the chapter's own seed",
+    ),
+    (
+        "olivetti_accuracy_spread={split_seeds: [1, 42]}",
+        "olivetti_accuracy_spread.split_seeds: 42 is the chapter's own seed",
+    ),
+    ("claims={seeds: {iris_gmm: [1, 42]}}", "claims.seeds.iris_gmm: 42 is the chapter's own seed"),
+    (
+        "claims={seeds: {kmeans_fit: [1]}}",
+        "claims.seeds.kmeans_fit: no experiment of that name has seed replicas",
+    ),
+    (
+        "datasets={clustbench: {batteries: {fcps: [hepta, no_such_set]}}}",
+        "'datasets.clustbench.batteries.fcps': unknown dataset fcps/no_such_set",
+    ),
 ]
 
 
@@ -243,14 +288,16 @@ def test_a_benchmark_algorithm_without_settings_is_named(default_config: dict) -
     without them stops the run."""
     config = copy.deepcopy(default_config)
     del config["clustering_benchmark"]["settings"]["genie"]
-    with pytest.raises(ConfigError, match="'clustering_benchmark.settings': 'genie' is a "
-                                          "required property"):
+    with pytest.raises(
+        ConfigError, match="'clustering_benchmark.settings': 'genie' is a required property"
+    ):
         validate_config(config, REPO / "workflow" / "schemas" / "config.schema.yaml")
 
 
-@pytest.mark.parametrize(("override", "named"),
-                         [CHECKED_BY_THE_SNAKEFILE[0], CHECKED_BY_THE_SNAKEFILE[6],
-                          *CHECKED_BY_RULE_FILES])
+@pytest.mark.parametrize(
+    ("override", "named"),
+    [CHECKED_BY_THE_SNAKEFILE[0], CHECKED_BY_THE_SNAKEFILE[6], *CHECKED_BY_RULE_FILES],
+)
 def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, named: str) -> None:
     results = tmp_path / "results"
     result = run_snakemake("--cores", "1", config=[f"results_dir={results}", override])
@@ -262,8 +309,10 @@ def test_invalid_config_stops_before_any_job(tmp_path: Path, override: str, name
 def test_too_many_clusters_fails_naming_the_parameter(tmp_path: Path) -> None:
     results = tmp_path / "results"
     target = results / "choose_k_blobs" / "k" / "2001_2001.npz"
-    sweep = "choose_k={blobs: {k_range: {start: 2001, stop: 2002}, diagram_k: [], bad_k: [], " \
-            "report_k: []}}"
+    sweep = (
+        "choose_k={blobs: {k_range: {start: 2001, stop: 2002}, diagram_k: [], bad_k: [], "
+        "report_k: []}}"
+    )
     result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", sweep])
     assert result.returncode != 0
     assert "choose_k.blobs.k_range=2001: more clusters than the 2000 samples" in result.stderr
@@ -274,19 +323,21 @@ def test_more_components_than_instances_fails_naming_the_key(tmp_path: Path) -> 
     results = tmp_path / "results"
     target = results / "gmm_fit" / "metrics.json"
     too_many = "gmm_fit={n_components: 2000}"
-    result = run_snakemake("--cores", "1", str(target),
-                           config=[f"results_dir={results}", too_many])
+    result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", too_many])
     assert result.returncode != 0
-    assert "gmm_fit.n_components=2000: a mixture needs between 1 and the 1250" \
-        in result.stderr
+    assert "gmm_fit.n_components=2000: a mixture needs between 1 and the 1250" in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
 def test_min_samples_above_the_instances_fails_naming_the_key(tmp_path: Path) -> None:
     results = tmp_path / "results"
     target = results / "dbscan_eps" / "metrics.json"
-    result = run_snakemake("--cores", "1", str(target),
-                           config=[f"results_dir={results}", "dbscan_eps={min_samples: [1001]}"])
+    result = run_snakemake(
+        "--cores",
+        "1",
+        str(target),
+        config=[f"results_dir={results}", "dbscan_eps={min_samples: [1001]}"],
+    )
     assert result.returncode != 0
     assert "dbscan_eps.min_samples=1001: must be from 2 to the 1000 instances" in result.stderr
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
@@ -295,35 +346,45 @@ def test_min_samples_above_the_instances_fails_naming_the_key(tmp_path: Path) ->
 def test_a_split_leaving_too_few_training_faces_fails_naming_the_key(tmp_path: Path) -> None:
     results = tmp_path / "results"
     target = results / "olivetti_faces" / "faces.npz"
-    result = run_snakemake("--cores", "1", str(target), config=[
-        f"results_dir={results}", "olivetti_faces={test_size: 200, valid_size: 180}"])
+    result = run_snakemake(
+        "--cores",
+        "1",
+        str(target),
+        config=[f"results_dir={results}", "olivetti_faces={test_size: 200, valid_size: 180}"],
+    )
     assert result.returncode != 0
-    assert "olivetti_faces.test_size=200: with valid_size=180, leaves fewer training faces " \
-           "than the 40 people of the 400 faces" in result.stderr
+    assert (
+        "olivetti_faces.test_size=200: with valid_size=180, leaves fewer training faces "
+        "than the 40 people of the 400 faces" in result.stderr
+    )
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
-def test_detector_with_more_components_than_instances_fails_naming_the_key(
-        tmp_path: Path) -> None:
+def test_detector_with_more_components_than_instances_fails_naming_the_key(tmp_path: Path) -> None:
     results = tmp_path / "results"
     target = results / "anomaly_detectors" / "runs" / "ellipsoids" / "gaussian_mixture.json"
     too_many = "anomaly_detectors={problems: {ellipsoids: {mixture_components: 5000}}}"
-    result = run_snakemake("--cores", "1", str(target),
-                           config=[f"results_dir={results}", too_many])
+    result = run_snakemake("--cores", "1", str(target), config=[f"results_dir={results}", too_many])
     assert result.returncode != 0
-    assert "anomaly_detectors.problems.ellipsoids.mixture_components=5000: a mixture needs " \
-           "between 1 and the 1276 instances" in result.stderr
+    assert (
+        "anomaly_detectors.problems.ellipsoids.mixture_components=5000: a mixture needs "
+        "between 1 and the 1276 instances" in result.stderr
+    )
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
-@pytest.mark.parametrize(("strategy", "budget", "message"), [
-    ("random", 5000, "label_budget.budgets=5000: more labels than the 1347 training instances"),
-    ("random", 5, "label_budget.budgets=5: fewer labels than the 10 classes"),
-    # fails in the shared clustering job, before any strategy job
-    ("representative", 5000, "label_budget.budgets=5000: more labels than the 1347 training"),
-])
-def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, strategy: str,
-                                                            budget: int, message: str) -> None:
+@pytest.mark.parametrize(
+    ("strategy", "budget", "message"),
+    [
+        ("random", 5000, "label_budget.budgets=5000: more labels than the 1347 training instances"),
+        ("random", 5, "label_budget.budgets=5: fewer labels than the 10 classes"),
+        # fails in the shared clustering job, before any strategy job
+        ("representative", 5000, "label_budget.budgets=5000: more labels than the 1347 training"),
+    ],
+)
+def test_impossible_label_budget_fails_naming_the_parameter(
+    tmp_path: Path, strategy: str, budget: int, message: str
+) -> None:
     results = tmp_path / "results"
     target = results / "label_budget_digits" / "runs" / f"{strategy}_{budget}.json"
     budgets = f"label_budget={{budgets: [{budget}]}}"
@@ -332,20 +393,24 @@ def test_impossible_label_budget_fails_naming_the_parameter(tmp_path: Path, stra
     assert message in result.stderr
     # no clustering or score of the budget; the k-NN graph, which every budget reads, may
     # be built before the failing job
-    assert not [path for part in ("clusterings", "runs")
-                for path in (results / "label_budget_digits" / part).rglob("*") if path.is_file()]
+    assert not [
+        path
+        for part in ("clusterings", "runs")
+        for path in (results / "label_budget_digits" / part).rglob("*")
+        if path.is_file()
+    ]
 
 
-def test_a_rule_not_yet_measured_is_planned_with_a_default_and_a_warning(tmp_path: Path
-                                                                         ) -> None:
+def test_a_rule_not_yet_measured_is_planned_with_a_default_and_a_warning(tmp_path: Path) -> None:
     """A new rule, before any run has measured it into workflow/resources.yaml, declares
     what UNMEASURED needs, and the plan says so, naming the rule and the command to run."""
     copy = copy_checkout(tmp_path / "checkout")
     measured = copy / "workflow" / "resources.yaml"
     entries = measured.read_text().splitlines()
     measured.write_text("\n".join(line for line in entries if not line.startswith("dbscan:")))
-    plan = run_snakemake("-n", "--forceall", "dbscan", *CI, cwd=copy,
-                         config=[f"data_dir={REPO / 'data'}"])
+    plan = run_snakemake(
+        "-n", "--forceall", "dbscan", *CI, cwd=copy, config=[f"data_dir={REPO / 'data'}"]
+    )
     assert plan.returncode == 0, plan.stderr[-3000:]
     said = plan.stdout + plan.stderr
     assert "workflow/resources.yaml does not measure dbscan yet" in said
@@ -358,8 +423,9 @@ def test_a_rule_not_yet_measured_is_planned_with_a_default_and_a_warning(tmp_pat
 def test_missing_image_is_named_before_any_job(tmp_path: Path) -> None:
     results, image = tmp_path / "results", tmp_path / "no-such-image.png"
     image_config = f"kmeans_segmentation={{image: {image}}}"
-    result = run_snakemake("--cores", "1", "kmeans_segmentation",
-                           config=[f"results_dir={results}", image_config])
+    result = run_snakemake(
+        "--cores", "1", "kmeans_segmentation", config=[f"results_dir={results}", image_config]
+    )
     assert result.returncode != 0 and str(image) in result.stderr
     assert not results.exists()
 
@@ -368,8 +434,9 @@ def test_unreadable_image_fails_naming_the_file(tmp_path: Path) -> None:
     results, image = tmp_path / "results", tmp_path / "broken.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\nbroken")
     image_config = f"kmeans_segmentation={{image: {image}}}"
-    result = run_snakemake("--cores", "1", "kmeans_segmentation",
-                           config=[f"results_dir={results}", image_config])
+    result = run_snakemake(
+        "--cores", "1", "kmeans_segmentation", config=[f"results_dir={results}", image_config]
+    )
     assert result.returncode != 0
     assert f"image {image} cannot be read" in result.stderr
     assert not list((results / "kmeans_segmentation").rglob("*.npy"))
@@ -399,6 +466,7 @@ def test_ci_pipeline_writes_metrics_figures_logs_and_benchmarks(ci_run) -> None:
 def test_chapter_and_beyond_split_the_experiments() -> None:
     """`chapter` asks for the chapter's experiments only, `beyond` for the rest, and
     together they are everything `all` runs but the summary and the unused datasets."""
+
     def planned(target: str) -> dict[str, int]:
         result = run_snakemake("-n", "--forceall", target, *CI)
         assert result.returncode == 0, result.stderr
@@ -440,8 +508,14 @@ def test_one_changed_parameter_reruns_only_its_jobs(ci_run) -> None:
     unchanged = run_snakemake("-n", *CI)
     assert "Nothing to be done" in unchanged.stdout + unchanged.stderr
     changed = run_snakemake("-n", *CI, config=["iris_gmm={random_state: 5}"])
-    assert set(jobs_planned(changed.stdout)) == {"iris_gmm", "claims", "gather_metrics",
-                                                 "summary", "run_record", "all"}
+    assert set(jobs_planned(changed.stdout)) == {
+        "iris_gmm",
+        "claims",
+        "gather_metrics",
+        "summary",
+        "run_record",
+        "all",
+    }
 
 
 def test_widening_the_mixture_grid_runs_only_the_chunks_it_adds(ci_run) -> None:
@@ -454,8 +528,9 @@ def test_widening_the_mixture_grid_runs_only_the_chunks_it_adds(ci_run) -> None:
     assert set(before) & set(after), "a full chunk of the CI grid must stay"
     new_chunks = len(set(after) - set(before))  # each with every covariance type
     assert planned["gmm_selection_fit"] == new_chunks
-    assert planned["gmm_selection_fit_replica"] == new_chunks * len(ci["claims"]["seeds"]
-                                                                ["gmm_selection"])
+    assert planned["gmm_selection_fit_replica"] == new_chunks * len(
+        ci["claims"]["seeds"]["gmm_selection"]
+    )
     assert {"gmm_selection", "gmm_selection_replica"} <= set(planned)
     assert "gmm_fit" not in planned and "choose_k_fit" not in planned
 
@@ -466,8 +541,15 @@ def test_one_more_seed_runs_only_its_replicas(ci_run) -> None:
     seeds = yaml.safe_load((REPO / "config" / "ci.yaml").read_text())["claims"]["seeds"]
     more = f"claims={{seeds: {{kmeans_init: {[*seeds['kmeans_init'], 99]}}}}}"
     planned = jobs_planned(run_snakemake("-n", *CI, config=[more]).stdout)
-    assert planned == {"make_dataset_replica": 1, "kmeans_init_replica": 1, "claims": 1,
-                       "gather_metrics": 1, "summary": 1, "run_record": 1, "all": 1}
+    assert planned == {
+        "make_dataset_replica": 1,
+        "kmeans_init_replica": 1,
+        "claims": 1,
+        "gather_metrics": 1,
+        "summary": 1,
+        "run_record": 1,
+        "all": 1,
+    }
 
 
 def test_claims_are_checked_over_every_seed(ci_run) -> None:
@@ -486,8 +568,9 @@ def test_claims_are_checked_over_every_seed(ci_run) -> None:
         assert f"| {claim}: " in page
         if metrics[name] < 2:
             assert f"**{claim}**" in page.split("## What we found instead")[1]
-    replica = read_json(CI_RESULTS / "seeds" / str(seeds["iris_gmm"][0]) / "iris_gmm"
-                        / "metrics.json")
+    replica = read_json(
+        CI_RESULTS / "seeds" / str(seeds["iris_gmm"][0]) / "iris_gmm" / "metrics.json"
+    )
     assert replica.keys() == {key for key in metrics if key.startswith("iris_gmm.")}
     assert not list((CI_RESULTS / "seeds").glob("*/*/*.png")), "replicas draw no figure"
 
@@ -501,8 +584,12 @@ def test_a_run_records_what_it_ran_with(ci_run, default_config: dict) -> None:
     assert yaml.safe_load((CI_RESULTS / "run" / "config.yaml").read_text()) == config
     record = yaml.safe_load((CI_RESULTS / "run" / "provenance.yaml").read_text())
     if (REPO / ".git").exists():
-        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         assert record["workflow"]["revision"] == head
     assert record["packages"]["scikit-learn"] == version("scikit-learn")
     assert record["python"] == platform.python_version()
@@ -512,9 +599,19 @@ def compare_command(*runs: Path, page: Path) -> str:
     """The output of `python -m unsupervised.reporting.compare RUN ...`, as `make compare`
     runs it; fails the test unless it exits with 0."""
     result = subprocess.run(
-        [sys.executable, "-m", "unsupervised.reporting.compare", *map(str, runs),
-         "--html", str(page)], capture_output=True, text=True, cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+        [
+            sys.executable,
+            "-m",
+            "unsupervised.reporting.compare",
+            *map(str, runs),
+            "--html",
+            str(page),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 
@@ -533,8 +630,9 @@ def test_compare_names_a_changed_parameter_and_what_it_moves(ci_run, tmp_path: P
     assert "0 parameter(s) differ; of" in compare_command(CI_RESULTS, copy, page=page)
     assert "0 beyond their tolerance" in compare_command(CI_RESULTS, copy, page=page)
     assert "0 figure(s) whose pixels differ." in page.read_text()
-    result = run_snakemake("--cores", "2", "--forcerun", *sorted(rerun), *CI,
-                           config=[f"results_dir={copy}", change])
+    result = run_snakemake(
+        "--cores", "2", "--forcerun", *sorted(rerun), *CI, config=[f"results_dir={copy}", change]
+    )
     assert result.returncode == 0, result.stderr[-5000:]
     comparison = compare_runs([load_run(CI_RESULTS), load_run(copy)], load_rules())
     assert [row.name for row in comparison.parameters] == ["dbscan.min_samples"]
@@ -572,12 +670,15 @@ def test_a_no_op_dry_run_starts_fast(ci_run, tmp_path: Path) -> None:
     (1.3 s, against 1.2 to 1.8 s for the one-rule workflow) would still fail it."""
     (tmp_path / "Snakefile").write_text(
         'rule all:\n    input: "a"\n\n'
-        'rule a:\n    output: "a"\n    params: x=1\n    shell: "touch {output}"\n')
+        'rule a:\n    output: "a"\n    params: x=1\n    shell: "touch {output}"\n'
+    )
     snakemake = [sys.executable, "-m", "snakemake"]
-    subprocess.run([*snakemake, "--cores", "1", "-q"], cwd=tmp_path, check=True,
-                   capture_output=True)
-    one_rule, ours = median_seconds([([*snakemake, "-n", "--cores", "1"], tmp_path),
-                                     (snakemake_command("-n", *CI), REPO)])
+    subprocess.run(
+        [*snakemake, "--cores", "1", "-q"], cwd=tmp_path, check=True, capture_output=True
+    )
+    one_rule, ours = median_seconds(
+        [([*snakemake, "-n", "--cores", "1"], tmp_path), (snakemake_command("-n", *CI), REPO)]
+    )
     assert ours <= 2 * one_rule, f"{ours:.2f} s against {one_rule:.2f} s for one rule"
 
 
@@ -585,7 +686,9 @@ def check_against_baseline(metrics: Path) -> str:
     """The regression check's table for `metrics`; fails the test if any metric is out."""
     result = subprocess.run(
         [sys.executable, "-m", "unsupervised.reporting.baseline", str(metrics), str(CI_BASELINE)],
-        capture_output=True, text=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -611,10 +714,12 @@ def test_no_job_passes_the_memory_and_time_it_declares(ci_run) -> None:
     over = []
     for job in jobs:
         seconds, peak_mb = read_benchmark(REPO / job.benchmark)
-        if (not fits_its_request(peak_mb, int(job.resources["mem_mb"]))
-                or seconds > 60 * int(job.resources["runtime"])):
-            over.append(f"{job.benchmark}: {peak_mb:.0f} MB, {seconds:.0f} s "
-                        f"against {job.resources}")
+        if not fits_its_request(peak_mb, int(job.resources["mem_mb"])) or seconds > 60 * int(
+            job.resources["runtime"]
+        ):
+            over.append(
+                f"{job.benchmark}: {peak_mb:.0f} MB, {seconds:.0f} s against {job.resources}"
+            )
     assert not over, "\n".join(over)
 
 
@@ -624,8 +729,7 @@ def blas_kernels(run: Path) -> str:
     return re.search(r"BLAS kernels (.*)$", log, re.MULTILINE).group(1)
 
 
-def test_baseline_holds_on_the_oldest_cpu_with_one_thread_per_job(ci_run, tmp_path: Path
-                                                                  ) -> None:
+def test_baseline_holds_on_the_oldest_cpu_with_one_thread_per_job(ci_run, tmp_path: Path) -> None:
     """The CI configuration rerun with the BLAS kernels and numpy loops of the oldest x86-64
     CPU, and one thread per job, stays within the same baseline. What a job computes depends
     on its threads (BLAS and OpenMP use the job's), not on how many other jobs run beside it,
@@ -635,8 +739,9 @@ def test_baseline_holds_on_the_oldest_cpu_with_one_thread_per_job(ci_run, tmp_pa
     same six largest moves against the tolerances (up to 0.79 of it), all HDBSCAN's."""
     this_cpu = blas_kernels(CI_RESULTS)
     results = tmp_path / "results"
-    result = run_snakemake("--cores", "2", "--max-threads", "1", *CI,
-                           config=[f"results_dir={results}"], env=OLDEST_CPU)
+    result = run_snakemake(
+        "--cores", "2", "--max-threads", "1", *CI, config=[f"results_dir={results}"], env=OLDEST_CPU
+    )
     assert result.returncode == 0, result.stderr[-5000:]
     assert blas_kernels(results) != this_cpu, "the run did not change BLAS kernels"
     # a timing job asks for every core: it got one
@@ -652,23 +757,38 @@ def test_a_hard_killed_run_resumes_with_the_readme_command(ci_run, tmp_path: Pat
     copy = copy_checkout(tmp_path / "checkout")
     config = [f"data_dir={REPO / 'data'}"]
     section = [KILLED_SECTION, *CI]
-    run = subprocess.Popen(snakemake_command(*section, config=config), cwd=copy,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           start_new_session=True)
+    run = subprocess.Popen(
+        snakemake_command(*section, config=config),
+        cwd=copy,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     incomplete = copy / ".snakemake" / "incomplete"
     deadline = time.monotonic() + 300
-    while not (incomplete.is_dir() and any(incomplete.iterdir())
-               and len(list((copy / "results-ci").glob("*/metrics.json"))) >= 3):
+    while not (
+        incomplete.is_dir()
+        and any(incomplete.iterdir())
+        and len(list((copy / "results-ci").glob("*/metrics.json"))) >= 3
+    ):
         assert run.poll() is None and time.monotonic() < deadline, "the run ended too soon"
         time.sleep(0.2)
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
     assert list((copy / ".snakemake" / "locks").iterdir()), "a hard kill leaves the lock"
     # One shell command, as `make run`'s recipe runs it.
-    resume = (f"{shlex.join([sys.executable, '-m', 'unsupervised.core.stale_lock'])} && "
-              f"{shlex.join(snakemake_command(*section, config=config))}")
-    resumed = subprocess.run(["sh", "-c", resume], cwd=copy, capture_output=True, text=True,
-                             timeout=1800, env={**os.environ, "PYTHONPATH": str(copy / "src")})
+    resume = (
+        f"{shlex.join([sys.executable, '-m', 'unsupervised.core.stale_lock'])} && "
+        f"{shlex.join(snakemake_command(*section, config=config))}"
+    )
+    resumed = subprocess.run(
+        ["sh", "-c", resume],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "PYTHONPATH": str(copy / "src")},
+    )
     assert resumed.returncode == 0, resumed.stderr[-5000:]
     metrics = sorted((copy / "results-ci").glob("*/metrics.json"))
     assert len(metrics) >= 5, metrics
@@ -689,8 +809,9 @@ def test_the_check_catches_real_regressions(ci_run) -> None:
     identity_mapping = relabel(clusters, {cluster: cluster for cluster in range(3)})
     blobs_X, _ = load_dataset(REPO / "data/blobs/X.npy", REPO / "data/blobs/y.npy")
     fit = config["kmeans_fit"]
-    k_off_by_one = fit_kmeans(blobs_X, fit["k"] - 1, n_init=fit["n_init"],
-                              random_state=fit["random_state"])
+    k_off_by_one = fit_kmeans(
+        blobs_X, fit["k"] - 1, n_init=fit["n_init"], random_state=fit["random_state"]
+    )
     broken = {
         "iris_gmm.n_correct": int(np.sum(identity_mapping == iris_y)),  # clusters not matched
         "kmeans_fit.inertia": float(k_off_by_one.inertia_),

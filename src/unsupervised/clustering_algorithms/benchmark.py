@@ -63,9 +63,11 @@ def suite_scores(reference: np.ndarray, predicted: np.ndarray) -> dict[str, floa
     index (predicted noise one more cluster), normalised clustering accuracy, clusters found."""
     kept = reference != REFERENCE_NOISE
     reference, predicted = reference[kept], predicted[kept]
-    return {"ari": float(adjusted_rand_score(reference, predicted)),
-            "nca": normalized_clustering_accuracy(reference, predicted),
-            "clusters": int(len(np.unique(predicted[predicted != NOISE_LABEL])))}
+    return {
+        "ari": float(adjusted_rand_score(reference, predicted)),
+        "nca": normalized_clustering_accuracy(reference, predicted),
+        "clusters": int(len(np.unique(predicted[predicted != NOISE_LABEL]))),
+    }
 
 
 # genieclust (and the matplotlib its dependency deadwood imports) costs a job that runs no
@@ -79,8 +81,9 @@ BENCHMARK_ALGORITHMS: dict[str, Builder] = {
 }
 # Those whose result depends on their random state: run with every seed, the others once
 # (Mean-Shift's bandwidth is estimated from every point, which leaves its random state unused).
-RANDOMLY_STARTED = frozenset({"kmeans", "bisecting_kmeans", "gaussian_mixture",
-                              "affinity_propagation", "spectral"})
+RANDOMLY_STARTED = frozenset(
+    {"kmeans", "bisecting_kmeans", "gaussian_mixture", "affinity_propagation", "spectral"}
+)
 
 
 def reset_peak_rss() -> None:
@@ -91,10 +94,18 @@ def reset_peak_rss() -> None:
         clear_refs.write_text("5")
 
 
-def benchmark_runs(algorithm: str, datasets: Sequence[SuiteDataset], *,
-                   settings: Mapping[str, Any], seeds: Sequence[int], preprocess_seed: int,
-                   memory_limit_mb: float, max_size: int | None, keep_labels: bool,
-                   tie_check_seeds: Sequence[int]) -> list[dict[str, Any]]:
+def benchmark_runs(
+    algorithm: str,
+    datasets: Sequence[SuiteDataset],
+    *,
+    settings: Mapping[str, Any],
+    seeds: Sequence[int],
+    preprocess_seed: int,
+    memory_limit_mb: float,
+    max_size: int | None,
+    keep_labels: bool,
+    tie_check_seeds: Sequence[int],
+) -> list[dict[str, Any]]:
     """`algorithm` on each dataset (every seed if it is randomly started, else the first):
     its scores, the clusters it found, its fit time and the job's peak resident memory during
     the fit; a dataset it may not run on gets one row with the reason. With `keep_labels`, the
@@ -105,10 +116,17 @@ def benchmark_runs(algorithm: str, datasets: Sequence[SuiteDataset], *,
     rows = []
     for dataset in datasets:
         X = preprocess_as_published(dataset.X, preprocess_seed)
-        record = {"battery": dataset.battery, "dataset": dataset.name, "algorithm": algorithm,
-                  "n": len(X), "d": X.shape[1], "k": dataset.k}
-        reason = skip_reason(algorithm, len(X), memory_limit_mb, max_size,
-                             "clustering_benchmark.max_size")
+        record = {
+            "battery": dataset.battery,
+            "dataset": dataset.name,
+            "algorithm": algorithm,
+            "n": len(X),
+            "d": X.shape[1],
+            "k": dataset.k,
+        }
+        reason = skip_reason(
+            algorithm, len(X), memory_limit_mb, max_size, "clustering_benchmark.max_size"
+        )
         if reason is not None:
             rows.append({**record, "status": "skipped", "reason": reason})
             continue
@@ -119,17 +137,29 @@ def benchmark_runs(algorithm: str, datasets: Sequence[SuiteDataset], *,
             labels = BENCHMARK_ALGORITHMS[algorithm](X, dataset.k, seed, **settings).fit_predict(X)
             seconds = time.perf_counter() - start
             partitions.append(labels)
-            fits.append({**record, "status": "fitted", "seed": seed,
-                         **suite_scores(dataset.labels, labels), "fit_seconds": seconds,
-                         "peak_rss_mb": peak_rss_mb()})
+            fits.append(
+                {
+                    **record,
+                    "status": "fitted",
+                    "seed": seed,
+                    **suite_scores(dataset.labels, labels),
+                    "fit_seconds": seconds,
+                    "peak_rss_mb": peak_rss_mb(),
+                }
+            )
         if keep_labels:
             if len(partitions) == 1:
                 for tie_seed in tie_check_seeds:
                     retied = preprocess_as_published(dataset.X, tie_seed)
-                    partitions.append(BENCHMARK_ALGORITHMS[algorithm](
-                        retied, dataset.k, seeds[0], **settings).fit_predict(retied))
-            fits[0] |= {"labels": partitions[0].tolist(),
-                        "other_labels": [labels.tolist() for labels in partitions[1:]]}
+                    partitions.append(
+                        BENCHMARK_ALGORITHMS[algorithm](
+                            retied, dataset.k, seeds[0], **settings
+                        ).fit_predict(retied)
+                    )
+            fits[0] |= {
+                "labels": partitions[0].tolist(),
+                "other_labels": [labels.tolist() for labels in partitions[1:]],
+            }
         rows += fits
     return rows
 
@@ -138,16 +168,30 @@ def score_table(runs: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """One row per (battery, dataset, algorithm): mean and standard deviation of each score
     over the seeds, the clusters found (median), mean fit time and the largest peak memory;
     a skipped pair keeps its reason."""
-    frame = pd.DataFrame([{key: value for key, value in run.items()
-                           if key not in ("labels", "other_labels")} for run in runs])
+    frame = pd.DataFrame(
+        [
+            {key: value for key, value in run.items() if key not in ("labels", "other_labels")}
+            for run in runs
+        ]
+    )
     if "reason" not in frame:
         frame["reason"] = None
     keys = ["battery", "dataset", "algorithm", "status", "n", "d", "k"]
-    table = frame.groupby(keys, sort=False, dropna=False).agg(
-        seeds=("seed", "count"), nca=("nca", "mean"), nca_std=("nca", "std"),
-        ari=("ari", "mean"), ari_std=("ari", "std"), clusters=("clusters", "median"),
-        fit_seconds=("fit_seconds", "mean"), peak_rss_mb=("peak_rss_mb", "max"),
-        reason=("reason", "first")).reset_index()
+    table = (
+        frame.groupby(keys, sort=False, dropna=False)
+        .agg(
+            seeds=("seed", "count"),
+            nca=("nca", "mean"),
+            nca_std=("nca", "std"),
+            ari=("ari", "mean"),
+            ari_std=("ari", "std"),
+            clusters=("clusters", "median"),
+            fit_seconds=("fit_seconds", "mean"),
+            peak_rss_mb=("peak_rss_mb", "max"),
+            reason=("reason", "first"),
+        )
+        .reset_index()
+    )
     return table
 
 
@@ -158,25 +202,32 @@ def ranks(scores: pd.DataFrame, score: str = "nca") -> pd.Series:
     return fitted.groupby(["battery", "dataset"])[score].rank(ascending=False, method="average")
 
 
-def differences(scores: pd.DataFrame, algorithm: str, baseline: str,
-                score: str = "nca") -> pd.Series:
+def differences(
+    scores: pd.DataFrame, algorithm: str, baseline: str, score: str = "nca"
+) -> pd.Series:
     """`algorithm`'s `score` minus `baseline`'s on each dataset both were fitted on."""
     fitted = scores[scores["status"] == "fitted"].pivot_table(
-        index=["battery", "dataset"], columns="algorithm", values=score)
+        index=["battery", "dataset"], columns="algorithm", values=score
+    )
     both = fitted[[algorithm, baseline]].dropna()
     return both[algorithm] - both[baseline]
 
 
-def against(scores: pd.DataFrame, algorithm: str, baseline: str,
-            score: str = "nca") -> dict[str, float]:
+def against(
+    scores: pd.DataFrame, algorithm: str, baseline: str, score: str = "nca"
+) -> dict[str, float]:
     """How often `algorithm` beats `baseline` on the datasets both were fitted on (by more than
     1e-9 of `score`), how often it loses, and the two-sided sign test's p-value over the
     datasets where they differ."""
     difference = differences(scores, algorithm, baseline, score)
     wins, losses = int((difference > 1e-9).sum()), int((difference < -1e-9).sum())
     p_value = binomtest(wins, wins + losses).pvalue if wins + losses else 1.0
-    return {"wins": wins, "losses": losses, "ties": len(difference) - wins - losses,
-            "sign_test_p": float(p_value)}
+    return {
+        "wins": wins,
+        "losses": losses,
+        "ties": len(difference) - wins - losses,
+        "sign_test_p": float(p_value),
+    }
 
 
 def summary_table(scores: pd.DataFrame, baseline: str = "kmeans") -> pd.DataFrame:
@@ -190,18 +241,32 @@ def summary_table(scores: pd.DataFrame, baseline: str = "kmeans") -> pd.DataFram
     for battery, group in groups:
         for algorithm, own in group.groupby("algorithm", sort=False):
             fitted = own[own["status"] == "fitted"]
-            rows.append({"battery": battery, "algorithm": algorithm, "fitted": len(fitted),
-                         "skipped": len(own) - len(fitted),
-                         "mean_nca": fitted["nca"].mean(), "median_nca": fitted["nca"].median(),
-                         "mean_ari": fitted["ari"].mean(), "median_ari": fitted["ari"].median(),
-                         "mean_rank": fitted["rank"].mean(),
-                         **(against(group, algorithm, baseline)
-                            if compared and algorithm != baseline else {})})
+            rows.append(
+                {
+                    "battery": battery,
+                    "algorithm": algorithm,
+                    "fitted": len(fitted),
+                    "skipped": len(own) - len(fitted),
+                    "mean_nca": fitted["nca"].mean(),
+                    "median_nca": fitted["nca"].median(),
+                    "mean_ari": fitted["ari"].mean(),
+                    "median_ari": fitted["ari"].median(),
+                    "mean_rank": fitted["rank"].mean(),
+                    **(
+                        against(group, algorithm, baseline)
+                        if compared and algorithm != baseline
+                        else {}
+                    ),
+                }
+            )
     return pd.DataFrame(rows)
 
 
-def published_table(runs: Sequence[Mapping[str, Any]], datasets: Sequence[SuiteDataset],
-                    published: Mapping[str, str]) -> pd.DataFrame:
+def published_table(
+    runs: Sequence[Mapping[str, Any]],
+    datasets: Sequence[SuiteDataset],
+    published: Mapping[str, str],
+) -> pd.DataFrame:
     """For each algorithm of `published` (ours -> the suite's <method>/<variant> of the same
     method) on each dataset: our first seed's scores, those of the published partition, the
     adjusted Rand index between the two partitions, and the least between ours and another of
@@ -217,11 +282,20 @@ def published_table(runs: Sequence[Mapping[str, Any]], datasets: Sequence[SuiteD
         theirs = dataset.published[method][variant]
         ours = np.asarray(run["labels"])
         theirs_scores = suite_scores(dataset.labels, theirs)
-        rows.append({"battery": dataset.battery, "dataset": dataset.name,
-                     "algorithm": run["algorithm"], "published": published[run["algorithm"]],
-                     "nca": run["nca"], "published_nca": theirs_scores["nca"],
-                     "ari": run["ari"], "published_ari": theirs_scores["ari"],
-                     "agreement_ari": float(adjusted_rand_score(theirs, ours)),
-                     "ours_agreement_ari": min(float(adjusted_rand_score(other, ours))
-                                               for other in run["other_labels"])})
+        rows.append(
+            {
+                "battery": dataset.battery,
+                "dataset": dataset.name,
+                "algorithm": run["algorithm"],
+                "published": published[run["algorithm"]],
+                "nca": run["nca"],
+                "published_nca": theirs_scores["nca"],
+                "ari": run["ari"],
+                "published_ari": theirs_scores["ari"],
+                "agreement_ari": float(adjusted_rand_score(theirs, ours)),
+                "ours_agreement_ari": min(
+                    float(adjusted_rand_score(other, ours)) for other in run["other_labels"]
+                ),
+            }
+        )
     return pd.DataFrame(rows)

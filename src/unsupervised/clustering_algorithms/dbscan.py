@@ -47,13 +47,15 @@ def core_classifier(model: DBSCAN, n_neighbors: int) -> KNeighborsClassifier:
     """A k-nearest-neighbours classifier trained on the core instances and their clusters."""
     cores = model.labels_[model.core_sample_indices_]
     if n_neighbors > len(cores):
-        raise SettingError("n_neighbors", n_neighbors,
-                           f"above the {len(cores)} core instances; lower it")
+        raise SettingError(
+            "n_neighbors", n_neighbors, f"above the {len(cores)} core instances; lower it"
+        )
     return KNeighborsClassifier(n_neighbors=n_neighbors).fit(model.components_, cores)
 
 
-def predict_or_noise(model: DBSCAN, classifier: KNeighborsClassifier, X: np.ndarray,
-                     max_distance: float) -> np.ndarray:
+def predict_or_noise(
+    model: DBSCAN, classifier: KNeighborsClassifier, X: np.ndarray, max_distance: float
+) -> np.ndarray:
     """The cluster of each instance, or NOISE_LABEL when its nearest core is farther than
     `max_distance`. The classifier is `model`'s core classifier: its neighbours are indices
     into the cores, whose clusters are read from the cores' labels (not all instances')."""
@@ -76,8 +78,7 @@ def k_distances(X: np.ndarray, min_samples: int) -> np.ndarray:
     from largest to smallest: an instance is a core for DBSCAN exactly when this distance is
     at most eps (scikit-learn counts the instance itself among its min_samples)."""
     if not 2 <= min_samples <= len(X):
-        raise SettingError("min_samples", min_samples,
-                           f"must be from 2 to the {len(X)} instances")
+        raise SettingError("min_samples", min_samples, f"must be from 2 to the {len(X)} instances")
     distances, _ = NearestNeighbors(n_neighbors=min_samples).fit(X).kneighbors(X)
     return np.sort(distances[:, -1])[::-1]
 
@@ -89,8 +90,11 @@ def knee(X: np.ndarray, min_samples: int) -> Knee:
     try:
         rank = elbow(range(len(distances)), distances)
     except ValueError:
-        raise SettingError("min_samples", min_samples,
-                           "the k-distance curve is flat: every instance is as "
-                           "far from its neighbours as the others, so no eps separates dense "
-                           "from sparse; DBSCAN does not suit this data") from None
+        raise SettingError(
+            "min_samples",
+            min_samples,
+            "the k-distance curve is flat: every instance is as "
+            "far from its neighbours as the others, so no eps separates dense "
+            "from sparse; DBSCAN does not suit this data",
+        ) from None
     return Knee(distances, rank, float(distances[rank]))

@@ -52,19 +52,31 @@ def reference_properties(X: np.ndarray, labels: np.ndarray) -> dict[str, float]:
     members = [X[own == cluster] for cluster in range(own.max() + 1)]
     sizes = np.array([len(points) for points in members])
     centres = np.array([points.mean(axis=0) for points in members])
-    radii = np.array([np.sqrt(((points - centre) ** 2).sum(axis=1).mean())
-                      for points, centre in zip(members, centres, strict=True)])
+    radii = np.array(
+        [
+            np.sqrt(((points - centre) ** 2).sum(axis=1).mean())
+            for points, centre in zip(members, centres, strict=True)
+        ]
+    )
     squared = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2)
-    log_likelihood = np.column_stack([
-        _gaussian_log_likelihood(X, points, share)
-        for points, share in zip(members, sizes / len(X), strict=True)])
-    neighbours = NearestNeighbors(n_neighbors=NEIGHBOURS + 1).fit(X).kneighbors(
-        X, return_distance=False)[:, 1:]
-    return {"size_ratio": float(sizes.max() / sizes.min()),
-            "spread_ratio": float(radii.max() / radii.min()),
-            "off_centre": float(np.mean(squared.argmin(axis=1) != own)),
-            "gaussian_fit": float(np.mean(log_likelihood.argmax(axis=1) == own)),
-            "neighbour_fit": float(np.mean(own[neighbours] == own[:, None]))}
+    log_likelihood = np.column_stack(
+        [
+            _gaussian_log_likelihood(X, points, share)
+            for points, share in zip(members, sizes / len(X), strict=True)
+        ]
+    )
+    neighbours = (
+        NearestNeighbors(n_neighbors=NEIGHBOURS + 1)
+        .fit(X)
+        .kneighbors(X, return_distance=False)[:, 1:]
+    )
+    return {
+        "size_ratio": float(sizes.max() / sizes.min()),
+        "spread_ratio": float(radii.max() / radii.min()),
+        "off_centre": float(np.mean(squared.argmin(axis=1) != own)),
+        "gaussian_fit": float(np.mean(log_likelihood.argmax(axis=1) == own)),
+        "neighbour_fit": float(np.mean(own[neighbours] == own[:, None])),
+    }
 
 
 def _gaussian_log_likelihood(X: np.ndarray, points: np.ndarray, share: float) -> np.ndarray:
@@ -81,22 +93,35 @@ def _gaussian_log_likelihood(X: np.ndarray, points: np.ndarray, share: float) ->
 def property_table(datasets: Sequence[SuiteDataset], preprocess_seed: int) -> pd.DataFrame:
     """Each dataset's reference properties (on its data preprocessed as the algorithms saw it)
     and the groups of claims.GROUP_WORDS it belongs to."""
-    rows = [{"battery": dataset.battery, "dataset": dataset.name,
-             **reference_properties(preprocess_as_published(dataset.X, preprocess_seed),
-                                    dataset.labels)}
-            for dataset in datasets]
+    rows = [
+        {
+            "battery": dataset.battery,
+            "dataset": dataset.name,
+            **reference_properties(
+                preprocess_as_published(dataset.X, preprocess_seed), dataset.labels
+            ),
+        }
+        for dataset in datasets
+    ]
     table = pd.DataFrame(rows)
     not_centroidal = table["off_centre"] >= OFF_CENTRE
-    return table.assign(ellipsoidal=not_centroidal & (table["gaussian_fit"] >= DESCRIBED),
-                        shaped=not_centroidal & (table["neighbour_fit"] >= DESCRIBED),
-                        varied_spread=table["spread_ratio"] >= VARIED_SPREAD)
+    return table.assign(
+        ellipsoidal=not_centroidal & (table["gaussian_fit"] >= DESCRIBED),
+        shaped=not_centroidal & (table["neighbour_fit"] >= DESCRIBED),
+        varied_spread=table["spread_ratio"] >= VARIED_SPREAD,
+    )
 
 
 def runs_of_seed(runs: Sequence[Mapping[str, Any]], seed: int) -> list[Mapping[str, Any]]:
     """The benchmark as run with `seed`: the randomly started algorithms' runs with it, the
     others' only runs, and the skipped pairs."""
-    return [run for run in runs if run["status"] != "fitted"
-            or run["algorithm"] not in RANDOMLY_STARTED or run["seed"] == seed]
+    return [
+        run
+        for run in runs
+        if run["status"] != "fitted"
+        or run["algorithm"] not in RANDOMLY_STARTED
+        or run["seed"] == seed
+    ]
 
 
 def claim_statistics(scores: pd.DataFrame, properties: pd.DataFrame) -> dict[str, float]:
@@ -117,16 +142,22 @@ def claim_statistics(scores: pd.DataFrame, properties: pd.DataFrame) -> dict[str
         chosen = properties.loc[properties[group], keys]
         in_group = scores.merge(chosen, on=keys)
         test = against(in_group, algorithm, baseline)
-        statistics |= {f"{name}_wins": test["wins"], f"{name}_losses": test["losses"],
-                       f"{name}_p": test["sign_test_p"],
-                       f"{name}_mean_difference":
-                           float(differences(in_group, algorithm, baseline).mean())}
+        statistics |= {
+            f"{name}_wins": test["wins"],
+            f"{name}_losses": test["losses"],
+            f"{name}_p": test["sign_test_p"],
+            f"{name}_mean_difference": float(differences(in_group, algorithm, baseline).mean()),
+        }
     return statistics
 
 
-def statistics_by_seed(runs: Sequence[Mapping[str, Any]], properties: pd.DataFrame,
-                       seeds: Sequence[int]) -> pd.DataFrame:
+def statistics_by_seed(
+    runs: Sequence[Mapping[str, Any]], properties: pd.DataFrame, seeds: Sequence[int]
+) -> pd.DataFrame:
     """claim_statistics for each seed of the benchmark: a row per seed."""
-    return pd.DataFrame([
-        {"seed": seed, **claim_statistics(score_table(runs_of_seed(runs, seed)), properties)}
-        for seed in seeds])
+    return pd.DataFrame(
+        [
+            {"seed": seed, **claim_statistics(score_table(runs_of_seed(runs, seed)), properties)}
+            for seed in seeds
+        ]
+    )

@@ -90,17 +90,22 @@ def check_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -> None:
         raise ClaimError(f"{setting}: the chapter's seed {chapter_seed} is not among {list(seeds)}")
 
 
-def check_seeded_experiments(seeds: Mapping[str, Sequence[int]], replicated: Sequence[str],
-                             setting: str) -> None:
+def check_seeded_experiments(
+    seeds: Mapping[str, Sequence[int]], replicated: Sequence[str], setting: str
+) -> None:
     """The experiments `setting` lists seeds for are exactly those with seed replicas."""
     missing = [name for name in replicated if name not in seeds]
     if missing:
-        raise ClaimError(f"{setting}: no seed list for {', '.join(missing)}; every "
-                         "experiment with seed replicas needs one")
+        raise ClaimError(
+            f"{setting}: no seed list for {', '.join(missing)}; every "
+            "experiment with seed replicas needs one"
+        )
     unknown = sorted(set(seeds) - set(replicated))
     if unknown:
-        raise ClaimError(f"{setting}.{unknown[0]}: no experiment of that name has seed "
-                         f"replicas (those that do: {', '.join(sorted(replicated))})")
+        raise ClaimError(
+            f"{setting}.{unknown[0]}: no experiment of that name has seed "
+            f"replicas (those that do: {', '.join(sorted(replicated))})"
+        )
 
 
 def check_replica_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -> None:
@@ -112,24 +117,29 @@ def check_replica_seeds(seeds: Sequence[int], chapter_seed: int, setting: str) -
     if repeated:
         raise ClaimError(f"{setting}: seeds {repeated} are listed twice; list each seed once")
     if chapter_seed in seeds:
-        raise ClaimError(f"{setting}: {chapter_seed} is the chapter's own seed, which the "
-                         "regular run already uses; remove it from the list")
+        raise ClaimError(
+            f"{setting}: {chapter_seed} is the chapter's own seed, which the "
+            "regular run already uses; remove it from the list"
+        )
 
 
-def evaluate(claim: Claim, metrics_by_seed: Mapping[int, Metrics], chapter_seed: int
-             ) -> Verdict:
+def evaluate(claim: Claim, metrics_by_seed: Mapping[int, Metrics], chapter_seed: int) -> Verdict:
     """The claim's check and effect in every seed, and its verdict."""
     check_seeds(list(metrics_by_seed), chapter_seed, f"claim {claim.name!r}")
     holds, effects = {}, {}
     for seed, metrics in metrics_by_seed.items():
         missing = [name for name in claim.metrics if name not in metrics]
         if missing:
-            raise ClaimError(f"claim {claim.name!r}: seed {seed} has no metric {missing}; "
-                             "fix the claim's metric names or run the experiment")
+            raise ClaimError(
+                f"claim {claim.name!r}: seed {seed} has no metric {missing}; "
+                "fix the claim's metric names or run the experiment"
+            )
         result = claim.check(metrics)
         if not isinstance(result, bool):
-            raise ClaimError(f"claim {claim.name!r}: its check gave {result!r}, not True or "
-                             "False; write it as a comparison")
+            raise ClaimError(
+                f"claim {claim.name!r}: its check gave {result!r}, not True or "
+                "False; write it as a comparison"
+            )
         holds[seed], effects[seed] = result, float(claim.effect(metrics))
     return Verdict(claim, holds, effects, chapter_seed)
 
@@ -140,14 +150,18 @@ def check_replicated(claims: Sequence[Claim], replicated: Mapping[str, int]) -> 
     for claim in claims:
         missing = [name for name in claim.experiments if name not in replicated]
         if missing:
-            raise ClaimError(f"claim {claim.name!r} reads {missing}, which have no seed "
-                             "replicas; add them to the claims' experiments or fix the "
-                             "claim's metric names")
+            raise ClaimError(
+                f"claim {claim.name!r} reads {missing}, which have no seed "
+                "replicas; add them to the claims' experiments or fix the "
+                "claim's metric names"
+            )
         seeds = {replicated[name] for name in claim.experiments}
         if len(seeds) > 1:
-            raise ClaimError(f"claim {claim.name!r} reads {list(claim.experiments)}, whose "
-                             f"chapter's seeds differ ({sorted(seeds)}); a seed must set the "
-                             "same thing in every experiment of a claim")
+            raise ClaimError(
+                f"claim {claim.name!r} reads {list(claim.experiments)}, whose "
+                f"chapter's seeds differ ({sorted(seeds)}); a seed must set the "
+                "same thing in every experiment of a claim"
+            )
 
 
 def evaluate_over(claim: Claim, replicas: Mapping[str, SeedMetrics]) -> Verdict:
@@ -155,6 +169,8 @@ def evaluate_over(claim: Claim, replicas: Mapping[str, SeedMetrics]) -> Verdict:
     check_replicated([claim], {name: run.chapter_seed for name, run in replicas.items()})
     runs = [replicas[name] for name in claim.experiments]
     seeds = sorted(set.intersection(*(set(run.metrics) for run in runs)))
-    merged = {seed: {name: value for run in runs for name, value in run.metrics[seed].items()}
-              for seed in seeds}
+    merged = {
+        seed: {name: value for run in runs for name, value in run.metrics[seed].items()}
+        for seed in seeds
+    }
     return evaluate(claim, merged, runs[0].chapter_seed)

@@ -17,6 +17,9 @@ def make_classifier(one_vs_rest: bool, max_iter: int, random_state: int) -> Clas
     stable on the float64 principal components it is given.
     """
     if one_vs_rest:
-        return OneVsRestClassifier(LogisticRegression(
-            solver="newton-cholesky", max_iter=max_iter, random_state=random_state))
+        return OneVsRestClassifier(
+            LogisticRegression(
+                solver="newton-cholesky", max_iter=max_iter, random_state=random_state
+            )
+        )
     return LogisticRegression(max_iter=max_iter, random_state=random_state)

@@ -19,9 +19,12 @@ PACKAGE = "unsupervised"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # A top-level `from unsupervised... import names` (names possibly in parentheses over several
 # lines), `import unsupervised...` or `name = lazy_import("unsupervised...")` (core.lazy).
-IMPORT = re.compile(rf"^(?:from[ \t]+({PACKAGE}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
-                    rf"|import[ \t]+({PACKAGE}[\w.]*)"
-                    rf"|\w+[ \t]*=[ \t]*lazy_import\(\"({PACKAGE}[\w.]*)\"\))", re.MULTILINE)
+IMPORT = re.compile(
+    rf"^(?:from[ \t]+({PACKAGE}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    rf"|import[ \t]+({PACKAGE}[\w.]*)"
+    rf"|\w+[ \t]*=[ \t]*lazy_import\(\"({PACKAGE}[\w.]*)\"\))",
+    re.MULTILINE,
+)
 
 
 @cache
@@ -43,8 +46,11 @@ def package_imports(source: Path) -> frozenset[str]:
 def _with_packages(names: set[str]) -> frozenset[str]:
     """The modules of `names` that exist, with the packages that contain them (importing a
     module runs its packages' ``__init__``)."""
-    parents = {".".join(name.split(".")[:depth]) for name in names
-               for depth in range(1, name.count(".") + 1)}
+    parents = {
+        ".".join(name.split(".")[:depth])
+        for name in names
+        for depth in range(1, name.count(".") + 1)
+    }
     return frozenset(name for name in names | parents if _module_file(name))
 
 

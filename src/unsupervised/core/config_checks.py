@@ -66,7 +66,7 @@ def check_config(config: Mapping[str, Any]) -> None:
     if mirror and not Path(mirror).is_dir():
         raise ConfigError(
             f"config key 'data_mirror': folder {mirror!r} does not exist; point it at a folder "
-            "laid out as <dataset>/<file> (like ../shared/datasets) or set it to \"\" to download"
+            'laid out as <dataset>/<file> (like ../shared/datasets) or set it to "" to download'
         )
 
 
@@ -109,16 +109,16 @@ def check_not_member(config: Mapping[str, Any], key: str, collection: str, why: 
     """Raise ConfigError if the value at dotted `key` is one of the list at `collection`."""
     value, excluded = _lookup(config, key), _lookup(config, collection)
     if value in excluded:
-        raise ConfigError(f"config key {key!r}: {value} is one of {collection} {excluded}; "
-                          f"{why}")
+        raise ConfigError(f"config key {key!r}: {value} is one of {collection} {excluded}; {why}")
 
 
 def check_member(config: Mapping[str, Any], key: str, collection: str, why: str) -> None:
     """Raise ConfigError unless the value at dotted `key` is one of the list at `collection`."""
     value, allowed = _lookup(config, key), _lookup(config, collection)
     if value not in allowed:
-        raise ConfigError(f"config key {key!r}: {value} is not one of {collection} {allowed}; "
-                          f"{why}")
+        raise ConfigError(
+            f"config key {key!r}: {value} is not one of {collection} {allowed}; {why}"
+        )
 
 
 def explain_schema_error(error: ValidationError, schema_path: str | Path) -> str:
@@ -129,8 +129,9 @@ def explain_schema_error(error: ValidationError, schema_path: str | Path) -> str
         known = error.schema.get("properties", {}).keys()
         unknown = sorted(key for key in error.instance if key not in known)
         keys = ", ".join(repr(".".join([*path, key])) for key in unknown)
-        return (f"unknown config key {keys}; check its spelling (allowed keys and types: "
-                f"{schema_path})")
+        return (
+            f"unknown config key {keys}; check its spelling (allowed keys and types: {schema_path})"
+        )
     key = ".".join(path) or "(top level)"
     return f"config key {key!r}: {error.message} (allowed values: {schema_path})"
 

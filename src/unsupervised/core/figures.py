@@ -44,12 +44,17 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int) -> None:
     plt.close(fig)
 
 
-def scatter_by_class(
-    ax: Axes, points: np.ndarray, labels: np.ndarray, names: list[str]
-) -> None:
+def scatter_by_class(ax: Axes, points: np.ndarray, labels: np.ndarray, names: list[str]) -> None:
     """Plot 2-D `points`, one colour and marker per label, labelled `names` for a legend."""
     for index, name in enumerate(names):
         color, marker = CLASS_MARKERS[index % len(CLASS_MARKERS)]
         mask = labels == index
-        ax.plot(points[mask, 0], points[mask, 1], marker, color=color, linestyle="none",
-                label=name, alpha=0.8)
+        ax.plot(
+            points[mask, 0],
+            points[mask, 1],
+            marker,
+            color=color,
+            linestyle="none",
+            label=name,
+            alpha=0.8,
+        )

@@ -44,8 +44,11 @@ def write_json(path: str | os.PathLike[str], data: object) -> None:
         tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
-def write_json_each(paths: Sequence[str | os.PathLike[str]], keys: Sequence[object],
-                    records: Mapping[object, object]) -> None:
+def write_json_each(
+    paths: Sequence[str | os.PathLike[str]],
+    keys: Sequence[object],
+    records: Mapping[object, object],
+) -> None:
     """Each record to its own file: `paths` is a rule's output expanded over `keys`, in the
     same order (one job writing what several jobs used to)."""
     if len(paths) != len(keys):
@@ -73,8 +76,9 @@ def write_metrics(path: str | os.PathLike[str], metrics: Mapping[str, float | in
     write_json(path, plain)
 
 
-def write_table(path: str | os.PathLike[str], table: pd.DataFrame,
-                float_format: str | None = "%.6g") -> None:
+def write_table(
+    path: str | os.PathLike[str], table: pd.DataFrame, float_format: str | None = "%.6g"
+) -> None:
     """Write a table as tab-separated values, floats to six significant digits by default."""
     with atomic_path(path) as tmp:
         table.to_csv(tmp, sep="\t", index=False, float_format=float_format)

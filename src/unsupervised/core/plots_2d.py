@@ -19,10 +19,26 @@ def plot_points(ax: Axes, X: np.ndarray, labels: np.ndarray | None = None) -> No
 
 
 def plot_centers(ax: Axes, centers: np.ndarray, circle: str = "w", cross: str = "k") -> None:
-    ax.scatter(centers[:, 0], centers[:, 1], marker="o", s=35, linewidths=8, color=circle,
-               zorder=10, alpha=0.9)
-    ax.scatter(centers[:, 0], centers[:, 1], marker="x", s=2, linewidths=12, color=cross,
-               zorder=11, alpha=1)
+    ax.scatter(
+        centers[:, 0],
+        centers[:, 1],
+        marker="o",
+        s=35,
+        linewidths=8,
+        color=circle,
+        zorder=10,
+        alpha=0.9,
+    )
+    ax.scatter(
+        centers[:, 0],
+        centers[:, 1],
+        marker="x",
+        s=2,
+        linewidths=12,
+        color=cross,
+        zorder=11,
+        alpha=1,
+    )
 
 
 def plot_decision_regions(
@@ -38,13 +54,13 @@ def plot_decision_regions(
     `extra_points` drawn later."""
     covered = X if extra_points is None else np.vstack([X, extra_points])
     mins, maxs = covered.min(axis=0) - 0.1, covered.max(axis=0) + 0.1
-    xx, yy = np.meshgrid(np.linspace(mins[0], maxs[0], resolution),
-                         np.linspace(mins[1], maxs[1], resolution))
+    xx, yy = np.meshgrid(
+        np.linspace(mins[0], maxs[0], resolution), np.linspace(mins[1], maxs[1], resolution)
+    )
     regions = predict(np.c_[xx.ravel(), yy.ravel()]).reshape(xx.shape)
     extent = (mins[0], maxs[0], mins[1], maxs[1])
     ax.contourf(regions, extent=extent, levels=np.arange(n_regions + 1) - 0.5, cmap="Pastel2")
-    ax.contour(regions, extent=extent, levels=np.arange(n_regions) + 0.5, linewidths=1,
-               colors="k")
+    ax.contour(regions, extent=extent, levels=np.arange(n_regions) + 0.5, linewidths=1, colors="k")
     plot_points(ax, X)
 
 

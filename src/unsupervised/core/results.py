@@ -57,14 +57,17 @@ def write_result(result: Result, smk: Any) -> None:
     output = smk.output
     if smk.params.get("metrics_only"):
         if list(output.keys()) != ["metrics"]:
-            raise ValueError(f"a metrics-only rule has outputs {list(output.keys())}, not "
-                             "just 'metrics'")
+            raise ValueError(
+                f"a metrics-only rule has outputs {list(output.keys())}, not just 'metrics'"
+            )
         result = Result(result.metrics)
     named = {name for name in output.keys() if name != "metrics"}
     produced = {*result.figures, *result.tables, *result.texts}
     if named != produced or (result.metrics and "metrics" not in output.keys()):
-        raise ValueError(f"the experiment produced {sorted(produced)} (metrics: "
-                         f"{bool(result.metrics)}) for the rule outputs {sorted(output.keys())}")
+        raise ValueError(
+            f"the experiment produced {sorted(produced)} (metrics: "
+            f"{bool(result.metrics)}) for the rule outputs {sorted(output.keys())}"
+        )
     for name, table in result.tables.items():
         write_table(output[name], table)
     for name, draw in result.figures.items():
@@ -72,5 +75,4 @@ def write_result(result: Result, smk: Any) -> None:
     for name, text in result.texts.items():
         write_text(output[name], text)
     if "metrics" in output.keys():
-        write_metrics(output.metrics,
-                      result.prefixed_metrics(experiment_of(output.metrics)))
+        write_metrics(output.metrics, result.prefixed_metrics(experiment_of(output.metrics)))

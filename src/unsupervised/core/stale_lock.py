@@ -43,8 +43,12 @@ def unlock_if_stale(directory: Path) -> bool:
     if not is_locked(directory) or snakemake_running_in(directory):
         return False
     print(f"{directory}: lifting the lock left by an interrupted Snakemake run", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "snakemake", "--unlock"], cwd=directory, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "snakemake", "--unlock"],
+        cwd=directory,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return True
 
 

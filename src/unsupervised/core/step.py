@@ -19,8 +19,18 @@ from unsupervised.core.settings import SettingError  # noqa: E402
 def blas_kernels() -> str:
     """The kernels each loaded OpenBLAS picked for this CPU (OPENBLAS_CORETYPE overrides it):
     results may differ in their last bits from one kernel to another."""
-    return ", ".join(sorted({pool["architecture"] for pool in threadpool_info()
-                             if pool.get("internal_api") == "openblas"})) or "none"
+    return (
+        ", ".join(
+            sorted(
+                {
+                    pool["architecture"]
+                    for pool in threadpool_info()
+                    if pool.get("internal_api") == "openblas"
+                }
+            )
+        )
+        or "none"
+    )
 
 
 # Params for the workflow, the step runner and the result writer; every other param is the

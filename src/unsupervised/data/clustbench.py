@@ -56,13 +56,17 @@ def read_manifest(path: str | Path) -> dict[str, str]:
     return {name.strip(): digest for digest, name in entries}
 
 
-def battery_files(manifest: Mapping[str, str], battery: str,
-                  datasets: Iterable[str]) -> dict[str, list[str]]:
+def battery_files(
+    manifest: Mapping[str, str], battery: str, datasets: Iterable[str]
+) -> dict[str, list[str]]:
     """Per dataset of `battery`, the manifest's files it needs: its data, reference labels and
     source, and every method's published partition. Raises SuiteError naming an unknown battery
     or dataset."""
-    known = {re.sub(r"\.data\.gz$", "", Path(path).name) for path in manifest
-             if path.startswith(f"{DATA}/{battery}/") and path.endswith(".data.gz")}
+    known = {
+        re.sub(r"\.data\.gz$", "", Path(path).name)
+        for path in manifest
+        if path.startswith(f"{DATA}/{battery}/") and path.endswith(".data.gz")
+    }
     if not known:
         batteries = sorted({path.split("/")[1] for path in manifest if path.startswith(f"{DATA}/")})
         raise SuiteError(f"unknown battery {battery!r}; the suite's batteries: {batteries}")
@@ -83,8 +87,9 @@ def published_method(path: str, battery: str, name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def check_selection(manifest_path: str | Path, batteries: Mapping[str, Iterable[str]],
-                    key: str) -> None:
+def check_selection(
+    manifest_path: str | Path, batteries: Mapping[str, Iterable[str]], key: str
+) -> None:
     """Raise ConfigError naming `key` (the config key of `batteries`: battery -> datasets) if
     one of them is not in the suite's manifest."""
     manifest = read_manifest(manifest_path)
@@ -100,8 +105,12 @@ def remote_file(path: str, sha256: str, urls: Mapping[str, str]) -> RemoteFile:
     folder (`urls`: folder -> base URL) followed by the rest of its path; in a data mirror, at
     ``<mirror>/<path>``."""
     folder, rest = path.split("/", 1)
-    return RemoteFile(dataset=str(Path(path).parent), filename=Path(path).name,
-                      urls=(f"{urls[folder].rstrip('/')}/{rest}",), sha256=frozenset({sha256}))
+    return RemoteFile(
+        dataset=str(Path(path).parent),
+        filename=Path(path).name,
+        urls=(f"{urls[folder].rstrip('/')}/{rest}",),
+        sha256=frozenset({sha256}),
+    )
 
 
 def read_dataset(battery: str, name: str, files: Mapping[str, Path]) -> SuiteDataset:
@@ -117,13 +126,20 @@ def read_dataset(battery: str, name: str, files: Mapping[str, Path]) -> SuiteDat
     if not np.isfinite(X).all():
         raise SuiteError(f"{where}: non-finite values in {stem}.data.gz")
     if len(labels) != len(X):
-        raise SuiteError(f"{where}: {len(labels)} labels in {stem}.labels0.gz for {len(X)} rows "
-                         f"in {stem}.data.gz")
+        raise SuiteError(
+            f"{where}: {len(labels)} labels in {stem}.labels0.gz for {len(X)} rows "
+            f"in {stem}.data.gz"
+        )
     if labels.min() < 0 or labels.max() < 1:
-        raise SuiteError(f"{where}: labels0 must be 0 (noise) or clusters 1..k, got "
-                         f"{labels.min()}..{labels.max()}")
-    published = {method: read_published(local, len(X), where) for path, local in files.items()
-                 if (method := published_method(path, battery, name))}
+        raise SuiteError(
+            f"{where}: labels0 must be 0 (noise) or clusters 1..k, got "
+            f"{labels.min()}..{labels.max()}"
+        )
+    published = {
+        method: read_published(local, len(X), where)
+        for path, local in files.items()
+        if (method := published_method(path, battery, name))
+    }
     source = Path(files[f"{stem}.txt"]).read_text()
     return SuiteDataset(battery, name, X, labels, published, source)
 
@@ -138,8 +154,10 @@ def read_published(path: str | Path, n: int, where: str) -> dict[str, np.ndarray
     except (ValueError, OSError, EOFError) as error:
         raise SuiteError(f"{where}: {path} unreadable ({error})") from None
     if table.shape != (n, len(variants)):
-        raise SuiteError(f"{where}: {path} holds {table.shape[0]} rows of {table.shape[1]} "
-                         f"variants, expected {n} rows of {len(variants)}")
+        raise SuiteError(
+            f"{where}: {path} holds {table.shape[0]} rows of {table.shape[1]} "
+            f"variants, expected {n} rows of {len(variants)}"
+        )
     return {variant: table[:, column] for column, variant in enumerate(variants)}
 
 
@@ -174,7 +192,14 @@ def load_battery(path: str | Path, battery: str) -> list[SuiteDataset]:
             parts = key.split("/")
             if parts[0] == name and parts[1] == "published":
                 published.setdefault(parts[2], {})[parts[3]] = labels
-        datasets.append(SuiteDataset(battery, name, arrays[f"{name}/X"],
-                                     arrays[f"{name}/labels"], published,
-                                     str(arrays[f"{name}/source"])))
+        datasets.append(
+            SuiteDataset(
+                battery,
+                name,
+                arrays[f"{name}/X"],
+                arrays[f"{name}/labels"],
+                published,
+                str(arrays[f"{name}/source"]),
+            )
+        )
     return datasets

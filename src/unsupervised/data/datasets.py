@@ -88,7 +88,8 @@ def verified_olivetti(path: Path, array_sha256_expected: str) -> tuple[np.ndarra
         raise DatasetFormatError(
             f"{path}: processed faces hash to {fingerprint}, not to the configured "
             f"array_sha256 of the olivetti dataset ({array_sha256_expected}); the file is not "
-            "the Olivetti faces scikit-learn uses")
+            "the Olivetti faces scikit-learn uses"
+        )
     return X, y
 
 
@@ -129,8 +130,9 @@ def ellipsoids(
     random_state: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Stretched blobs plus one round blob: the chapter's set where K-Means fails."""
-    X1, y1 = make_blobs(n_samples=n_samples, centers=np.asarray(centers, dtype=float),
-                        random_state=random_state)
+    X1, y1 = make_blobs(
+        n_samples=n_samples, centers=np.asarray(centers, dtype=float), random_state=random_state
+    )
     X1 = X1 @ np.asarray(transform, dtype=float)
     X2, _ = make_blobs(n_samples=extra_n_samples, centers=1, random_state=random_state)
     X2 = X2 + np.asarray(extra_offset, dtype=float)
@@ -143,11 +145,11 @@ def moons(n_samples: int, noise: float, random_state: int) -> tuple[np.ndarray, 
     return X, y.astype(np.int64)
 
 
-def circles(n_samples: int, factor: float, noise: float, random_state: int
-            ) -> tuple[np.ndarray, np.ndarray]:
+def circles(
+    n_samples: int, factor: float, noise: float, random_state: int
+) -> tuple[np.ndarray, np.ndarray]:
     """One ring inside another (`factor`: the inner radius over the outer)."""
-    X, y = make_circles(n_samples=n_samples, factor=factor, noise=noise,
-                        random_state=random_state)
+    X, y = make_circles(n_samples=n_samples, factor=factor, noise=noise, random_state=random_state)
     return X, y.astype(np.int64)
 
 
@@ -164,16 +166,25 @@ def blobs_in_noise(
     X, y = blobs(n_samples - n_noise, centers, cluster_std, random_state)
     rng = np.random.default_rng(random_state)
     background = rng.uniform(X.min(axis=0), X.max(axis=0), size=(n_noise, X.shape[1]))
-    return (np.concatenate([X, background]),
-            np.concatenate([y, np.full(n_noise, NOISE_LABEL, dtype=np.int64)]))
+    return (
+        np.concatenate([X, background]),
+        np.concatenate([y, np.full(n_noise, NOISE_LABEL, dtype=np.int64)]),
+    )
 
 
 # Each synthetic set's generator; several sets may share one (with other settings).
-SYNTHETIC = {"blobs": blobs, "ellipsoids": ellipsoids, "moons": moons, "circles": circles,
-             "varied_density": blobs, "noisy_blobs": blobs_in_noise}
+SYNTHETIC = {
+    "blobs": blobs,
+    "ellipsoids": ellipsoids,
+    "moons": moons,
+    "circles": circles,
+    "varied_density": blobs,
+    "noisy_blobs": blobs_in_noise,
+}
 
 
-def load_dataset(X_path: str | Path, y_path: str | Path, mmap: bool = False
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def load_dataset(
+    X_path: str | Path, y_path: str | Path, mmap: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Load a prepared dataset's ``X.npy`` (memory-mapped if `mmap`) and ``y.npy``."""
     return np.load(X_path, mmap_mode="r" if mmap else None), np.load(y_path)

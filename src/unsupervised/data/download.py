@@ -60,8 +60,12 @@ def fetch_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     settings. Read from the config, not from a rule's params: where and how a file is fetched
     does not change the verified file, so switching to or from a mirror must not rerun anything."""
     mirror, settings = config["data_mirror"], config["download"]
-    return {"mirror": Path(mirror) if mirror else None, "retries": settings["retries"],
-            "retry_delay_s": settings["retry_delay_s"], "timeout_s": settings["timeout_s"]}
+    return {
+        "mirror": Path(mirror) if mirror else None,
+        "retries": settings["retries"],
+        "retry_delay_s": settings["retry_delay_s"],
+        "timeout_s": settings["timeout_s"],
+    }
 
 
 def fetch(
@@ -103,8 +107,7 @@ def _copy_from_mirror(remote: RemoteFile, dest: Path, mirror: Path) -> str:
         raise DownloadError(
             f"{remote.describe()}: not found in the data mirror at {source}. "
             "The mirror must be laid out as <data_mirror>/<dataset>/<file>; "
-            "fix data_mirror or leave it empty to download from "
-            + ", ".join(remote.urls)
+            "fix data_mirror or leave it empty to download from " + ", ".join(remote.urls)
         )
     with atomic_path(dest) as tmp:
         with open(source, "rb") as src, open(tmp, "wb") as out:
@@ -140,9 +143,10 @@ def _download_with_retries(
 def _download(url: str, out_path: Path, timeout_s: float) -> None:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response, open(
-            out_path, "wb"
-        ) as out:
+        with (
+            urllib.request.urlopen(request, timeout=timeout_s) as response,
+            open(out_path, "wb") as out,
+        ):
             expected = response.headers.get("Content-Length")
             received = _copy_stream(response, out)
     except urllib.error.HTTPError as error:

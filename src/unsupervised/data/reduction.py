@@ -19,12 +19,18 @@ def pca_keeping(X: np.ndarray, variance: float, chunk_size: int = 10_000) -> tup
     data = np.asarray(X, dtype=np.float64)
     solver = "covariance_eigh" if len(data) >= data.shape[1] else "full"
     pca = PCA(n_components=None if variance == 1 else variance, svd_solver=solver).fit(data)
-    reduced = np.concatenate([pca.transform(data[start : start + chunk_size])
-                              for start in range(0, len(data), chunk_size)])
+    reduced = np.concatenate(
+        [
+            pca.transform(data[start : start + chunk_size])
+            for start in range(0, len(data), chunk_size)
+        ]
+    )
     return reduced, pca
 
 
 def pca_summary(pca: PCA) -> dict[str, float]:
     """How many components a fitted PCA kept and the share of variance they explain."""
-    return {"n_components": int(pca.n_components_),
-            "explained_variance": float(pca.explained_variance_ratio_.sum())}
+    return {
+        "n_components": int(pca.n_components_),
+        "explained_variance": float(pca.explained_variance_ratio_.sum()),
+    }

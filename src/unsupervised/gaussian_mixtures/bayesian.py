@@ -10,14 +10,23 @@ from sklearn.mixture import BayesianGaussianMixture
 from unsupervised.gaussian_mixtures.mixtures import check_components
 
 
-def fit_bayesian(X: np.ndarray, n_components: int, *, n_init: int, random_state: int,
-                 max_iter: int = 100, weight_concentration_prior: float | None = None
-                 ) -> BayesianGaussianMixture:
+def fit_bayesian(
+    X: np.ndarray,
+    n_components: int,
+    *,
+    n_init: int,
+    random_state: int,
+    max_iter: int = 100,
+    weight_concentration_prior: float | None = None,
+) -> BayesianGaussianMixture:
     check_components(n_components, len(X), "n_components")
-    return BayesianGaussianMixture(n_components=n_components, n_init=n_init,
-                                   max_iter=max_iter, random_state=random_state,
-                                   weight_concentration_prior=weight_concentration_prior
-                                   ).fit(X)
+    return BayesianGaussianMixture(
+        n_components=n_components,
+        n_init=n_init,
+        max_iter=max_iter,
+        random_state=random_state,
+        weight_concentration_prior=weight_concentration_prior,
+    ).fit(X)
 
 
 def effective_components(weights: np.ndarray, weight_floor: float) -> int:

@@ -51,7 +51,7 @@ CLAIMS = (
     Claim(
         name="bayesian_mixture_cuts_the_moons_into_ellipses",
         statement="instead of detecting 2 moon-shaped clusters, the algorithm detected 8 "
-                  "ellipsoidal clusters",
+        "ellipsoidal clusters",
         source=f"{EN}, 3.3 Variational Bayesian Gaussian Mixtures",
         metrics=("gmm_bayesian.moons_components",),
         check=lambda m: m["gmm_bayesian.moons_components"] > 2,
@@ -62,14 +62,16 @@ CLAIMS = (
     Claim(
         name="kmeans_pp_starts_em_best",
         statement="(beyond the chapter) EM started from k-means++ reaches the best optimum at "
-                  "least as often as from scikit-learn's default K-Means initialisation",
+        "least as often as from scikit-learn's default K-Means initialisation",
         source="this workflow, beyond the chapter: how EM starts",
         metrics=("gmm_init_params.kmeans_pp_best_share", "gmm_init_params.kmeans_best_share"),
-        check=lambda m: (m["gmm_init_params.kmeans_pp_best_share"]
-                         >= m["gmm_init_params.kmeans_best_share"]),
+        check=lambda m: (
+            m["gmm_init_params.kmeans_pp_best_share"] >= m["gmm_init_params.kmeans_best_share"]
+        ),
         expectation="k-means++ >= kmeans in share of fits at the best optimum",
-        effect=lambda m: (m["gmm_init_params.kmeans_pp_best_share"]
-                          - m["gmm_init_params.kmeans_best_share"]),
+        effect=lambda m: (
+            m["gmm_init_params.kmeans_pp_best_share"] - m["gmm_init_params.kmeans_best_share"]
+        ),
         effect_name="share at the best optimum, k-means++ minus kmeans",
     ),
 )

@@ -36,55 +36,77 @@ def n_anomalies(n_normal: int, share: float) -> int:
     """How many anomalies make up `share` of a set with `n_normal` normal instances."""
     count = round(share * n_normal / (1 - share))
     if count < 1:
-        raise SettingError("anomaly_share", share, f"gives no anomaly among {n_normal} "
-                           "normal instances: raise {setting} or the number of instances")
+        raise SettingError(
+            "anomaly_share",
+            share,
+            f"gives no anomaly among {n_normal} "
+            "normal instances: raise {setting} or the number of instances",
+        )
     return count
 
 
-def with_outliers(X: np.ndarray, *, share: float, spread: float,
-                  rng: np.random.Generator) -> Problem:
+def with_outliers(
+    X: np.ndarray, *, share: float, spread: float, rng: np.random.Generator
+) -> Problem:
     """`X` plus outliers drawn uniformly in its bounding box widened on every side by
     `spread` times the box's size; some of them land inside the data, as real outliers do."""
     low, high = X.min(axis=0), X.max(axis=0)
     margin = spread * (high - low)
-    outliers = rng.uniform(low - margin, high + margin,
-                           size=(n_anomalies(len(X), share), X.shape[1]))
+    outliers = rng.uniform(
+        low - margin, high + margin, size=(n_anomalies(len(X), share), X.shape[1])
+    )
     is_anomaly = np.r_[np.zeros(len(X), bool), np.ones(len(outliers), bool)]
     return Problem(np.vstack([X, outliers]), is_anomaly)
 
 
-def one_class(X: np.ndarray, y: np.ndarray, *, normal_class: int, n_normal: int,
-              share: float, rng: np.random.Generator) -> Problem:
+def one_class(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    normal_class: int,
+    n_normal: int,
+    share: float,
+    rng: np.random.Generator,
+) -> Problem:
     """`n_normal` instances of `normal_class` plus a `share` of instances of the other
     classes, all drawn at random."""
     normal_rows = np.flatnonzero(y == normal_class)
     if not 0 < n_normal <= len(normal_rows):
-        raise SettingError("n_normal", n_normal, f"must be between 1 and the {len(normal_rows)} "
-                           f"instances of class {normal_class}: lower {{setting}}")
+        raise SettingError(
+            "n_normal",
+            n_normal,
+            f"must be between 1 and the {len(normal_rows)} "
+            f"instances of class {normal_class}: lower {{setting}}",
+        )
     normal = rng.choice(normal_rows, n_normal, replace=False)
-    other = rng.choice(np.flatnonzero(y != normal_class), n_anomalies(n_normal, share),
-                       replace=False)
+    other = rng.choice(
+        np.flatnonzero(y != normal_class), n_anomalies(n_normal, share), replace=False
+    )
     rows = np.sort(np.r_[normal, other])
     return Problem(np.asarray(X[rows], dtype=np.float64), np.isin(rows, other))
 
 
-def _gaussian_mixture(X, *, n_components: int, covariance_type: str, n_init: int,
-                      random_state: int) -> np.ndarray:
-    model = fit_mixture(X, n_components, covariance_type=covariance_type, n_init=n_init,
-                        random_state=random_state)
+def _gaussian_mixture(
+    X, *, n_components: int, covariance_type: str, n_init: int, random_state: int
+) -> np.ndarray:
+    model = fit_mixture(
+        X, n_components, covariance_type=covariance_type, n_init=n_init, random_state=random_state
+    )
     return -model.score_samples(X)
 
 
 def _pca_reconstruction(X, *, n_components: int, random_state: int) -> np.ndarray:
     if not 1 <= n_components < X.shape[1]:
-        raise SettingError("n_components", n_components, "must be at least 1 "
-                           f"and below the {X.shape[1]} features: change {{setting}}")
+        raise SettingError(
+            "n_components",
+            n_components,
+            f"must be at least 1 and below the {X.shape[1]} features: change {{setting}}",
+        )
     pca = PCA(n_components, random_state=random_state).fit(X)
     return ((X - pca.inverse_transform(pca.transform(X))) ** 2).sum(axis=1)
 
 
-def _elliptic_envelope(X, *, support_fraction: float | None, random_state: int
-                       ) -> np.ndarray:
+def _elliptic_envelope(X, *, support_fraction: float | None, random_state: int) -> np.ndarray:
     envelope = EllipticEnvelope(support_fraction=support_fraction, random_state=random_state)
     return -envelope.fit(X).score_samples(X)
 
@@ -114,8 +136,9 @@ DETECTORS: dict[str, Callable[..., np.ndarray]] = {
 }
 
 
-def anomaly_scores(detector: str, X: np.ndarray, settings: Mapping[str, Any],
-                   random_state: int) -> np.ndarray:
+def anomaly_scores(
+    detector: str, X: np.ndarray, settings: Mapping[str, Any], random_state: int
+) -> np.ndarray:
     if detector not in DETECTORS:
         raise SettingError("detector", detector, f"is not one of {sorted(DETECTORS)}")
     return DETECTORS[detector](X, random_state=random_state, **settings)
@@ -129,19 +152,28 @@ def flagged(scores: np.ndarray, percentile: float) -> np.ndarray:
     return scores > np.percentile(scores, 100 - percentile)
 
 
-def detection_scores(is_anomaly: np.ndarray, scores: np.ndarray, percentile: float
-                     ) -> dict[str, float]:
+def detection_scores(
+    is_anomaly: np.ndarray, scores: np.ndarray, percentile: float
+) -> dict[str, float]:
     """ROC AUC, average precision, and precision and recall of the flagged instances."""
     flags = flagged(scores, percentile)
     hits = int((flags & is_anomaly).sum())
-    return {"roc_auc": roc_auc_score(is_anomaly, scores),
-            "average_precision": average_precision_score(is_anomaly, scores),
-            "precision": hits / max(int(flags.sum()), 1),
-            "recall": hits / int(is_anomaly.sum())}
+    return {
+        "roc_auc": roc_auc_score(is_anomaly, scores),
+        "average_precision": average_precision_score(is_anomaly, scores),
+        "precision": hits / max(int(flags.sum()), 1),
+        "recall": hits / int(is_anomaly.sum()),
+    }
 
 
-def timed_detection(detector: str, problem: Problem, settings: Mapping[str, Any], *,
-                    random_state: int, percentile: float) -> dict[str, Any]:
+def timed_detection(
+    detector: str,
+    problem: Problem,
+    settings: Mapping[str, Any],
+    *,
+    random_state: int,
+    percentile: float,
+) -> dict[str, Any]:
     """One detector on one problem: its scores, the time to fit and score, and its ROC curve
     (false and true positive rates) and operating point at the percentile."""
     start = time.perf_counter()
@@ -150,5 +182,10 @@ def timed_detection(detector: str, problem: Problem, settings: Mapping[str, Any]
     fpr, tpr, _ = roc_curve(problem.is_anomaly, scores)
     normal = ~problem.is_anomaly
     false_alarms = (flagged(scores, percentile) & normal).sum() / normal.sum()
-    return {**detection_scores(problem.is_anomaly, scores, percentile), "seconds": seconds,
-            "fpr": fpr.tolist(), "tpr": tpr.tolist(), "flagged_fpr": float(false_alarms)}
+    return {
+        **detection_scores(problem.is_anomaly, scores, percentile),
+        "seconds": seconds,
+        "fpr": fpr.tolist(),
+        "tpr": tpr.tolist(),
+        "flagged_fpr": float(false_alarms),
+    }

@@ -20,22 +20,30 @@ def metric_name(init_params: str) -> str:
     return init_params.replace("k-means++", "kmeans_pp")
 
 
-def init_runs(X: np.ndarray, *, n_components: int, inits: Sequence[str],
-              seeds: Sequence[int], max_iter: int) -> pd.DataFrame:
+def init_runs(
+    X: np.ndarray, *, n_components: int, inits: Sequence[str], seeds: Sequence[int], max_iter: int
+) -> pd.DataFrame:
     """One single-initialisation fit per (init, seed): iterations, whether EM converged
     within `max_iter`, and the average log-likelihood per instance reached."""
     check_components(n_components, len(X), "n_components")
     rows = []
     for init in inits:
         for seed in seeds:
-            model = GaussianMixture(n_components, init_params=init, n_init=1,
-                                    max_iter=max_iter, random_state=seed)
+            model = GaussianMixture(
+                n_components, init_params=init, n_init=1, max_iter=max_iter, random_state=seed
+            )
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)  # reported as a column
                 model.fit(X)
-            rows.append({"init_params": init, "seed": seed, "n_iter": model.n_iter_,
-                         "converged": bool(model.converged_),
-                         "log_likelihood": model.score(X)})
+            rows.append(
+                {
+                    "init_params": init,
+                    "seed": seed,
+                    "n_iter": model.n_iter_,
+                    "converged": bool(model.converged_),
+                    "log_likelihood": model.score(X),
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -22,34 +22,47 @@ LEVELS = np.logspace(0, 2, 12)
 NORM = LogNorm(vmin=1.0, vmax=30.0)
 
 
-def plot_mixture(ax, model: Any, X: np.ndarray, resolution: int,
-                 ylabel: bool = True) -> None:
+def plot_mixture(ax, model: Any, X: np.ndarray, resolution: int, ylabel: bool = True) -> None:
     """Filled contours of -log density, decision boundaries (red, dashed), data, means."""
     mins, maxs = X.min(axis=0) - 0.1, X.max(axis=0) + 0.1
-    xx, yy = np.meshgrid(np.linspace(mins[0], maxs[0], resolution),
-                         np.linspace(mins[1], maxs[1], resolution))
+    xx, yy = np.meshgrid(
+        np.linspace(mins[0], maxs[0], resolution), np.linspace(mins[1], maxs[1], resolution)
+    )
     grid = np.c_[xx.ravel(), yy.ravel()]
     neg_log_density = -model.score_samples(grid).reshape(xx.shape)
     ax.contourf(xx, yy, neg_log_density, norm=NORM, levels=LEVELS)
     ax.contour(xx, yy, neg_log_density, norm=NORM, levels=LEVELS, linewidths=1, colors="k")
     components = model.predict(grid).reshape(xx.shape)
-    ax.contour(xx, yy, components, levels=np.arange(model.n_components) + 0.5, linewidths=2,
-               colors="r", linestyles="dashed")
+    ax.contour(
+        xx,
+        yy,
+        components,
+        levels=np.arange(model.n_components) + 0.5,
+        linewidths=2,
+        colors="r",
+        linestyles="dashed",
+    )
     plot_points(ax, X)
     # as in the chapter, the means of components with a tenth of the largest weight or more
     plot_centers(ax, model.means_[model.weights_ > model.weights_.max() / 10])
     label_axes(ax, y=ylabel)
 
 
-def plot_fit(model: GaussianMixture, X: np.ndarray, resolution: int, figure_size: Sequence[float]
-             ) -> Figure:
+def plot_fit(
+    model: GaussianMixture, X: np.ndarray, resolution: int, figure_size: Sequence[float]
+) -> Figure:
     fig, (ax,) = new_figure(*figure_size)
     plot_mixture(ax, model, X, resolution)
     return fig
 
 
-def plot_covariance_types(models: Mapping[str, GaussianMixture], scores: pd.DataFrame,
-                          X: np.ndarray, resolution: int, figure_size: Sequence[float]) -> Figure:
+def plot_covariance_types(
+    models: Mapping[str, GaussianMixture],
+    scores: pd.DataFrame,
+    X: np.ndarray,
+    resolution: int,
+    figure_size: Sequence[float],
+) -> Figure:
     """One panel per covariance type, titled with its BIC and AIC."""
     columns = 2
     rows = -(-len(models) // columns)
@@ -58,23 +71,34 @@ def plot_covariance_types(models: Mapping[str, GaussianMixture], scores: pd.Data
         plot_mixture(ax, model, X, resolution, ylabel=index % columns == 0)
         row = scores.set_index("covariance_type").loc[name]
         ax.set_title(f'covariance_type="{name}"\nBIC {row["bic"]:.0f}, AIC {row["aic"]:.0f}')
-    for ax in axes[len(models):]:
+    for ax in axes[len(models) :]:
         ax.set_axis_off()
     return fig
 
 
-def plot_anomalies(model: GaussianMixture, X: np.ndarray, anomalies: np.ndarray,
-                   resolution: int, figure_size: Sequence[float]) -> Figure:
+def plot_anomalies(
+    model: GaussianMixture,
+    X: np.ndarray,
+    anomalies: np.ndarray,
+    resolution: int,
+    figure_size: Sequence[float],
+) -> Figure:
     fig, (ax,) = new_figure(*figure_size)
     plot_mixture(ax, model, X, resolution)
-    ax.scatter(anomalies[:, 0], anomalies[:, 1], color="r", marker="*", s=60, zorder=12,
-               label=f"{len(anomalies)} anomalies")
+    ax.scatter(
+        anomalies[:, 0],
+        anomalies[:, 1],
+        color="r",
+        marker="*",
+        s=60,
+        zorder=12,
+        label=f"{len(anomalies)} anomalies",
+    )
     ax.legend(loc="upper left")
     return fig
 
 
-def plot_criteria(fits: pd.DataFrame, covariance_type: str, figure_size: Sequence[float]
-                  ) -> Figure:
+def plot_criteria(fits: pd.DataFrame, covariance_type: str, figure_size: Sequence[float]) -> Figure:
     """Left: BIC and AIC against k for one covariance type, minima marked. Right: BIC against
     k for every covariance type."""
     fig, (left, right) = new_figure(*figure_size, 1, 2)
@@ -99,8 +123,9 @@ def plot_criteria(fits: pd.DataFrame, covariance_type: str, figure_size: Sequenc
     return fig
 
 
-def plot_priors(models: Mapping[float, Any], X: np.ndarray, resolution: int,
-                figure_size: Sequence[float]) -> Figure:
+def plot_priors(
+    models: Mapping[float, Any], X: np.ndarray, resolution: int, figure_size: Sequence[float]
+) -> Figure:
     """The same Bayesian mixture on a few instances under each weight-concentration prior."""
     fig, axes = new_figure(*figure_size, 1, len(models))
     for index, (ax, (prior, model)) in enumerate(zip(axes, models.items(), strict=True)):
@@ -109,8 +134,7 @@ def plot_priors(models: Mapping[float, Any], X: np.ndarray, resolution: int,
     return fig
 
 
-def plot_moons(model: Any, X: np.ndarray, resolution: int, figure_size: Sequence[float]
-               ) -> Figure:
+def plot_moons(model: Any, X: np.ndarray, resolution: int, figure_size: Sequence[float]) -> Figure:
     """The moons as they are, and the Bayesian mixture's components over them."""
     fig, (data, mixture) = new_figure(*figure_size, 1, 2)
     plot_points(data, X)
@@ -121,8 +145,14 @@ def plot_moons(model: Any, X: np.ndarray, resolution: int, figure_size: Sequence
     return fig
 
 
-def plot_likelihood(xs: np.ndarray, thetas: np.ndarray, surface: np.ndarray, x_index: int,
-                    theta_index: int, figure_size: Sequence[float]) -> Figure:
+def plot_likelihood(
+    xs: np.ndarray,
+    thetas: np.ndarray,
+    surface: np.ndarray,
+    x_index: int,
+    theta_index: int,
+    figure_size: Sequence[float],
+) -> Figure:
     """The chapter's four panels: the model f(x; theta), the likelihood of theta given
     x, one PDF with the probability of an interval shaded, and the log-likelihood."""
     fig, (model_ax, like_ax, pdf_ax, log_ax) = new_figure(*figure_size, 2, 2)
@@ -133,30 +163,41 @@ def plot_likelihood(xs: np.ndarray, thetas: np.ndarray, surface: np.ndarray, x_i
     model_ax.set_xlabel("$x$")
     model_ax.set_ylabel(r"$\theta$", rotation=0, labelpad=10)
     model_ax.set_title(r"Model $f(x; \theta)$")
-    for ax, values, name in ((like_ax, surface[:, x_index], r"\mathcal{L}"),
-                             (log_ax, np.log(surface[:, x_index]), r"\log\,\mathcal{L}")):
+    for ax, values, name in (
+        (like_ax, surface[:, x_index], r"\mathcal{L}"),
+        (log_ax, np.log(surface[:, x_index]), r"\log\,\mathcal{L}"),
+    ):
         best = int(values.argmax())
         ax.plot(thetas, values, "b-")
         ax.plot(thetas[best], values[best], "r.", markersize=10)
         ax.axvline(thetas[best], color="r", linestyle=":")
         ax.axhline(values[best], color="r", linestyle=":")
-        ax.annotate(rf"$\hat{{\theta}}$ = {thetas[best]:.2f}", (thetas[best], values.min()),
-                    xytext=(5, 5), textcoords="offset points")
+        ax.annotate(
+            rf"$\hat{{\theta}}$ = {thetas[best]:.2f}",
+            (thetas[best], values.min()),
+            xytext=(5, 5),
+            textcoords="offset points",
+        )
         ax.set_xlabel(r"$\theta$")
         ax.set_title(rf"${name}(\theta|x={x:g})$")
         ax.grid(True)
     pdf_ax.plot(xs, surface[theta_index], "k-")
-    pdf_ax.fill_between(xs, surface[theta_index], where=(xs >= -2) & (xs <= 2), color="0.9",
-                        edgecolor="0.5")
+    pdf_ax.fill_between(
+        xs, surface[theta_index], where=(xs >= -2) & (xs <= 2), color="0.9", edgecolor="0.5"
+    )
     pdf_ax.set_xlabel("$x$")
     pdf_ax.set_title(rf"PDF $f(x; \theta={theta:g})$")
     pdf_ax.grid(True)
     return fig
 
 
-def plot_detector_contest(runs: Sequence[Mapping[str, Any]], table: pd.DataFrame,
-                          titles: Mapping[str, str], percentile: float,
-                          figure_size: Sequence[float]) -> Figure:
+def plot_detector_contest(
+    runs: Sequence[Mapping[str, Any]],
+    table: pd.DataFrame,
+    titles: Mapping[str, str],
+    percentile: float,
+    figure_size: Sequence[float],
+) -> Figure:
     """One column per problem. Top: each detector's ROC curve on the first seed, its
     operating point at the percentile threshold marked. Bottom: its ROC AUC on every seed
     (dots) and the median (bar), detectors by decreasing median."""
@@ -171,31 +212,46 @@ def plot_detector_contest(runs: Sequence[Mapping[str, Any]], table: pd.DataFrame
         shown = [run for run in runs if run["problem"] == problem and run["seed"] == first_seed]
         for run in sorted(shown, key=lambda run: -run["roc_auc"]):
             colour = colours[run["detector"]]
-            curves.plot(run["fpr"], run["tpr"], color=colour, linewidth=1.5,
-                        label=f'{run["detector"]} ({run["roc_auc"]:.3f})')
+            curves.plot(
+                run["fpr"],
+                run["tpr"],
+                color=colour,
+                linewidth=1.5,
+                label=f"{run['detector']} ({run['roc_auc']:.3f})",
+            )
             curves.plot(run["flagged_fpr"], run["recall"], "o", color=colour, markersize=6)
         curves.plot([0, 1], [0, 1], "k:", linewidth=1)
         curves.set_xlabel("False positive rate")
         curves.set_ylabel("True positive rate")
-        curves.set_title(f'{titles[problem]}\nROC, seed {first_seed}; dots: the '
-                         f"{percentile:g}% most anomalous flagged", fontsize=11)
-        curves.legend(title="detector (ROC AUC)", fontsize=9, title_fontsize=9,
-                      loc="lower right")
-        plot_spread(spread, {detector: [run["roc_auc"] for run in runs
-                                        if run["problem"] == problem
-                                        and run["detector"] == detector]
-                             for detector in ranked["detector"]}, colours)
-        spread.set_xlabel(f'ROC AUC over {int(ranked["seeds"].max())} seeds (bar: median)')
+        curves.set_title(
+            f"{titles[problem]}\nROC, seed {first_seed}; dots: the "
+            f"{percentile:g}% most anomalous flagged",
+            fontsize=11,
+        )
+        curves.legend(title="detector (ROC AUC)", fontsize=9, title_fontsize=9, loc="lower right")
+        plot_spread(
+            spread,
+            {
+                detector: [
+                    run["roc_auc"]
+                    for run in runs
+                    if run["problem"] == problem and run["detector"] == detector
+                ]
+                for detector in ranked["detector"]
+            },
+            colours,
+        )
+        spread.set_xlabel(f"ROC AUC over {int(ranked['seeds'].max())} seeds (bar: median)")
     return fig
 
 
-def plot_spread(ax, values: Mapping[str, Sequence[float]],
-                colours: Mapping[str, Any] | None = None) -> None:
+def plot_spread(
+    ax, values: Mapping[str, Sequence[float]], colours: Mapping[str, Any] | None = None
+) -> None:
     """One row per group, top to bottom: its values as dots and their median as a bar."""
     for position, (name, group) in enumerate(values.items()):
         colour = (colours or {}).get(name, f"C{position}")
-        ax.plot([np.median(group)] * 2, [position - 0.3, position + 0.3], color=colour,
-                linewidth=3)
+        ax.plot([np.median(group)] * 2, [position - 0.3, position + 0.3], color=colour, linewidth=3)
         ax.plot(group, [position] * len(group), "o", color=colour, alpha=0.6, markersize=4)
     ax.set_yticks(range(len(values)), list(values), fontsize=10)
     ax.set_ylim(len(values) - 0.5, -0.5)
@@ -210,12 +266,15 @@ def plot_init_params(runs: pd.DataFrame, figure_size: Sequence[float]) -> Figure
     best = runs["log_likelihood"].max()
     plot_spread(iterations, {init: fits["n_iter"].tolist() for init, fits in groups.items()})
     iterations.set_xlabel("EM iterations (bar: median)")
-    plot_spread(gap, {init: (best - fits["log_likelihood"]).tolist()
-                      for init, fits in groups.items()})
+    plot_spread(
+        gap, {init: (best - fits["log_likelihood"]).tolist() for init, fits in groups.items()}
+    )
     gap.set_xlabel("Average log-likelihood below the best fit")
     gap.set_xscale("symlog", linthresh=1e-3)  # the gaps within EM's tolerance, and beyond
     gap.set_xlim(0, max(3 * (best - runs["log_likelihood"]).max(), 1e-2))
     gap.set_yticklabels([])
-    fig.suptitle(f"GaussianMixture(n_init=1) from each init_params, "
-                 f"{runs['seed'].nunique()} seeds", fontsize=13)
+    fig.suptitle(
+        f"GaussianMixture(n_init=1) from each init_params, {runs['seed'].nunique()} seeds",
+        fontsize=13,
+    )
     return fig

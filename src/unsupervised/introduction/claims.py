@@ -10,7 +10,7 @@ CLAIMS = (
     Claim(
         name="gmm_separates_the_species",
         statement="A Gaussian mixture model can actually separate these clusters pretty well "
-                  "(using all 4 features)",
+        "(using all 4 features)",
         source=f"{EN}, 2.1 Introduction",
         metrics=("iris_gmm.accuracy",),
         check=lambda m: m["iris_gmm.accuracy"] >= 0.9,

@@ -15,17 +15,31 @@ plots = lazy_import("unsupervised.introduction.plots")
 
 def iris_gmm_species(X: np.ndarray, y: np.ndarray, *, figure_size: Sequence[float]) -> Result:
     """Classification (labels known) beside clustering (no labels) of the same petals."""
-    return Result(figures={"figure": lambda: plots.plot_classification_vs_clustering(
-        X, y, iris_species(), tuple(figure_size))})
+    return Result(
+        figures={
+            "figure": lambda: plots.plot_classification_vs_clustering(
+                X, y, iris_species(), tuple(figure_size)
+            )
+        }
+    )
 
 
-def iris_gmm(X: np.ndarray, y: np.ndarray, *, n_components: int, random_state: int,
-                      figure_size: Sequence[float]) -> Result:
+def iris_gmm(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    n_components: int,
+    random_state: int,
+    figure_size: Sequence[float],
+) -> Result:
     """A Gaussian mixture on all four features, its clusters mapped to the species."""
     result = classify_with_gmm(X, y, n_components, random_state)
     n_correct = result.n_correct(y)
     return Result(
         metrics={"n_correct": n_correct, "accuracy": n_correct / len(y)},
-        figures={"figure": lambda: plots.plot_gmm_clusters(X, y, result, iris_species(),
-                                                           tuple(figure_size))},
+        figures={
+            "figure": lambda: plots.plot_gmm_clusters(
+                X, y, result, iris_species(), tuple(figure_size)
+            )
+        },
     )

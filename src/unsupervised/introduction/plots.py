@@ -56,8 +56,14 @@ def plot_gmm_clusters(
     names = [f"Cluster {cluster_of_class.get(c, '?')} → {name}" for c, name in enumerate(species)]
     scatter_by_class(right, _petals(X), result.predicted, names)
     wrong = result.predicted != y
-    right.plot(*_petals(X)[wrong].T, "o", markersize=12, markerfacecolor="none",
-               markeredgecolor="red", label=f"Misassigned ({wrong.sum()})")
+    right.plot(
+        *_petals(X)[wrong].T,
+        "o",
+        markersize=12,
+        markerfacecolor="none",
+        markeredgecolor="red",
+        label=f"Misassigned ({wrong.sum()})",
+    )
     right.legend(loc="lower right")
     right.set_title(f"Gaussian mixture: {result.n_correct(y)}/{len(y)} correct")
     _label_petal_axes(right, show_y=False)

@@ -16,8 +16,12 @@ def check_k(k: int, n_samples: int, setting: str = "k") -> None:
     if k < 1:
         raise SettingError(setting, k, "the number of clusters must be at least 1")
     if k > n_samples:
-        raise SettingError(setting, k, f"more clusters than the {n_samples} samples to cluster; "
-                                       f"lower {{setting}} to at most {n_samples}")
+        raise SettingError(
+            setting,
+            k,
+            f"more clusters than the {n_samples} samples to cluster; "
+            f"lower {{setting}} to at most {n_samples}",
+        )
 
 
 def fit_kmeans(
@@ -32,8 +36,14 @@ def fit_kmeans(
     setting: str = "k",
 ) -> KMeans:
     check_k(k, len(X), setting)
-    return KMeans(n_clusters=k, n_init=n_init, random_state=random_state, init=init,
-                  algorithm=algorithm, max_iter=max_iter).fit(X)
+    return KMeans(
+        n_clusters=k,
+        n_init=n_init,
+        random_state=random_state,
+        init=init,
+        algorithm=algorithm,
+        max_iter=max_iter,
+    ).fit(X)
 
 
 def match_centroids(estimated: np.ndarray, true: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -44,8 +54,9 @@ def match_centroids(estimated: np.ndarray, true: np.ndarray) -> tuple[np.ndarray
     return order, distances[np.arange(len(true)), order]
 
 
-def assign(X: np.ndarray, centers: np.ndarray, chunk_size: int = 10_000
-           ) -> tuple[np.ndarray, float]:
+def assign(
+    X: np.ndarray, centers: np.ndarray, chunk_size: int = 10_000
+) -> tuple[np.ndarray, float]:
     """Each sample's closest centroid and the inertia (sum of squared distances to it), in
     one pass reading `chunk_size` rows at a time, so a memory-mapped `X` never needs to fit
     in memory."""
@@ -68,12 +79,14 @@ def inertia(X: np.ndarray, centers: np.ndarray, chunk_size: int = 10_000) -> flo
     return assign(X, centers, chunk_size)[1]
 
 
-def kmeans_model(k: int, *, minibatch: bool, n_init: int, random_state: int,
-                 batch_size: int = 1024) -> KMeans | MiniBatchKMeans:
+def kmeans_model(
+    k: int, *, minibatch: bool, n_init: int, random_state: int, batch_size: int = 1024
+) -> KMeans | MiniBatchKMeans:
     """An unfitted K-Means, or mini-batch K-Means where full K-Means is too slow."""
     if minibatch:
-        return MiniBatchKMeans(n_clusters=k, n_init=n_init, random_state=random_state,
-                               batch_size=batch_size)
+        return MiniBatchKMeans(
+            n_clusters=k, n_init=n_init, random_state=random_state, batch_size=batch_size
+        )
     return KMeans(n_clusters=k, n_init=n_init, random_state=random_state)
 
 
@@ -81,7 +94,15 @@ def lloyd_iterations(X: np.ndarray, k: int, iterations: int, random_state: int) 
     """Centroids after 1, 2, ... `iterations` steps of the original algorithm from one
     random initialisation (the chapter's step-by-step figure)."""
     return [
-        KMeans(n_clusters=k, init="random", n_init=1, algorithm="lloyd", max_iter=step,
-               random_state=random_state).fit(X).cluster_centers_
+        KMeans(
+            n_clusters=k,
+            init="random",
+            n_init=1,
+            algorithm="lloyd",
+            max_iter=step,
+            random_state=random_state,
+        )
+        .fit(X)
+        .cluster_centers_
         for step in range(1, iterations + 1)
     ]

@@ -50,18 +50,31 @@ def fit_k(
     """Fit K-Means (or mini-batch K-Means where full K-Means is too slow) with k clusters;
     the silhouette is computed on the fixed subsample of `silhouette_sample_size` points."""
     check_k(k, len(X), "k_range")
-    model = kmeans_model(k, minibatch=estimator == "minibatch", n_init=n_init,
-                         random_state=random_state, batch_size=batch_size)
+    model = kmeans_model(
+        k,
+        minibatch=estimator == "minibatch",
+        n_init=n_init,
+        random_state=random_state,
+        batch_size=batch_size,
+    )
     labels = model.fit_predict(X)
     sample = silhouette_sample(len(X), silhouette_sample_size, random_state)
-    silhouette = (silhouette_score(X[sample], labels[sample]) if k > 1 and len(set(labels)) > 1
-                  else float("nan"))
-    return KFit(k, model.cluster_centers_, labels, float(model.inertia_), float(silhouette),
-                purity(y, labels) if y is not None else float("nan"))
+    silhouette = (
+        silhouette_score(X[sample], labels[sample])
+        if k > 1 and len(set(labels)) > 1
+        else float("nan")
+    )
+    return KFit(
+        k,
+        model.cluster_centers_,
+        labels,
+        float(model.inertia_),
+        float(silhouette),
+        purity(y, labels) if y is not None else float("nan"),
+    )
 
 
-def fit_ks(X: np.ndarray, y: np.ndarray | None, ks: Sequence[int], **settings: Any
-           ) -> list[KFit]:
+def fit_ks(X: np.ndarray, y: np.ndarray | None, ks: Sequence[int], **settings: Any) -> list[KFit]:
     """fit_k for each of `ks`, in one process (a job per chunk of a sweep)."""
     return [fit_k(X, y, k, **settings) for k in ks]
 
@@ -70,18 +83,29 @@ def save_kfits(path: str | Path, fits: Sequence[KFit]) -> None:
     """Several clusterings of a sweep in one file, each k's arrays under its own names."""
     arrays: dict[str, Any] = {"ks": np.array([fit.k for fit in fits])}
     for fit in fits:
-        arrays.update({f"{name}_{fit.k}": getattr(fit, name)
-                       for name in ("centers", "labels", "inertia", "silhouette", "purity")})
+        arrays.update(
+            {
+                f"{name}_{fit.k}": getattr(fit, name)
+                for name in ("centers", "labels", "inertia", "silhouette", "purity")
+            }
+        )
     with atomic_path(path) as tmp, open(tmp, "wb") as handle:
         np.savez(handle, **arrays)
 
 
 def load_kfits(path: str | Path) -> list[KFit]:
     with np.load(path) as data:
-        return [KFit(int(k), data[f"centers_{k}"], data[f"labels_{k}"],
-                     float(data[f"inertia_{k}"]), float(data[f"silhouette_{k}"]),
-                     float(data[f"purity_{k}"]))
-                for k in data["ks"]]
+        return [
+            KFit(
+                int(k),
+                data[f"centers_{k}"],
+                data[f"labels_{k}"],
+                float(data[f"inertia_{k}"]),
+                float(data[f"silhouette_{k}"]),
+                float(data[f"purity_{k}"]),
+            )
+            for k in data["ks"]
+        ]
 
 
 @dataclass(frozen=True)
@@ -111,8 +135,7 @@ class Sweep:
         return int(self.ks[defined][np.argmax(self.silhouettes[defined])])
 
     def metrics(self, report_k: Sequence[int]) -> dict[str, float]:
-        metrics: dict[str, float] = {"elbow_k": self.elbow_k(),
-                                     "silhouette_k": self.silhouette_k()}
+        metrics: dict[str, float] = {"elbow_k": self.elbow_k(), "silhouette_k": self.silhouette_k()}
         for k in report_k:
             fit = self.by_k(k)
             metrics[f"inertia_k{k}"] = fit.inertia

@@ -13,7 +13,7 @@ def elkan_is_faster(dataset: str, name: str, shown_as: str) -> Claim:
     return Claim(
         name=name,
         statement="The K-Means algorithm can be significantly accelerated by avoiding many "
-                  "unnecessary distance calculations (Elkan's variant)",
+        "unnecessary distance calculations (Elkan's variant)",
         source=f"{EN}, 2.2.9 Accelerated K-Means",
         metrics=(ratio,),
         check=lambda m: m[ratio] < 1,
@@ -27,7 +27,7 @@ CLAIMS = (
     Claim(
         name="random_initialisations_can_end_worse",
         statement="depending on the random initialization, the algorithm may converge to a "
-                  "suboptimal solution",
+        "suboptimal solution",
         source=f"{EN}, 2.2.5 K-Means Variability",
         metrics=("kmeans_init.random_p_best",),
         check=lambda m: 1 - m["kmeans_init.random_p_best"] >= 0.05,
@@ -38,7 +38,7 @@ CLAIMS = (
     Claim(
         name="n_init_finds_the_best_solution",
         statement="Scikit-Learn runs the original algorithm n_init times, and selects the "
-                  "solution that minimizes the inertia",
+        "solution that minimizes the inertia",
         source=f"{EN}, 2.2.7 Multiple Initializations",
         metrics=("kmeans_init.n_init_inertia", "kmeans_init.best_inertia"),
         check=lambda m: m["kmeans_init.n_init_inertia"] <= 1.001 * m["kmeans_init.best_inertia"],
@@ -49,8 +49,8 @@ CLAIMS = (
     Claim(
         name="kmeans_plus_plus_needs_fewer_runs",
         statement="With this initialization, the K-Means algorithm is much less likely to "
-                  "converge to a suboptimal solution, so it is possible to reduce n_init "
-                  "considerably",
+        "converge to a suboptimal solution, so it is possible to reduce n_init "
+        "considerably",
         source=f"{EN}, 2.2.8 K-Means++",
         metrics=("kmeans_init.kmeanspp_p_best", "kmeans_init.random_p_best"),
         check=lambda m: m["kmeans_init.kmeanspp_p_best"] > m["kmeans_init.random_p_best"],
@@ -74,13 +74,23 @@ CLAIMS = (
         name="minibatch_is_only_slightly_worse",
         statement="its performance is often lower (higher inertia)",
         source=f"{EN}, 2.2.10 Mini-Batch K-Means",
-        metrics=("kmeans_minibatch.blobs_minibatch_inertia",
-                 "kmeans_minibatch.blobs_kmeans_inertia"),
-        check=lambda m: 1 <= (m["kmeans_minibatch.blobs_minibatch_inertia"]
-                              / m["kmeans_minibatch.blobs_kmeans_inertia"]) <= 1.05,
+        metrics=(
+            "kmeans_minibatch.blobs_minibatch_inertia",
+            "kmeans_minibatch.blobs_kmeans_inertia",
+        ),
+        check=lambda m: (
+            1
+            <= (
+                m["kmeans_minibatch.blobs_minibatch_inertia"]
+                / m["kmeans_minibatch.blobs_kmeans_inertia"]
+            )
+            <= 1.05
+        ),
         expectation="1 <= mini-batch / K-Means inertia <= 1.05",
-        effect=lambda m: (m["kmeans_minibatch.blobs_minibatch_inertia"]
-                          / m["kmeans_minibatch.blobs_kmeans_inertia"]),
+        effect=lambda m: (
+            m["kmeans_minibatch.blobs_minibatch_inertia"]
+            / m["kmeans_minibatch.blobs_kmeans_inertia"]
+        ),
         effect_name="inertia of mini-batch / K-Means on the blobs",
     ),
     Claim(
@@ -106,7 +116,7 @@ CLAIMS = (
     Claim(
         name="inertia_prefers_the_wrong_clustering",
         statement="the solution on the right is just terrible, even though its inertia is "
-                  "lower (ellipsoidal clusters)",
+        "lower (ellipsoidal clusters)",
         source=f"{EN}, 2.2.12 Limits of K-Means",
         metrics=("kmeans_limits.bad_inertia", "kmeans_limits.good_inertia"),
         check=lambda m: m["kmeans_limits.bad_inertia"] < m["kmeans_limits.good_inertia"],

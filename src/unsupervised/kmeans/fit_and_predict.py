@@ -31,11 +31,15 @@ class FitReport:
         return np.linalg.norm(self.centers - self.true_centers, axis=1)
 
     def centroid_table(self) -> pd.DataFrame:
-        return pd.DataFrame({
-            "true_x1": self.true_centers[:, 0], "true_x2": self.true_centers[:, 1],
-            "estimated_x1": self.centers[:, 0], "estimated_x2": self.centers[:, 1],
-            "distance": self.centroid_errors,
-        })
+        return pd.DataFrame(
+            {
+                "true_x1": self.true_centers[:, 0],
+                "true_x2": self.true_centers[:, 1],
+                "estimated_x1": self.centers[:, 0],
+                "estimated_x2": self.centers[:, 1],
+                "distance": self.centroid_errors,
+            }
+        )
 
     def new_points_table(self) -> pd.DataFrame:
         table = pd.DataFrame(self.new_points, columns=["x1", "x2"])
@@ -58,7 +62,11 @@ class FitReport:
 
 
 def fit_and_predict(
-    X: np.ndarray, true_centers: np.ndarray, new_points: np.ndarray, k: int, n_init: int,
+    X: np.ndarray,
+    true_centers: np.ndarray,
+    new_points: np.ndarray,
+    k: int,
+    n_init: int,
     random_state: int,
 ) -> FitReport:
     model = fit_kmeans(X, k, n_init=n_init, random_state=random_state)

@@ -13,10 +13,12 @@ from sklearn.cluster import KMeans
 
 def final_inertias(X: np.ndarray, k: int, init: str, seeds: Sequence[int]) -> np.ndarray:
     """Inertia of one K-Means run (n_init=1) per seed: the spread of local optima."""
-    return np.array([
-        KMeans(n_clusters=k, init=init, n_init=1, random_state=seed).fit(X).inertia_
-        for seed in seeds
-    ])
+    return np.array(
+        [
+            KMeans(n_clusters=k, init=init, n_init=1, random_state=seed).fit(X).inertia_
+            for seed in seeds
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,6 @@ class HitRate:
             return cls(0.0, math.inf, -1)
         runs = 1 if p == 1 else math.ceil(math.log(0.05) / math.log(1 - p))
         return cls(p, 1 / p, runs)
-
-
 
 
 @dataclass(frozen=True)

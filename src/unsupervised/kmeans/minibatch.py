@@ -27,8 +27,9 @@ def best_of_partial_fits(
     rng = np.random.default_rng(random_state)
     best, best_score = None, math.inf
     for _ in range(n_init):
-        model = MiniBatchKMeans(n_clusters=k, init_size=init_size, n_init=1,
-                                random_state=int(rng.integers(2**31)))
+        model = MiniBatchKMeans(
+            n_clusters=k, init_size=init_size, n_init=1, random_state=int(rng.integers(2**31))
+        )
         model.partial_fit(load_batch(rng, init_size))
         score = 0.0
         for iteration in range(n_iterations):
@@ -43,7 +44,9 @@ def best_of_partial_fits(
 
 def random_rows(X: np.ndarray) -> Callable[[np.random.Generator, int], np.ndarray]:
     """A batch loader drawing rows of `X` (possibly a memory map) without replacement."""
+
     def load(rng: np.random.Generator, size: int) -> np.ndarray:
         rows = np.sort(rng.choice(len(X), size=size, replace=False))
         return np.asarray(X[rows], dtype=np.float32)
+
     return load

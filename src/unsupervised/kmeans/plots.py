@@ -29,8 +29,9 @@ def plot_voronoi(
     extra_points: np.ndarray | None = None,
 ) -> None:
     """The Voronoi regions of the centroids (each point's nearest centroid), data on top."""
-    plot_decision_regions(ax, X, lambda grid: nearest_centroid(grid, centers), len(centers),
-                          resolution, extra_points)
+    plot_decision_regions(
+        ax, X, lambda grid: nearest_centroid(grid, centers), len(centers), resolution, extra_points
+    )
     if show_centroids:
         plot_centers(ax, centers)
 
@@ -55,8 +56,9 @@ def plot_fit(X: np.ndarray, report: FitReport, resolution: int, size: Sequence[f
     return fig
 
 
-def plot_steps(X: np.ndarray, steps: list[np.ndarray], resolution: int,
-               size: Sequence[float]) -> Figure:
+def plot_steps(
+    X: np.ndarray, steps: list[np.ndarray], resolution: int, size: Sequence[float]
+) -> Figure:
     """The chapter's step-by-step figure: each row moves the centroids (left), then labels
     the instances with the moved centroids (right)."""
     fig, axes = new_figure(*size, nrows=len(steps), ncols=2, sharex=True, sharey=True)
@@ -79,7 +81,10 @@ def plot_steps(X: np.ndarray, steps: list[np.ndarray], resolution: int,
 
 
 def plot_clusterings(
-    X: np.ndarray, centers: Sequence[np.ndarray], titles: Sequence[str], resolution: int,
+    X: np.ndarray,
+    centers: Sequence[np.ndarray],
+    titles: Sequence[str],
+    resolution: int,
     size: Sequence[float],
 ) -> Figure:
     """Several clusterings of the same data side by side, as Voronoi regions."""
@@ -97,9 +102,14 @@ def plot_init_distribution(dist: InitDistribution, size: Sequence[float]) -> Fig
     for method, color in (("random", "tab:red"), ("k-means++", "tab:blue")):
         values = np.sort(dist.inertias[method])
         rate = dist.hit_rate(method)
-        ax.step(values, np.arange(1, len(values) + 1) / len(values), where="post", color=color,
-                label=f'init="{method}": {rate.p_best:.0%} reach the best, '
-                      f"n_init={rate.runs_for_95} for 95%")
+        ax.step(
+            values,
+            np.arange(1, len(values) + 1) / len(values),
+            where="post",
+            color=color,
+            label=f'init="{method}": {rate.p_best:.0%} reach the best, '
+            f"n_init={rate.runs_for_95} for 95%",
+        )
     ax.axvline(dist.best, color="k", linestyle="--", label=f"best inertia {dist.best:.1f}")
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FormatStrFormatter("%d"))
@@ -116,11 +126,13 @@ def plot_algorithm_times(times: dict[str, dict[str, float]], size: Sequence[floa
     """Median fit time of Elkan and Lloyd per dataset (bars), relative to Lloyd."""
     fig, axes = new_figure(*size, ncols=len(times))
     for ax, (dataset, by_algorithm) in zip(axes, times.items(), strict=True):
-        bars = ax.bar(list(by_algorithm), list(by_algorithm.values()),
-                      color=["tab:orange", "tab:blue"])
+        bars = ax.bar(
+            list(by_algorithm), list(by_algorithm.values()), color=["tab:orange", "tab:blue"]
+        )
         ax.bar_label(bars, fmt="%.3g s")
-        ax.set_title(f"{dataset}: elkan/lloyd = "
-                     f"{by_algorithm['elkan'] / by_algorithm['lloyd']:.2f}")
+        ax.set_title(
+            f"{dataset}: elkan/lloyd = {by_algorithm['elkan'] / by_algorithm['lloyd']:.2f}"
+        )
         ax.set_ylabel("Median fit time (s)")
         ax.margins(y=0.15)
     return fig
@@ -130,8 +142,10 @@ def plot_minibatch_vs_full(table: pd.DataFrame, size: Sequence[float]) -> Figure
     """The chapter's figure, inertia and training time against k, plus the inertia ratio that
     shows mini-batch falling behind as k grows."""
     fig, (inertia, ratio, seconds) = new_figure(*size, ncols=3)
-    for ax, column, title in ((inertia, "inertia", "Inertia (log scale)"),
-                              (seconds, "seconds", "Training time (s, median)")):
+    for ax, column, title in (
+        (inertia, "inertia", "Inertia (log scale)"),
+        (seconds, "seconds", "Training time (s, median)"),
+    ):
         ax.plot(table["k"], table[f"kmeans_{column}"], "r--", label="K-Means")
         ax.plot(table["k"], table[f"minibatch_{column}"], "b.-", label="Mini-batch K-Means")
         ax.set_title(title)
@@ -150,8 +164,14 @@ def plot_inertia(sweep: Sweep, size: Sequence[float]) -> Figure:
     ax.plot(sweep.ks, sweep.inertias, "bo-")
     k = sweep.elbow_k()
     value = sweep.by_k(k).inertia
-    ax.annotate(f"Elbow (k={k})", xy=(k, value), xytext=(0.5, 0.6), textcoords="axes fraction",
-                fontsize=14, arrowprops={"facecolor": "black", "shrink": 0.05})
+    ax.annotate(
+        f"Elbow (k={k})",
+        xy=(k, value),
+        xytext=(0.5, 0.6),
+        textcoords="axes fraction",
+        fontsize=14,
+        arrowprops={"facecolor": "black", "shrink": 0.05},
+    )
     ax.set_xlabel("$k$")
     ax.set_ylabel("Inertia")
     ax.set_title("Elbow: farthest below the first-to-last chord of log(inertia)", fontsize=11)
@@ -163,13 +183,11 @@ def plot_silhouette(sweep: Sweep, size: Sequence[float], sample_size: int) -> Fi
     defined = ~np.isnan(sweep.silhouettes)
     ax.plot(sweep.ks[defined], sweep.silhouettes[defined], "bo-")
     best = sweep.silhouette_k()
-    ax.plot(best, sweep.by_k(best).silhouette, "r*", markersize=18,
-            label=f"best: k={best}")
+    ax.plot(best, sweep.by_k(best).silhouette, "r*", markersize=18, label=f"best: k={best}")
     ax.set_xlabel("$k$")
     ax.set_ylabel("Silhouette score")
     if sample_size:
-        ax.set_title(f"Silhouette on a fixed random subsample of {sample_size} points",
-                     fontsize=11)
+        ax.set_title(f"Silhouette on a fixed random subsample of {sample_size} points", fontsize=11)
     ax.legend()
     return fig
 
@@ -189,8 +207,14 @@ def plot_silhouette_diagrams(
         position, ticks = padding, []
         for cluster, block in enumerate(blocks):
             color = mpl.colormaps["Spectral"](cluster / len(blocks))
-            ax.fill_betweenx(np.arange(position, position + len(block)), 0, block,
-                             facecolor=color, edgecolor=color, alpha=0.7)
+            ax.fill_betweenx(
+                np.arange(position, position + len(block)),
+                0,
+                block,
+                facecolor=color,
+                edgecolor=color,
+                alpha=0.7,
+            )
             ticks.append(position + len(block) // 2)
             position += len(block) + padding
         ax.yaxis.set_major_locator(FixedLocator(ticks))
@@ -200,7 +224,7 @@ def plot_silhouette_diagrams(
         ax.set_ylabel("Cluster")
         if index >= len(fits) - ncols:
             ax.set_xlabel("Silhouette coefficient")
-    for ax in axes[len(fits):]:
+    for ax in axes[len(fits) :]:
         ax.set_visible(False)
     return fig
 

@@ -35,8 +35,9 @@ def segment(
 ) -> tuple[np.ndarray, float]:
     """Replace each pixel by its cluster's mean colour; return the image and the inertia."""
     pixels = image.reshape(-1, image.shape[-1])
-    model = fit_kmeans(pixels, n_colors, n_init=n_init, random_state=random_state,
-                       setting="n_colors")
+    model = fit_kmeans(
+        pixels, n_colors, n_init=n_init, random_state=random_state, setting="n_colors"
+    )
     segmented = model.cluster_centers_[model.labels_].reshape(image.shape)
     return segmented.astype(np.float32), float(model.inertia_)
 
@@ -46,9 +47,9 @@ def rmse(image: np.ndarray, reconstruction: np.ndarray) -> float:
     return float(np.sqrt(np.mean((image.astype(np.float64) - reconstruction) ** 2)))
 
 
-def segment_with_stats(image: np.ndarray, n_colors: int, *, n_init: int, random_state: int
-                       ) -> tuple[np.ndarray, dict[str, float]]:
+def segment_with_stats(
+    image: np.ndarray, n_colors: int, *, n_init: int, random_state: int
+) -> tuple[np.ndarray, dict[str, float]]:
     """The segmented image, and its number of colours, inertia and error against `image`."""
     segmented, inertia = segment(image, n_colors, n_init=n_init, random_state=random_state)
-    return segmented, {"n_colors": n_colors, "inertia": inertia,
-                       "rmse": rmse(image, segmented)}
+    return segmented, {"n_colors": n_colors, "inertia": inertia, "rmse": rmse(image, segmented)}

@@ -31,8 +31,9 @@ def time_algorithms(
     warm_up(X)
     return {
         algorithm: median_seconds(
-            lambda algorithm=algorithm: KMeans(n_clusters=k, n_init=n_init, algorithm=algorithm,
-                                               random_state=random_state).fit(X),
+            lambda algorithm=algorithm: KMeans(
+                n_clusters=k, n_init=n_init, algorithm=algorithm, random_state=random_state
+            ).fit(X),
             repeats,
         )
         for algorithm in ALGORITHMS
@@ -55,11 +56,13 @@ def minibatch_vs_full(
         check_k(k, len(X), "k_range")
         full = KMeans(n_clusters=k, n_init=kmeans_n_init, random_state=random_state)
         mini = MiniBatchKMeans(n_clusters=k, n_init=minibatch_n_init, random_state=random_state)
-        rows.append({
-            "k": k,
-            "kmeans_seconds": median_seconds(lambda model=full: model.fit(X), repeats),
-            "minibatch_seconds": median_seconds(lambda model=mini: model.fit(X), repeats),
-            "kmeans_inertia": full.inertia_,
-            "minibatch_inertia": mini.inertia_,
-        })
+        rows.append(
+            {
+                "k": k,
+                "kmeans_seconds": median_seconds(lambda model=full: model.fit(X), repeats),
+                "minibatch_seconds": median_seconds(lambda model=mini: model.fit(X), repeats),
+                "kmeans_inertia": full.inertia_,
+                "minibatch_inertia": mini.inertia_,
+            }
+        )
     return pd.DataFrame(rows)

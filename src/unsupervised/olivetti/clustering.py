@@ -16,15 +16,19 @@ from unsupervised.kmeans.algorithm import fit_kmeans
 from unsupervised.olivetti.faces import Faces
 
 
-def forest_accuracy(train: np.ndarray, train_ids: np.ndarray, scored: np.ndarray,
-                    scored_ids: np.ndarray, forest: Mapping[str, Any]) -> float:
+def forest_accuracy(
+    train: np.ndarray,
+    train_ids: np.ndarray,
+    scored: np.ndarray,
+    scored_ids: np.ndarray,
+    forest: Mapping[str, Any],
+) -> float:
     """Accuracy on `scored` of the exercises' random forest fitted on `train`."""
     model = RandomForestClassifier(**forest).fit(train, train_ids)
     return float(model.score(scored, scored_ids))
 
 
-def feature_sets(faces: Faces, centers: np.ndarray | None, part: str
-                 ) -> dict[str, np.ndarray]:
+def feature_sets(faces: Faces, centers: np.ndarray | None, part: str) -> dict[str, np.ndarray]:
     """The classifier's candidate features of one part: PCA, distances to the centroids,
     both side by side (only PCA without centroids)."""
     pca = faces.features[part]
@@ -34,17 +38,21 @@ def feature_sets(faces: Faces, centers: np.ndarray | None, part: str
     return {"pca": pca, "distances": distances, "combined": np.hstack([pca, distances])}
 
 
-def clustering_at_k(faces: Faces, k: int, *, n_init: int, random_state: int,
-                    forest: Mapping[str, Any]) -> dict[str, Any]:
+def clustering_at_k(
+    faces: Faces, k: int, *, n_init: int, random_state: int, forest: Mapping[str, Any]
+) -> dict[str, Any]:
     """K-Means with k clusters on the training faces' PCA features: inertia, silhouette,
     agreement with the person ids, the labels, and the validation accuracy of the forest
     on the distances to the centroids."""
     X, ids = faces.features["train"], faces.ids["train"]
     model = fit_kmeans(X, k, n_init=n_init, random_state=random_state, setting="k_range")
-    train, valid = (feature_sets(faces, model.cluster_centers_, part)["distances"]
-                    for part in ("train", "valid"))
+    train, valid = (
+        feature_sets(faces, model.cluster_centers_, part)["distances"]
+        for part in ("train", "valid")
+    )
     return {
-        "k": k, "inertia": float(model.inertia_),
+        "k": k,
+        "inertia": float(model.inertia_),
         "silhouette": float(silhouette_score(X, model.labels_)) if k > 1 else float("nan"),
         "ari": float(adjusted_rand_score(ids, model.labels_)),
         "distances_accuracy": forest_accuracy(train, ids, valid, faces.ids["valid"], forest),
@@ -52,24 +60,33 @@ def clustering_at_k(faces: Faces, k: int, *, n_init: int, random_state: int,
     }
 
 
-def clustering_chunk(faces: Faces, ks: Sequence[int], *, n_init: int, random_state: int,
-                     forest: Mapping[str, Any]) -> list[dict[str, Any]]:
+def clustering_chunk(
+    faces: Faces, ks: Sequence[int], *, n_init: int, random_state: int, forest: Mapping[str, Any]
+) -> list[dict[str, Any]]:
     """`clustering_at_k` for each k of one chunk of the sweep."""
-    return [clustering_at_k(faces, k, n_init=n_init, random_state=random_state, forest=forest)
-            for k in ks]
+    return [
+        clustering_at_k(faces, k, n_init=n_init, random_state=random_state, forest=forest)
+        for k in ks
+    ]
 
 
 FEATURE_SETS = ("pca", "distances", "combined")
 
 
-def exercise_accuracies(faces: Faces, k: int, seed: int, *, n_init: int,
-                        forest: Mapping[str, Any]) -> dict[str, float]:
+def exercise_accuracies(
+    faces: Faces, k: int, seed: int, *, n_init: int, forest: Mapping[str, Any]
+) -> dict[str, float]:
     """Exercise 11's three validation accuracies, with K-Means (k clusters) and the forest
     both seeded by `seed`: the forest on the PCA features, on the distances to the
     centroids, and on both side by side."""
-    centers = fit_kmeans(faces.features["train"], k, n_init=n_init, random_state=seed
-                         ).cluster_centers_
+    centers = fit_kmeans(
+        faces.features["train"], k, n_init=n_init, random_state=seed
+    ).cluster_centers_
     train, valid = (feature_sets(faces, centers, part) for part in ("train", "valid"))
     seeded = {**forest, "random_state": seed}
-    return {name: forest_accuracy(train[name], faces.ids["train"], valid[name],
-                                  faces.ids["valid"], seeded) for name in FEATURE_SETS}
+    return {
+        name: forest_accuracy(
+            train[name], faces.ids["train"], valid[name], faces.ids["valid"], seeded
+        )
+        for name in FEATURE_SETS
+    }

@@ -11,19 +11,32 @@ import pandas as pd
 from unsupervised.olivetti.clustering import FEATURE_SETS
 
 ACCURACY = "olivetti_accuracy"  # the experiment of one split, rerun for every split seed
-DIFFERENCES = {"distances_minus_pca": ("distances", "pca"),
-               "combined_minus_pca": ("combined", "pca"),
-               "combined_minus_distances": ("combined", "distances")}
+DIFFERENCES = {
+    "distances_minus_pca": ("distances", "pca"),
+    "combined_minus_pca": ("combined", "pca"),
+    "combined_minus_distances": ("combined", "distances"),
+}
 
 
-def accuracy_cells(runs: Mapping[int, Mapping[str, float]], model_seeds: Sequence[int]
-                   ) -> pd.DataFrame:
+def accuracy_cells(
+    runs: Mapping[int, Mapping[str, float]], model_seeds: Sequence[int]
+) -> pd.DataFrame:
     """One row per (split seed, model seed) of the accuracy runs' metrics: each feature set's
     accuracy and the paired differences."""
-    cells = pd.DataFrame([
-        {"split_seed": split, "model_seed": seed,
-         **{name: metrics[f"{ACCURACY}.seed_{seed}_{name}_accuracy"] for name in FEATURE_SETS}}
-        for split, metrics in runs.items() for seed in model_seeds])
+    cells = pd.DataFrame(
+        [
+            {
+                "split_seed": split,
+                "model_seed": seed,
+                **{
+                    name: metrics[f"{ACCURACY}.seed_{seed}_{name}_accuracy"]
+                    for name in FEATURE_SETS
+                },
+            }
+            for split, metrics in runs.items()
+            for seed in model_seeds
+        ]
+    )
     for difference, (first, second) in DIFFERENCES.items():
         cells[difference] = cells[first] - cells[second]
     return cells
@@ -36,9 +49,16 @@ def spread_table(cells: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for name in (*FEATURE_SETS, *DIFFERENCES):
         by_split = cells.groupby("split_seed")[name]
-        rows.append({"quantity": name, "mean": cells[name].mean(), "std": cells[name].std(),
-                     "min": cells[name].min(), "max": cells[name].max(),
-                     "share_above_zero": float((cells[name] > 0).mean()),
-                     "std_over_splits": by_split.mean().std(),
-                     "std_over_model_seeds": by_split.std().mean()})
+        rows.append(
+            {
+                "quantity": name,
+                "mean": cells[name].mean(),
+                "std": cells[name].std(),
+                "min": cells[name].min(),
+                "max": cells[name].max(),
+                "share_above_zero": float((cells[name] > 0).mean()),
+                "std_over_splits": by_split.mean().std(),
+                "std_over_model_seeds": by_split.std().mean(),
+            }
+        )
     return pd.DataFrame(rows)

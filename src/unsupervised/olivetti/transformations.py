@@ -44,13 +44,17 @@ class Alterations:
     noise_random_state: int
 
     def transformations(self) -> dict[str, Callable[[np.ndarray], np.ndarray]]:
-        return {"rotated": rotated, "flipped": flipped,
-                "darkened": lambda faces: darkened(faces, self.darken_factor),
-                "noisy": lambda faces: noisy(faces, self.noise_sigma, self.noise_random_state)}
+        return {
+            "rotated": rotated,
+            "flipped": flipped,
+            "darkened": lambda faces: darkened(faces, self.darken_factor),
+            "noisy": lambda faces: noisy(faces, self.noise_sigma, self.noise_random_state),
+        }
 
 
-def altered_faces(faces: np.ndarray, counts: Mapping[str, int], alterations: Alterations
-                  ) -> tuple[np.ndarray, list[str]]:
+def altered_faces(
+    faces: np.ndarray, counts: Mapping[str, int], alterations: Alterations
+) -> tuple[np.ndarray, list[str]]:
     """The exercise's bad faces: for each transformation, the first `counts[name]` faces
     altered by it, stacked in the order of `counts`, and the name of each one's alteration."""
     alter = alterations.transformations()

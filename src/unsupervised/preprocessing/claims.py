@@ -20,15 +20,21 @@ CLAIMS = (
     Claim(
         name="searching_k_does_better",
         statement="we chose the number of clusters k completely arbitrarily, we can surely "
-                  "do better",
+        "do better",
         source=f"{EN}, 2.2.14 Using Clustering for Preprocessing",
-        metrics=("digits_k_search.best_k_test_accuracy",
-                 "digits_preprocessing.kmeans_logreg_accuracy"),
-        check=lambda m: (m["digits_k_search.best_k_test_accuracy"]
-                         > m["digits_preprocessing.kmeans_logreg_accuracy"]),
+        metrics=(
+            "digits_k_search.best_k_test_accuracy",
+            "digits_preprocessing.kmeans_logreg_accuracy",
+        ),
+        check=lambda m: (
+            m["digits_k_search.best_k_test_accuracy"]
+            > m["digits_preprocessing.kmeans_logreg_accuracy"]
+        ),
         expectation="searched k > k = 50 in test accuracy",
-        effect=lambda m: (m["digits_k_search.best_k_test_accuracy"]
-                          - m["digits_preprocessing.kmeans_logreg_accuracy"]),
+        effect=lambda m: (
+            m["digits_k_search.best_k_test_accuracy"]
+            - m["digits_preprocessing.kmeans_logreg_accuracy"]
+        ),
         effect_name="test accuracy with the searched k minus k = 50",
     ),
 )

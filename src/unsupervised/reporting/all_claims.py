@@ -9,5 +9,12 @@ from unsupervised.olivetti.claims import CLAIMS as OLIVETTI
 from unsupervised.preprocessing.claims import CLAIMS as PREPROCESSING
 from unsupervised.semi_supervised.claims import CLAIMS as SEMI_SUPERVISED
 
-CLAIMS = (*INTRODUCTION, *KMEANS, *PREPROCESSING, *SEMI_SUPERVISED, *CLUSTERING_ALGORITHMS,
-          *GAUSSIAN_MIXTURES, *OLIVETTI)
+CLAIMS = (
+    *INTRODUCTION,
+    *KMEANS,
+    *PREPROCESSING,
+    *SEMI_SUPERVISED,
+    *CLUSTERING_ALGORITHMS,
+    *GAUSSIAN_MIXTURES,
+    *OLIVETTI,
+)

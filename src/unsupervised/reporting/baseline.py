@@ -72,8 +72,10 @@ def rule_for(name: str, rules: Sequence[Rule]) -> Rule:
     for rule in rules:
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in rule.match):
             return rule
-    raise KeyError(f"no tolerance rule matches metric {name!r}: add it to a family in "
-                   f"{TOLERANCES.relative_to(TOLERANCES.parents[2])}")
+    raise KeyError(
+        f"no tolerance rule matches metric {name!r}: add it to a family in "
+        f"{TOLERANCES.relative_to(TOLERANCES.parents[2])}"
+    )
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,9 @@ class Comparison:
         return self.status == "ok"
 
 
-def compare(baseline: Mapping[str, float], current: Mapping[str, float],
-            rules: Sequence[Rule]) -> list[Comparison]:
+def compare(
+    baseline: Mapping[str, float], current: Mapping[str, float], rules: Sequence[Rule]
+) -> list[Comparison]:
     """One comparison per metric in either mapping, sorted by name."""
     rows = []
     for name in sorted(baseline.keys() | current.keys()):
@@ -118,17 +121,23 @@ def format_table(rows: Sequence[Comparison]) -> str:
     timings = [row for row in rows if row.rule.timing]
     parts = [_table(results, "tolerance")]
     if timings:
-        parts.append("Timings (not results: only a gross slowdown fails)\n"
-                     + _table(timings, "guard"))
+        parts.append(
+            "Timings (not results: only a gross slowdown fails)\n" + _table(timings, "guard")
+        )
     return "\n\n".join(parts)
 
 
 def _table(rows: Sequence[Comparison], limit: str) -> str:
     header = ("metric", "baseline", "current", "delta", limit, "status")
     body = [
-        (row.name, format_number(row.baseline), format_number(row.current),
-         format_number(row.delta),
-         "-" if row.baseline is None else row.rule.describe(row.baseline), row.status)
+        (
+            row.name,
+            format_number(row.baseline),
+            format_number(row.current),
+            format_number(row.delta),
+            "-" if row.baseline is None else row.rule.describe(row.baseline),
+            row.status,
+        )
         for row in rows
     ]
     return align_table([header, *body])
@@ -156,15 +165,18 @@ def spread(runs: Sequence[Mapping[str, float]], rules: Sequence[Rule]) -> str:
         largest, at = max(found)
         median = sorted(size for size, _ in found)[len(found) // 2]
         unit = "x" if rule.timing else " tol"
-        body.append((rule.family, str(len(found)), f"{largest:.3g}{unit}", at,
-                     f"{median:.3g}{unit}"))
+        body.append(
+            (rule.family, str(len(found)), f"{largest:.3g}{unit}", at, f"{median:.3g}{unit}")
+        )
     return align_table([header, *body])
 
 
 def align_table(lines: list[tuple[str, ...]]) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
-    text = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-            .rstrip() for line in lines]
+    text = [
+        " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    ]
     text.insert(1, "-+-".join("-" * width for width in widths))
     return "\n".join(text)
 
@@ -184,8 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("metrics", type=Path, nargs="+", help="results metrics.json of a run")
     parser.add_argument("--update", action="store_true", help="write the run's values as baseline")
-    parser.add_argument("--spread", action="store_true",
-                        help="compare runs with each other instead of with a baseline")
+    parser.add_argument(
+        "--spread",
+        action="store_true",
+        help="compare runs with each other instead of with a baseline",
+    )
     parser.add_argument("--tolerances", type=Path, default=TOLERANCES)
     args = parser.parse_args(argv)
     rules = load_rules(args.tolerances)
@@ -207,8 +222,11 @@ def main(argv: list[str] | None = None) -> int:
     failed = [row for row in rows if not row.passed]
     print(f"\n{len(rows) - len(failed)} of {len(rows)} metrics within tolerance")
     if failed:
-        print(f"regression check failed against {baseline_path}: "
-              + ", ".join(f"{row.name} ({row.status})" for row in failed), file=sys.stderr)
+        print(
+            f"regression check failed against {baseline_path}: "
+            + ", ".join(f"{row.name} ({row.status})" for row in failed),
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 

@@ -30,36 +30,48 @@ def summary_table(
         raise ValueError(f"chapter values given for metrics the run does not produce: {unknown}")
     order = {experiment: index for index, experiment in enumerate(sections)}
     rows = []
-    for name, value in sorted(metrics.items(),
-                              key=lambda item: (order.get(item[0].split(".", 1)[0], len(order)),
-                                                item[0])):
+    for name, value in sorted(
+        metrics.items(), key=lambda item: (order.get(item[0].split(".", 1)[0], len(order)), item[0])
+    ):
         experiment = name.split(".", 1)[0]
         reference = chapter.get(name)
-        rows.append({
-            "section": sections.get(experiment, experiment),
-            "metric": name,
-            "chapter": None if reference is None else reference.value,
-            "this run": value,
-            "difference": None if reference is None else value - reference.value,
-            "source": "" if reference is None else reference.source,
-            "note": "" if reference is None else reference.note,
-        })
+        rows.append(
+            {
+                "section": sections.get(experiment, experiment),
+                "metric": name,
+                "chapter": None if reference is None else reference.value,
+                "this run": value,
+                "difference": None if reference is None else value - reference.value,
+                "source": "" if reference is None else reference.source,
+                "note": "" if reference is None else reference.note,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def to_markdown(table: pd.DataFrame) -> str:
     """A Markdown page with one table per chapter section."""
-    lines = ["# This run beside the chapter", "",
-             "Chapter values come from the chapter's notebook transcripts (older scikit-learn, ",
-             "around 0.22); differences can come from library versions. '-' where the chapter ",
-             "prints no number.", ""]
+    lines = [
+        "# This run beside the chapter",
+        "",
+        "Chapter values come from the chapter's notebook transcripts (older scikit-learn, ",
+        "around 0.22); differences can come from library versions. '-' where the chapter ",
+        "prints no number.",
+        "",
+    ]
     for section, rows in table.groupby("section", sort=False):
-        lines += [f"## {section}", "", "| metric | chapter | this run | difference | source |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            f"## {section}",
+            "",
+            "| metric | chapter | this run | difference | source |",
+            "|---|---|---|---|---|",
+        ]
         for row in rows.itertuples(index=False):
             note = f" ({row.note})" if row.note else ""
-            lines.append(f"| `{row.metric}` | {_fmt(row.chapter)} | {_fmt(row[3])} | "
-                         f"{_fmt(row.difference)} | {row.source}{note} |")
+            lines.append(
+                f"| `{row.metric}` | {_fmt(row.chapter)} | {_fmt(row[3])} | "
+                f"{_fmt(row.difference)} | {row.source}{note} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

@@ -33,8 +33,9 @@ section { margin-bottom: 2.5em; }
 """
 
 
-TIMINGS_ONLY = (" None of its results or parameters changed: it shows timings, which change "
-                "from run to run.")
+TIMINGS_ONLY = (
+    " None of its results or parameters changed: it shows timings, which change from run to run."
+)
 
 
 def owned_by(key: str, folder: str) -> bool:
@@ -50,18 +51,25 @@ def parameter_lines(folder: str, parameters: Sequence[Row], labels: Sequence[str
     if not parameters:
         return "<p>No parameter differs between these runs.</p>"
     lines = []
-    for title, rows in (("This experiment's parameters that differ", own),
-                        ("Other parameters that differ", rest)):
+    for title, rows in (
+        ("This experiment's parameters that differ", own),
+        ("Other parameters that differ", rest),
+    ):
         if rows:
             cells = "".join(
                 "<tr><td><code>{}</code></td>{}</tr>".format(
                     html.escape(row.name),
-                    "".join(f"<td>{html.escape(format_value(row.values.get(run)))}</td>"
-                            for run in labels))
-                for row in rows)
+                    "".join(
+                        f"<td>{html.escape(format_value(row.values.get(run)))}</td>"
+                        for run in labels
+                    ),
+                )
+                for row in rows
+            )
             header = "".join(f"<th>{html.escape(run)}</th>" for run in labels)
-            lines.append(f"<p>{title}:</p><table><tr><th>parameter</th>{header}</tr>"
-                         f"{cells}</table>")
+            lines.append(
+                f"<p>{title}:</p><table><tr><th>parameter</th>{header}</tr>{cells}</table>"
+            )
     return "".join(lines)
 
 
@@ -100,23 +108,29 @@ def figure_page(comparison: Comparison) -> str:
             images += [("pixels that differ, in red", changed)] if changed else []
         columns = f"grid-template-columns: repeat({len(images)}, minmax(0, 1fr));"
         versions = "".join(
-            f'<figure><figcaption>{html.escape(caption)}</figcaption>'
+            f"<figure><figcaption>{html.escape(caption)}</figcaption>"
             f'<img src="{embedded(png)}" alt="{html.escape(row.name)}: '
-            f'{html.escape(caption)}"></figure>' for caption, png in images)
+            f'{html.escape(caption)}"></figure>'
+            for caption, png in images
+        )
         sections.append(
             f"<section><h2>{html.escape(row.name)}</h2>"
             f"<p>Experiment <code>{html.escape(folder)}</code>."
             f"{TIMINGS_ONLY if row.name in comparison.timings_only else ''}</p>"
             f"{parameter_lines(folder, comparison.parameters, labels)}"
-            f'<div class="runs" style="{columns}">{versions}</div></section>')
+            f'<div class="runs" style="{columns}">{versions}</div></section>'
+        )
     title = f"Figures that differ: {' vs '.join(labels)}"
-    layout = (f"the first run, {labels[0]}, on the left"
-              + (", and on the right the pixels the second changes" if len(labels) == 2 else ""))
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
-            f"</title><style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
-            f"<p>{len(comparison.figures)} figure(s) whose pixels differ"
-            f"{'; ' + html.escape(layout) if sections else ''}.</p>{''.join(sections)}"
-            "</body></html>\n")
+    layout = f"the first run, {labels[0]}, on the left" + (
+        ", and on the right the pixels the second changes" if len(labels) == 2 else ""
+    )
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
+        f"</title><style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
+        f"<p>{len(comparison.figures)} figure(s) whose pixels differ"
+        f"{'; ' + html.escape(layout) if sections else ''}.</p>{''.join(sections)}"
+        "</body></html>\n"
+    )
 
 
 def write_figure_page(path: Path, comparison: Comparison) -> Path:

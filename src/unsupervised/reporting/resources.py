@@ -91,8 +91,14 @@ def logged_jobs(log: str) -> list[Job]:
         if benchmark:
             resources = RESOURCES.search(fields)
             pairs = resources.group(1).split(", ") if resources else []
-            jobs.append(Job(rule, benchmark.group(1),
-                            dict(pair.split("=", 1) for pair in pairs), bool(local)))
+            jobs.append(
+                Job(
+                    rule,
+                    benchmark.group(1),
+                    dict(pair.split("=", 1) for pair in pairs),
+                    bool(local),
+                )
+            )
     return jobs
 
 
@@ -113,17 +119,29 @@ def measure_rules(jobs: Iterable[Job], root: Path) -> list[RuleMeasurement]:
         if path.is_file():
             rule = job.rule.removesuffix("_replica")
             by_rule.setdefault(rule, []).append(read_benchmark(path))
-    measured = [RuleMeasurement(rule, len(runs), max(s for s, _ in runs),
-                                sum(s for s, _ in runs), max(rss for _, rss in runs))
-                for rule, runs in by_rule.items()]
+    measured = [
+        RuleMeasurement(
+            rule,
+            len(runs),
+            max(s for s, _ in runs),
+            sum(s for s, _ in runs),
+            max(rss for _, rss in runs),
+        )
+        for rule, runs in by_rule.items()
+    ]
     return sorted(measured, key=lambda m: (-m.max_rss_mb, m.rule))
 
 
 def format_table(measured: Iterable[RuleMeasurement]) -> str:
-    lines = ["| rule | jobs | longest job (s) | all jobs (s) | largest peak RSS (MB) |",
-             "|---|---:|---:|---:|---:|"]
-    lines += [f"| {m.rule} | {m.jobs} | {m.max_seconds:.1f} | {m.total_seconds:.1f} | "
-              f"{m.max_rss_mb:.0f} |" for m in measured]
+    lines = [
+        "| rule | jobs | longest job (s) | all jobs (s) | largest peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {m.rule} | {m.jobs} | {m.max_seconds:.1f} | {m.total_seconds:.1f} | "
+        f"{m.max_rss_mb:.0f} |"
+        for m in measured
+    ]
     return "\n".join(lines)
 
 
@@ -145,31 +163,47 @@ def largest(*tables: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]
 
 def read_measurements(path: Path) -> dict[str, tuple[int, int]]:
     """A file as measurements_yaml writes it."""
-    return {rule: (int(peak_mb), int(seconds))
-            for rule, (peak_mb, seconds) in yaml.safe_load(path.read_text()).items()}
+    return {
+        rule: (int(peak_mb), int(seconds))
+        for rule, (peak_mb, seconds) in yaml.safe_load(path.read_text()).items()
+    }
 
 
 def measurements_yaml(table: Mapping[str, tuple[int, int]], source: str) -> str:
     """The measurements as workflow/resources.yaml holds them: per rule, its largest peak
     resident memory (MB) and its longest job (s)."""
-    lines = [f"# Measured by python -m unsupervised.reporting.resources on {source}.",
-             "# rule: [largest peak resident memory in MB, longest job in s]"]
-    lines += [f"{rule}: [{peak_mb}, {seconds}]"
-              for rule, (peak_mb, seconds) in sorted(table.items())]
+    lines = [
+        f"# Measured by python -m unsupervised.reporting.resources on {source}.",
+        "# rule: [largest peak resident memory in MB, longest job in s]",
+    ]
+    lines += [
+        f"{rule}: [{peak_mb}, {seconds}]" for rule, (peak_mb, seconds) in sorted(table.items())
+    ]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("log", type=Path, help="a Snakemake run's log")
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the folder the run ran in (benchmark paths are relative to it)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the folder the run ran in (benchmark paths are relative to it)",
+    )
     output = parser.add_mutually_exclusive_group()
-    output.add_argument("--yaml", action="store_true",
-                        help="print the measurements as workflow/resources.yaml holds them")
-    output.add_argument("--update", type=Path, metavar="FILE",
-                        help="rewrite FILE (as --yaml writes it) with, per rule, the largest "
-                             "of its measurements and this run's")
+    output.add_argument(
+        "--yaml",
+        action="store_true",
+        help="print the measurements as workflow/resources.yaml holds them",
+    )
+    output.add_argument(
+        "--update",
+        type=Path,
+        metavar="FILE",
+        help="rewrite FILE (as --yaml writes it) with, per rule, the largest "
+        "of its measurements and this run's",
+    )
     args = parser.parse_args(argv)
     measured = measure_rules(logged_jobs(args.log.read_text()), args.root)
     if args.update:

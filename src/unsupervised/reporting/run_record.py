@@ -53,21 +53,23 @@ def installed_versions(packages: Iterable[str]) -> dict[str, str]:
 def git_state(directory: str | Path) -> dict[str, object]:
     """The checkout's revision and its uncommitted changes to tracked files (None for both
     outside a git checkout, or without git)."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(directory), *args], capture_output=True,
-                              text=True, check=True).stdout
+        return subprocess.run(
+            ["git", "-C", str(directory), *args], capture_output=True, text=True, check=True
+        ).stdout
 
     try:
         revision = git("rev-parse", "HEAD").strip()
-        changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no")
-                   .splitlines()]
+        changed = [
+            line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()
+        ]
     except (OSError, subprocess.CalledProcessError):
         return {"revision": None, "dirty": None, "changed": []}
     return {"revision": revision, "dirty": bool(changed), "changed": changed}
 
 
-def provenance(workflow_dir: str | Path, requirements: str, now: datetime
-               ) -> dict[str, object]:
+def provenance(workflow_dir: str | Path, requirements: str, now: datetime) -> dict[str, object]:
     """The record of what ran: the workflow's revision, the time, Python and the packages."""
     return {
         "workflow": git_state(workflow_dir),
@@ -104,13 +106,17 @@ def load_run(folder: str | Path) -> Run:
     folder = Path(folder)
     if not folder.is_dir():
         raise RunError(f"{folder}: no such folder")
-    missing = [str(folder / name) for name in (CONFIG, PROVENANCE, METRICS)
-               if not (folder / name).is_file()]
+    missing = [
+        str(folder / name)
+        for name in (CONFIG, PROVENANCE, METRICS)
+        if not (folder / name).is_file()
+    ]
     if missing:
         raise RunError(
             f"{folder} is not a finished run of this workflow: {', '.join(missing)} missing. "
             f"Finish it with `snakemake --config results_dir={folder}` (with the configuration "
-            "it ran with); a run made before runs recorded their configuration has to run again")
+            "it ran with); a run made before runs recorded their configuration has to run again"
+        )
     return Run(
         folder=folder,
         config=yaml.safe_load((folder / CONFIG).read_text()),

@@ -8,8 +8,9 @@ import numpy as np
 from sklearn.base import ClassifierMixin
 
 
-def select_uncertain(proba: np.ndarray, candidates: np.ndarray, clusters: np.ndarray,
-                     batch: int) -> np.ndarray:
+def select_uncertain(
+    proba: np.ndarray, candidates: np.ndarray, clusters: np.ndarray, batch: int
+) -> np.ndarray:
     """The `batch` least confident candidates, at most one per cluster while clusters last.
 
     `proba` holds class probabilities of the candidates (rows in the order of `candidates`);
@@ -31,9 +32,18 @@ def select_uncertain(proba: np.ndarray, candidates: np.ndarray, clusters: np.nda
 
 
 def active_learning(
-    X: np.ndarray, y: np.ndarray, X_test: np.ndarray, y_test: np.ndarray, *,
-    initial: np.ndarray, clusters: np.ndarray, rounds: int, batch: int,
-    make_model: Callable[[], ClassifierMixin], choose: str, random_state: int,
+    X: np.ndarray,
+    y: np.ndarray,
+    X_test: np.ndarray,
+    y_test: np.ndarray,
+    *,
+    initial: np.ndarray,
+    clusters: np.ndarray,
+    rounds: int,
+    batch: int,
+    make_model: Callable[[], ClassifierMixin],
+    choose: str,
+    random_state: int,
 ) -> list[tuple[int, float]]:
     """Rounds of labelling: fit on the labelled set, then label `batch` more instances (the true
     labels stand in for an expert), by uncertainty ("uncertainty") or at random ("random").
@@ -48,8 +58,7 @@ def active_learning(
             break
         candidates = np.setdiff1d(np.arange(len(X)), labelled)
         if choose == "uncertainty":
-            new = select_uncertain(model.predict_proba(X[candidates]), candidates, clusters,
-                                   batch)
+            new = select_uncertain(model.predict_proba(X[candidates]), candidates, clusters, batch)
         else:
             new = rng.choice(candidates, size=batch, replace=False)
         labelled = np.concatenate([labelled, new])

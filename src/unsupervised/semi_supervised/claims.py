@@ -11,11 +11,12 @@ CLAIMS = (
     Claim(
         name="representatives_beat_random_labels",
         statement="We jumped from 83.3% accuracy to 92.2%, although we are still only "
-                  "training the model on 50 instances",
+        "training the model on 50 instances",
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.representative_accuracy", f"{STUDY}.random_accuracy"),
-        check=lambda m: (m[f"{STUDY}.representative_accuracy"]
-                         - m[f"{STUDY}.random_accuracy"]) >= 0.05,
+        check=lambda m: (
+            (m[f"{STUDY}.representative_accuracy"] - m[f"{STUDY}.random_accuracy"]) >= 0.05
+        ),
         expectation="representatives - random >= 0.05",
         effect=lambda m: m[f"{STUDY}.representative_accuracy"] - m[f"{STUDY}.random_accuracy"],
         effect_name="test accuracy, representatives minus random",
@@ -25,17 +26,15 @@ CLAIMS = (
         statement="We got a tiny little accuracy boost",
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.propagated_accuracy", f"{STUDY}.representative_accuracy"),
-        check=lambda m: (m[f"{STUDY}.propagated_accuracy"]
-                         > m[f"{STUDY}.representative_accuracy"]),
+        check=lambda m: m[f"{STUDY}.propagated_accuracy"] > m[f"{STUDY}.representative_accuracy"],
         expectation="whole clusters > representatives",
-        effect=lambda m: (m[f"{STUDY}.propagated_accuracy"]
-                          - m[f"{STUDY}.representative_accuracy"]),
+        effect=lambda m: m[f"{STUDY}.propagated_accuracy"] - m[f"{STUDY}.representative_accuracy"],
         effect_name="test accuracy, whole clusters minus representatives",
     ),
     Claim(
         name="closest_labels_are_almost_all_right",
         statement="the propagated labels are actually pretty good: their accuracy is very "
-                  "close to 99%",
+        "close to 99%",
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.propagated_percentile_label_accuracy",),
         check=lambda m: m[f"{STUDY}.propagated_percentile_label_accuracy"] >= 0.97,

@@ -29,9 +29,16 @@ class FewLabelsStudy:
 
 
 def few_labels_study(
-    split: Split, *, n_labels: int, n_clusters: int, percentile: float,
+    split: Split,
+    *,
+    n_labels: int,
+    n_clusters: int,
+    percentile: float,
     percentiles: Sequence[float],
-    n_neighbors: int, alpha: float, n_init: int, random_state: int,
+    n_neighbors: int,
+    alpha: float,
+    n_init: int,
+    random_state: int,
     make_model: Callable[[], ClassifierMixin],
 ) -> FewLabelsStudy:
     """Test accuracy with `n_labels` labels: the first instances of the (shuffled) training
@@ -53,8 +60,10 @@ def few_labels_study(
     for share in sorted({*percentiles, percentile, 100}):
         propagated = propagate(clustering, rep_labels, share)
         kept = propagated != UNLABELLED
-        sweep[share] = (accuracy(X[kept], propagated[kept]),
-                        float(np.mean(propagated[kept] == y[kept])))
+        sweep[share] = (
+            accuracy(X[kept], propagated[kept]),
+            float(np.mean(propagated[kept] == y[kept])),
+        )
     metrics = {
         "random_accuracy": accuracy(X[:n_labels], y[:n_labels]),
         "representative_accuracy": accuracy(X[reps], y[reps]),
@@ -70,8 +79,7 @@ def few_labels_study(
     partial[reps] = y[reps]
     graph = knn_graph(X, n_neighbors)
     for name, spreading in (("label_spreading", True), ("label_propagation", False)):
-        spread = spread_labels(X, partial, graph, alpha=alpha, spreading=spreading,
-                               max_iter=1000)
+        spread = spread_labels(X, partial, graph, alpha=alpha, spreading=spreading, max_iter=1000)
         # Scored like the other ways of labelling: the classifier trained on the graph's labels.
         metrics[f"{name}_accuracy"] = accuracy(X, spread)
         metrics[f"{name}_label_accuracy"] = float(np.mean(spread == y))

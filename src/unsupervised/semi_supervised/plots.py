@@ -13,8 +13,9 @@ from unsupervised.core.figures import new_figure
 DATASET_NAMES = {"digits": "Digits", "mnist": "MNIST"}
 
 
-def plot_digits(images: np.ndarray, labels: Sequence[int], size: Sequence[float],
-                ncols: int = 10) -> Figure:
+def plot_digits(
+    images: np.ndarray, labels: Sequence[int], size: Sequence[float], ncols: int = 10
+) -> Figure:
     """Square grayscale images in a grid, each titled with its label."""
     side = int(round(np.sqrt(images.shape[1])))
     nrows = -(-len(images) // ncols)
@@ -27,16 +28,21 @@ def plot_digits(images: np.ndarray, labels: Sequence[int], size: Sequence[float]
     return fig
 
 
-def plot_curves(curves: Mapping[str, tuple[Sequence[float], Sequence[float]]], xlabel: str,
-                ylabel: str, size: Sequence[float], reference: float | None = None,
-                log_x: bool = False, title: str = "") -> Figure:
+def plot_curves(
+    curves: Mapping[str, tuple[Sequence[float], Sequence[float]]],
+    xlabel: str,
+    ylabel: str,
+    size: Sequence[float],
+    reference: float | None = None,
+    log_x: bool = False,
+    title: str = "",
+) -> Figure:
     """One line per named (x, y) series, optionally with a horizontal reference."""
     fig, (ax,) = new_figure(*size)
     for name, (x, y) in curves.items():
         ax.plot(x, y, "o-", label=name)
     if reference is not None:
-        ax.axhline(reference, color="k", linestyle="--",
-                   label=f"all labels ({reference:.3f})")
+        ax.axhline(reference, color="k", linestyle="--", label=f"all labels ({reference:.3f})")
     if log_x:
         ax.set_xscale("log")
     ax.set_xlabel(xlabel)
@@ -54,8 +60,9 @@ def plot_label_budget(table, reference: float, dataset: str, size: Sequence[floa
     for strategy, rows in table.groupby("strategy", sort=False):
         rows = rows.sort_values("budget")
         ax.plot(rows["budget"], rows["mean"], "o-", label=strategy.replace("_", " "))
-        ax.fill_between(rows["budget"], rows["mean"] - rows["std"], rows["mean"] + rows["std"],
-                        alpha=0.15)
+        ax.fill_between(
+            rows["budget"], rows["mean"] - rows["std"], rows["mean"] + rows["std"], alpha=0.15
+        )
     ax.axhline(reference, color="k", linestyle="--", label=f"all labels ({reference:.3f})")
     ax.set_xscale("log")
     ax.set_xticks(sorted(table["budget"].unique()))
@@ -63,7 +70,8 @@ def plot_label_budget(table, reference: float, dataset: str, size: Sequence[floa
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("Number of labelled instances (log scale)")
     ax.set_ylabel("Test accuracy")
-    ax.set_title(f"{DATASET_NAMES.get(dataset, dataset)}: accuracy vs label budget "
-                 "(mean ± std over seeds)")
+    ax.set_title(
+        f"{DATASET_NAMES.get(dataset, dataset)}: accuracy vs label budget (mean ± std over seeds)"
+    )
     ax.legend(loc="lower right", fontsize=10)
     return fig

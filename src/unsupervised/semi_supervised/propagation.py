@@ -29,8 +29,12 @@ class Clustering:
 
     def save(self, path: str | Path) -> None:
         with atomic_path(path) as tmp, open(tmp, "wb") as handle:
-            np.savez(handle, labels=self.labels, distance=self.distance,
-                     representatives=self.representatives)
+            np.savez(
+                handle,
+                labels=self.labels,
+                distance=self.distance,
+                representatives=self.representatives,
+            )
 
     @classmethod
     def load(cls, path: str | Path) -> Clustering:
@@ -38,11 +42,13 @@ class Clustering:
             return cls(data["labels"], data["distance"], data["representatives"])
 
 
-def cluster(X: np.ndarray, k: int, *, random_state: int, n_init: int,
-            minibatch: bool = False) -> Clustering:
+def cluster(
+    X: np.ndarray, k: int, *, random_state: int, n_init: int, minibatch: bool = False
+) -> Clustering:
     """K-Means (or mini-batch K-Means, for large sets) with k clusters and their representatives."""
-    model = kmeans_model(k, minibatch=minibatch, n_init=n_init, random_state=random_state,
-                         batch_size=4096)
+    model = kmeans_model(
+        k, minibatch=minibatch, n_init=n_init, random_state=random_state, batch_size=4096
+    )
     distances = model.fit_transform(X)
     labels = model.labels_
     return Clustering(labels, distances[np.arange(len(X)), labels], distances.argmin(axis=0))
@@ -54,8 +60,9 @@ def largest_clusters(clustering: Clustering, n: int) -> np.ndarray:
     return np.argsort(-sizes, kind="stable")[:n]
 
 
-def propagate(clustering: Clustering, representative_labels: np.ndarray,
-              percentile: float = 100) -> np.ndarray:
+def propagate(
+    clustering: Clustering, representative_labels: np.ndarray, percentile: float = 100
+) -> np.ndarray:
     """Give every instance its cluster's representative label (UNLABELLED for a cluster whose
     representative has none), keeping only the `percentile` closest to the centroid of each
     cluster; the others are UNLABELLED."""

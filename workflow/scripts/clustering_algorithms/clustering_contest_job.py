@@ -6,8 +6,11 @@ from unsupervised.core.step import run_step, settings
 
 
 def main(smk) -> None:
-    write_json_each(smk.output.runs, list(smk.params.settings),
-                    dataset_runs(smk.wildcards.dataset, **settings(smk)))
+    write_json_each(
+        smk.output.runs,
+        list(smk.params.settings),
+        dataset_runs(smk.wildcards.dataset, **settings(smk)),
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -7,8 +7,9 @@ from unsupervised.core.step import run_step, settings
 
 
 def main(smk) -> None:
-    write_result(clustering_scaling([read_json(path) for path in smk.input.runs],
-                                    **settings(smk)), smk)
+    write_result(
+        clustering_scaling([read_json(path) for path in smk.input.runs], **settings(smk)), smk
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

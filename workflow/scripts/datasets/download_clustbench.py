@@ -22,11 +22,15 @@ def main(smk) -> None:
     with tempfile.TemporaryDirectory() as folder:
         local = {path: Path(folder, path) for paths in files.values() for path in paths}
         for path, destination in local.items():
-            fetch(remote_file(path, manifest[path], smk.params.urls), destination,
-                  **fetch_settings(smk.config))
+            fetch(
+                remote_file(path, manifest[path], smk.params.urls),
+                destination,
+                **fetch_settings(smk.config),
+            )
         save_battery(smk.output.bundle, [read_dataset(battery, name, local) for name in files])
-    logging.getLogger("download").info("%s: %d datasets, %d files verified", battery,
-                                       len(files), len(local))
+    logging.getLogger("download").info(
+        "%s: %d datasets, %d files verified", battery, len(files), len(local)
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -8,8 +8,11 @@ from unsupervised.gaussian_mixtures.contest import problem_runs
 
 def main(smk) -> None:
     X, y = load_dataset(smk.input.X, smk.input.y, mmap=True)
-    write_json_each(smk.output.runs, list(smk.params.detectors),
-                    problem_runs(X, y, problem=smk.wildcards.problem, **settings(smk)))
+    write_json_each(
+        smk.output.runs,
+        list(smk.params.detectors),
+        problem_runs(X, y, problem=smk.wildcards.problem, **settings(smk)),
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -9,8 +9,11 @@ from unsupervised.gaussian_mixtures.mixtures import grid_fits_by_type
 
 
 def main(smk) -> None:
-    write_json_each(smk.output.fits, smk.params.covariance_types,
-                    grid_fits_by_type(np.load(smk.input.X), **settings(smk)))
+    write_json_each(
+        smk.output.fits,
+        smk.params.covariance_types,
+        grid_fits_by_type(np.load(smk.input.X), **settings(smk)),
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

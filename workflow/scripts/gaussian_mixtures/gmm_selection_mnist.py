@@ -11,8 +11,9 @@ from unsupervised.gaussian_mixtures.experiments import gmm_selection_mnist
 
 def main(smk) -> None:
     fits = [fit for path in smk.input.fits for fit in read_json(path)]
-    write_result(gmm_selection_mnist(fits, np.load(smk.input.X), np.load(smk.input.y),
-                                       **settings(smk)), smk)
+    write_result(
+        gmm_selection_mnist(fits, np.load(smk.input.X), np.load(smk.input.y), **settings(smk)), smk
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

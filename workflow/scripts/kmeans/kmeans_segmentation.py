@@ -11,8 +11,10 @@ from unsupervised.kmeans.segmentation import load_rgb
 
 def main(smk) -> None:
     stats = [read_json(path) for path in smk.input.stats]
-    segmented = {entry["n_colors"]: np.load(path)
-                 for entry, path in zip(stats, smk.input.images, strict=True)}
+    segmented = {
+        entry["n_colors"]: np.load(path)
+        for entry, path in zip(stats, smk.input.images, strict=True)
+    }
     image = load_rgb(smk.input.image)
     write_result(kmeans_segmentation(image, segmented, stats, **settings(smk)), smk)
 

@@ -6,8 +6,9 @@ from unsupervised.kmeans.segmentation import load_rgb, segment_with_stats
 
 
 def main(smk) -> None:
-    segmented, stats = segment_with_stats(load_rgb(smk.input.image), int(smk.wildcards.n_colors),
-                                          **settings(smk))
+    segmented, stats = segment_with_stats(
+        load_rgb(smk.input.image), int(smk.wildcards.n_colors), **settings(smk)
+    )
     save_array(smk.output.image, segmented)
     write_json(smk.output.stats, stats)
 

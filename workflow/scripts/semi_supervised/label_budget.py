@@ -9,8 +9,12 @@ from unsupervised.semi_supervised.experiments import label_budget
 
 def main(smk) -> None:
     runs = [read_json(path) for path in smk.input.scores]
-    write_result(label_budget(Split.load(smk.input.split), runs,
-                              dataset=smk.wildcards.dataset, **settings(smk)), smk)
+    write_result(
+        label_budget(
+            Split.load(smk.input.split), runs, dataset=smk.wildcards.dataset, **settings(smk)
+        ),
+        smk,
+    )
 
 
 run_step(snakemake, main)  # noqa: F821

@@ -7,8 +7,13 @@ from unsupervised.semi_supervised.budget_clustering import budget_clustering
 
 def main(smk) -> None:
     split = Split.load(smk.input.split)
-    clustering = budget_clustering(split.X_train, split.y_train, int(smk.wildcards.budget),
-                                   int(smk.wildcards.seed), **settings(smk))
+    clustering = budget_clustering(
+        split.X_train,
+        split.y_train,
+        int(smk.wildcards.budget),
+        int(smk.wildcards.seed),
+        **settings(smk),
+    )
     clustering.save(smk.output.clustering)
 
 

@@ -12,12 +12,19 @@ def main(smk) -> None:
     params = settings(smk)
     # without a strategy that reads them, there are no clusterings or no graph
     paths = smk.input.get("clusterings")
-    clusterings = ({seed: Clustering.load(path)
-                    for seed, path in zip(params["seeds"], paths, strict=True)}
-                   if paths else {})
+    clusterings = (
+        {seed: Clustering.load(path) for seed, path in zip(params["seeds"], paths, strict=True)}
+        if paths
+        else {}
+    )
     graph = smk.input.get("graph")
-    runs = budget_runs(Split.load(smk.input.split), budget=int(smk.wildcards.budget), **params,
-                       clusterings=clusterings, graph=load_graph(graph) if graph else None)
+    runs = budget_runs(
+        Split.load(smk.input.split),
+        budget=int(smk.wildcards.budget),
+        **params,
+        clusterings=clusterings,
+        graph=load_graph(graph) if graph else None,
+    )
     write_json_each(smk.output.scores, params["strategies"], runs)
 
 
