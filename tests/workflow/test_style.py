@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -115,3 +116,42 @@ def test_the_workflow_uses_snakemake_s_documented_features_only() -> None:
         if word in path.read_text()
     ]
     assert not found, found
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Each module of the package -> the package's modules it imports, wherever the import
+    stands (at the top, in a function, under TYPE_CHECKING, through lazy_import)."""
+    root = REPO / "src"
+    modules = {
+        ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__"): path
+        for path in (root / "unsupervised").rglob("*.py")
+    }
+    graph = {}
+    for name, path in modules.items():
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("unsupervised"):
+                imported |= {f"{node.module}.{alias.name}" for alias in node.names} | {node.module}
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.Constant) and str(node.value).startswith("unsupervised."):
+                imported.add(node.value)  # lazy_import("unsupervised....")
+        graph[name] = {module for module in imported if module in modules} - {name}
+    return graph
+
+
+def test_no_module_of_the_package_imports_itself_through_others() -> None:
+    graph, done, cycles = package_imports(), set(), []
+
+    def visit(module: str, path: list[str]) -> None:
+        for imported in sorted(graph[module]):
+            if imported in path:
+                cycles.append(" -> ".join([*path[path.index(imported) :], imported]))
+            elif imported not in done:
+                visit(imported, [*path, imported])
+        done.add(module)
+
+    for module in sorted(graph):
+        if module not in done:
+            visit(module, [module])
+    assert not cycles, cycles

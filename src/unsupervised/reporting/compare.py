@@ -37,6 +37,7 @@ from unsupervised.reporting.baseline import (
     load_rules,
     rule_for,
 )
+from unsupervised.reporting.comparison import Comparison, MetricRow, Row
 from unsupervised.reporting.figure_page import owned_by, pixels, write_figure_page
 from unsupervised.reporting.run_record import Run, RunError, canonical, load_run
 
@@ -57,43 +58,6 @@ def flatten(config: Mapping[str, object], prefix: str = "") -> dict[str, object]
         else:
             flat[name] = value
     return flat
-
-
-@dataclass(frozen=True)
-class Row:
-    """One parameter, package, metric, claim or figure: its value in each run that has it."""
-
-    name: str
-    values: Mapping[str, object]  # run label -> value; a run without it is left out
-
-
-@dataclass(frozen=True)
-class MetricRow:
-    name: str
-    values: Mapping[str, float]  # run label -> value
-    rule: Rule
-
-    @property
-    def experiment(self) -> str:
-        return self.name.split(".", 1)[0]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """What differs between runs, the first one the reference."""
-
-    runs: Sequence[Run]
-    labels: list[str]  # what names each run in the tables: its folder's name, or path
-    parameters: list[Row]
-    packages: list[Row]
-    results: list[MetricRow]
-    timings: list[MetricRow]
-    claims: list[Row]
-    figures: list[Row]  # changed figures: run label -> the file
-    timings_only: set[str]  # of those, the ones nothing but timings may have changed
-    only_in_some: list[Row]  # metrics and figures some runs lack: run label -> "yes"
-    n_metrics: int
-    everything: bool
 
 
 def run_labels(runs: Sequence[Run]) -> list[str]:

@@ -10,16 +10,13 @@ import html
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
 from unsupervised.core.io import write_text
 from unsupervised.reporting.baseline import format_value
-
-if TYPE_CHECKING:
-    from unsupervised.reporting.compare import Comparison, Row
+from unsupervised.reporting.comparison import Comparison, Row
 
 STYLE = """
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
