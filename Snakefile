@@ -14,7 +14,12 @@ SRC = os.path.join(workflow.basedir, "src")
 sys.path.insert(0, SRC)
 os.environ.update(PYTHONPATH=os.pathsep.join(filter(None, [SRC, os.environ.get("PYTHONPATH")])))
 
-from unsupervised.core.config_checks import check_config, typed_overrides, validate_config
+from unsupervised.core.config_checks import (
+    check_config,
+    check_relations,
+    typed_overrides,
+    validate_config,
+)
 
 
 configfile: "config/config.yaml"
@@ -24,6 +29,7 @@ update_config(config, typed_overrides(workflow.config_settings.overwrite_config)
 
 validate_config(config, "workflow/schemas/config.schema.yaml")
 check_config(config)
+check_relations(config)
 
 
 report: "workflow/report/workflow.rst"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import REPO
 
-from unsupervised.core.code_deps import code_fingerprint, module_files
+from unsupervised.core.code_deps import IMPORT, code_fingerprint, module_files
 
 
 def names(paths: tuple[Path, ...]) -> set[str]:
@@ -66,3 +67,17 @@ def test_modules_imported_on_first_use_count_as_imports(tmp_path: Path) -> None:
     )
     found = names(module_files(script))
     assert {"core/lazy.py", "kmeans/plots.py", "kmeans/__init__.py", "core/figures.py"} <= found
+
+
+def test_every_lazy_import_of_the_package_is_followed() -> None:
+    """A module imported on first use counts for the code fingerprint only when written as
+    code_deps reads it, `name = lazy_import("unsupervised...")` at the top of a module: any
+    other call of lazy_import would leave its rules unrerun when the module changes."""
+    unfollowed = []
+    for path in (REPO / "src" / "unsupervised").rglob("*.py"):
+        calls = re.findall(r"lazy_import\(\s*[\"'](unsupervised(?:\.\w+)+)[\"']", path.read_text())
+        followed = {name for *_, name in IMPORT.findall(path.read_text())}
+        unfollowed += [
+            f"{path.name}: lazy_import({call!r})" for call in calls if call not in followed
+        ]
+    assert not unfollowed, unfollowed

@@ -4,9 +4,6 @@
 # beyond the chapter, eps chosen at the knee of the k-distance curve, every clustering
 # algorithm on sets that show where each one fails, and how each scales on MNIST.
 
-from unsupervised.clustering_algorithms.claims import check_suite_algorithms
-from unsupervised.core.config_checks import check_member, check_not_member
-
 DBSCAN = config["dbscan"]
 CONTEST = config["clustering_contest"]
 SCALING = config["clustering_scaling"]
@@ -33,19 +30,6 @@ EXPERIMENTS.update(
         CLUSTERING_SECTION, "8 On a real benchmark suite (beyond the chapter)", "beyond"
     ),
 )
-check_member(
-    config,
-    "dbscan.classifier.eps",
-    "dbscan.eps",
-    "the classifier is trained on the cores of one of the fitted models",
-)
-check_suite_algorithms(BENCHMARK["algorithms"], "clustering_benchmark.algorithms")
-check_not_member(
-    config,
-    "clustering_benchmark.preprocess_seed",
-    "clustering_benchmark.tie_check_seeds",
-    "the check of ties refits on tie-breaking noise drawn anew; remove it from that list",
-)
 CONTEST_RUNS = f"{RESULTS}/clustering_contest/runs/{{dataset}}/{{algorithm}}.json"
 SCALING_RUN = f"{RESULTS}/clustering_scaling/runs/{{algorithm}}/{{size}}.json"
 BENCHMARK_RUNS = f"{RESULTS}/clustering_benchmark/runs/{{algorithm}}.json"
@@ -53,20 +37,21 @@ BENCHMARK_RUNS = f"{RESULTS}/clustering_benchmark/runs/{{algorithm}}.json"
 BENCHMARK_SETTINGS = {**CONTEST["settings"], **BENCHMARK["settings"]}
 # Each set's own random state (the regular run), then the seeds of its claims' replicas.
 CONTEST_DRAWS = {
-    name: [config["synthetic"][name]["random_state"], *replica_seeds("clustering_contest")]
+    name: [
+        config["synthetic"][name]["random_state"],
+        *config["claims"]["seeds"].get("clustering_contest", []),
+    ]
     for name in CONTEST["datasets"]
 }
 
 
 # The benchmark runs its randomly started algorithms with each of its seeds; its claims read
 # a table of statistics per seed.
-SEED_TABLES["clustering_benchmark"] = (
-    Replica(
-        BENCHMARK["seeds"][0],
-        "the random state of the randomly started algorithms on the suite "
-        "(clustering_benchmark.seeds)",
-    ),
-    f"{RESULTS}/clustering_benchmark/claim_statistics.tsv",
+REPLICAS["clustering_benchmark"] = Replica(
+    BENCHMARK["seeds"][0],
+    "the random state of the randomly started algorithms on the suite "
+    "(clustering_benchmark.seeds)",
+    table=f"{RESULTS}/clustering_benchmark/claim_statistics.tsv",
 )
 
 
@@ -104,9 +89,9 @@ REPLICAS["dbscan"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
 
 use rule dbscan as dbscan_replica with:
     input:
-        **replica_arrays("moons"),
+        **dataset_arrays("seeds/{seed}/moons"),
     output:
-        metrics=replica_path("dbscan"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/dbscan/metrics.json",
     log:
         f"{RESULTS}/logs/dbscan_replica/{{seed}}.log",
     benchmark:
@@ -144,9 +129,9 @@ REPLICAS["dbscan_eps"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
 
 use rule dbscan_eps as dbscan_eps_replica with:
     input:
-        **replica_arrays("moons"),
+        **dataset_arrays("seeds/{seed}/moons"),
     output:
-        metrics=replica_path("dbscan_eps"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/dbscan_eps/metrics.json",
     log:
         f"{RESULTS}/logs/dbscan_eps_replica/{{seed}}.log",
     benchmark:
@@ -183,9 +168,9 @@ REPLICAS["spectral_clustering"] = Replica(MOONS_SEED, SEED_SETS_MOONS)
 
 use rule spectral_clustering as spectral_clustering_replica with:
     input:
-        **replica_arrays("moons"),
+        **dataset_arrays("seeds/{seed}/moons"),
     output:
-        metrics=replica_path("spectral_clustering"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/spectral_clustering/metrics.json",
     log:
         f"{RESULTS}/logs/spectral_clustering_replica/{{seed}}.log",
     benchmark:
@@ -295,7 +280,7 @@ REPLICAS["clustering_contest"] = Replica(
 
 use rule clustering_contest as clustering_contest_replica with:
     output:
-        metrics=replica_path("clustering_contest"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/clustering_contest/metrics.json",
     log:
         f"{RESULTS}/logs/clustering_contest_replica/{{seed}}.log",
     benchmark:

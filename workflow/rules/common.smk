@@ -15,7 +15,6 @@ from unsupervised.reporting.resources import UNMEASURED, declared_resources, wit
 DATA = config["data_dir"]
 RESULTS = config["results_dir"]
 DPI = config["figures"]["dpi"]
-SCRIPTS_DIR = os.path.join(workflow.basedir, "workflow", "scripts")
 
 
 @dataclass(frozen=True)
@@ -39,34 +38,19 @@ EXPERIMENTS = {}
 
 @dataclass(frozen=True)
 class Replica:
-    """How an experiment a claim rests on reruns with other seeds (config claims.seeds): its
-    regular run uses `chapter_seed`, and a seed replaces it in what `varies` names."""
+    """How an experiment a claim rests on runs with other seeds (config claims.seeds): its
+    regular run uses `chapter_seed`, and a seed replaces it in what `varies` names. Its seed
+    replicas are the rule <experiment>_replica, `use rule <experiment> as ...` with the {seed}
+    wildcard, metrics only, into results/seeds/<seed>/<experiment>/; an experiment that runs
+    every seed itself instead writes the `table`, a row per seed, that its claims read."""
 
     chapter_seed: int
     varies: str
+    table: str | None = None
 
 
-# Filled in by the file of each section, beside the `use rule ... as <rule>_replica` that
-# reruns the experiment with the {seed} wildcard, metrics only.
+# Filled in by the file of each section, beside each experiment's rule.
 REPLICAS = {}
-
-
-# Filled in by the file of each section: the experiments a claim rests on that run every seed
-# themselves, each as its Replica and the table with a row per seed its claims read.
-SEED_TABLES = {}
-
-
-def replica_path(experiment, name="metrics.json"):
-    """An output of `experiment` rerun with the {seed} wildcard."""
-    return f"{RESULTS}/seeds/{{seed}}/{experiment}/{name}"
-
-
-def replica_arrays(dataset):
-    """The synthetic `dataset` drawn with the {seed} wildcard as its random state."""
-    return {
-        "X": f"{DATA}/seeds/{{seed}}/{dataset}/X.npy",
-        "y": f"{DATA}/seeds/{{seed}}/{dataset}/y.npy",
-    }
 
 
 def synthetic_spec(dataset, seed):
@@ -74,20 +58,14 @@ def synthetic_spec(dataset, seed):
     return {**config["synthetic"][dataset], "random_state": int(seed)}
 
 
-def replica_seeds(experiment):
-    """The seeds `experiment` reruns with besides the chapter's (config claims.seeds, whose
-    experiments claims.smk checks against REPLICAS once every section has filled it in)."""
-    return config["claims"]["seeds"].get(experiment, [])
-
-
 def seed_runs(experiment, seeds=None):
     """The metrics files of `experiment` over seeds: its regular run, then its replica with
-    each of `seeds` (default: its claims' seeds)."""
+    each of `seeds` (default: its claims' seeds, config claims.seeds.<experiment>)."""
+    if seeds is None:
+        seeds = config["claims"]["seeds"].get(experiment, [])
     return [
         f"{RESULTS}/{experiment}/metrics.json",
-        *expand(
-            replica_path(experiment), seed=replica_seeds(experiment) if seeds is None else seeds
-        ),
+        *expand(f"{RESULTS}/seeds/{{seed}}/{experiment}/metrics.json", seed=seeds),
     ]
 
 
@@ -114,16 +92,11 @@ def in_report(folder, name):
     )
 
 
-# Per rule, its largest peak resident memory (MB) and longest job (s) in a full default run,
-# written by `python -m unsupervised.reporting.resources --yaml` (see docs/cluster.md).
-with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handle:
-    MEASURED = yaml.safe_load(handle)
-
-
 def measured(rule_name):
     """The mem_mb and runtime (minutes) of `rule_name`'s jobs, from the largest peak (MB) and
-    the longest time (s) they measured; a rule not measured yet gets what UNMEASURED needs,
-    and a warning."""
+    the longest time (s) they measured in a full default run (workflow/resources.yaml, written
+    by `python -m unsupervised.reporting.resources`, see docs/cluster.md); a rule not measured
+    yet gets what UNMEASURED needs, and a warning."""
     if rule_name not in MEASURED:
         logger.warning(
             f"workflow/resources.yaml does not measure {rule_name} yet: its jobs "
@@ -134,15 +107,14 @@ def measured(rule_name):
     return declared_resources(*MEASURED.get(rule_name, UNMEASURED))
 
 
+with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handle:
+    MEASURED = yaml.safe_load(handle)
+
+
 def code_of(script):
     """A fingerprint of workflow/scripts/`script` and of the package modules it imports, as a
     param of the rule that runs it: editing that code reruns the rule, and only it."""
-    return code_fingerprint(os.path.join(SCRIPTS_DIR, script))
-
-
-def chunks_holding(chunks, ks):
-    """The names of `chunks` (name -> its values of k, see k_chunks) that hold any of `ks`."""
-    return [name for name, members in chunks.items() if set(members) & set(ks)]
+    return code_fingerprint(os.path.join(workflow.basedir, "workflow", "scripts", script))
 
 
 def dataset_arrays(name):

@@ -160,7 +160,7 @@ rule make_dataset:
 # experiments on it.
 use rule make_dataset as make_dataset_replica with:
     output:
-        **replica_arrays("{dataset}"),
+        **dataset_arrays("seeds/{seed}/{dataset}"),
     log:
         f"{DATA}/logs/make_dataset_replica/{{seed}}/{{dataset}}.log",
     benchmark:

@@ -75,7 +75,9 @@ DETECTOR_TITLES = {
 ELLIPSOIDS_SEED = config["synthetic"]["ellipsoids"]["random_state"]
 SEED_SETS_ELLIPSOIDS = "the ellipsoids sample (synthetic.ellipsoids.random_state)"
 
-GMM_GRID_FIT_REPLICA = replica_path("gmm_selection", "fits/{covariance_type}_{chunk}.json")
+GMM_GRID_FIT_REPLICA = (
+    f"{RESULTS}/seeds/{{seed}}/gmm_selection/fits/{{covariance_type}}_{{chunk}}.json"
+)
 
 
 rule gmm_fit:
@@ -111,9 +113,9 @@ REPLICAS["gmm_fit"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
 
 use rule gmm_fit as gmm_fit_replica with:
     input:
-        **replica_arrays("ellipsoids"),
+        **dataset_arrays("seeds/{seed}/ellipsoids"),
     output:
-        metrics=replica_path("gmm_fit"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/gmm_fit/metrics.json",
     log:
         f"{RESULTS}/logs/gmm_fit_replica/{{seed}}.log",
     benchmark:
@@ -187,9 +189,9 @@ REPLICAS["gmm_anomalies"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
 
 use rule gmm_anomalies as gmm_anomalies_replica with:
     input:
-        **replica_arrays("ellipsoids"),
+        **dataset_arrays("seeds/{seed}/ellipsoids"),
     output:
-        metrics=replica_path("gmm_anomalies"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/gmm_anomalies/metrics.json",
     log:
         f"{RESULTS}/logs/gmm_anomalies_replica/{{seed}}.log",
     benchmark:
@@ -231,7 +233,7 @@ rule gmm_selection_fit:
 
 use rule gmm_selection_fit as gmm_selection_fit_replica with:
     input:
-        **replica_arrays("ellipsoids"),
+        **dataset_arrays("seeds/{seed}/ellipsoids"),
     output:
         fits=expand(
             GMM_GRID_FIT_REPLICA,
@@ -282,7 +284,7 @@ use rule gmm_selection as gmm_selection_replica with:
             allow_missing=True,
         ),
     output:
-        metrics=replica_path("gmm_selection"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/gmm_selection/metrics.json",
     log:
         f"{RESULTS}/logs/gmm_selection_replica/{{seed}}.log",
     benchmark:
@@ -328,10 +330,10 @@ REPLICAS["gmm_bayesian"] = Replica(
 
 use rule gmm_bayesian as gmm_bayesian_replica with:
     input:
-        **replica_arrays("ellipsoids"),
-        moons=replica_arrays("moons")["X"],
+        **dataset_arrays("seeds/{seed}/ellipsoids"),
+        moons=dataset_arrays("seeds/{seed}/moons")["X"],
     output:
-        metrics=replica_path("gmm_bayesian"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/gmm_bayesian/metrics.json",
     log:
         f"{RESULTS}/logs/gmm_bayesian_replica/{{seed}}.log",
     benchmark:
@@ -390,9 +392,9 @@ REPLICAS["gmm_init_params"] = Replica(ELLIPSOIDS_SEED, SEED_SETS_ELLIPSOIDS)
 
 use rule gmm_init_params as gmm_init_params_replica with:
     input:
-        **replica_arrays("ellipsoids"),
+        **dataset_arrays("seeds/{seed}/ellipsoids"),
     output:
-        metrics=replica_path("gmm_init_params"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/gmm_init_params/metrics.json",
     log:
         f"{RESULTS}/logs/gmm_init_params_replica/{{seed}}.log",
     benchmark:

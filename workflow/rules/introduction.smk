@@ -55,7 +55,7 @@ REPLICAS["iris_gmm"] = Replica(
 
 use rule iris_gmm as iris_gmm_replica with:
     output:
-        metrics=replica_path("iris_gmm"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/iris_gmm/metrics.json",
     log:
         f"{RESULTS}/logs/iris_gmm_replica/{{seed}}.log",
     benchmark:

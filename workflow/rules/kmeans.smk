@@ -47,6 +47,11 @@ CHOOSE_K_CHUNKS = {
 }
 
 
+def chunks_holding(chunks, ks):
+    """The names of `chunks` (name -> its values of k, see k_chunks) that hold any of `ks`."""
+    return [name for name, members in chunks.items() if set(members) & set(ks)]
+
+
 # The silhouette's pairwise distances on its sample (all rows when the sample is 0), float64,
 # which scikit-learn computes in chunks of at most 1,024 MB (its working_memory).
 CHOOSE_K_ROWS = {"blobs": config["synthetic"]["blobs"]["n_samples"], "mnist": 70_000}
@@ -142,9 +147,9 @@ REPLICAS["kmeans_init"] = Replica(BLOBS_SEED, SEED_SETS_BLOBS)
 
 use rule kmeans_init as kmeans_init_replica with:
     input:
-        **replica_arrays("blobs"),
+        **dataset_arrays("seeds/{seed}/blobs"),
     output:
-        metrics=replica_path("kmeans_init"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/kmeans_init/metrics.json",
     log:
         f"{RESULTS}/logs/kmeans_init_replica/{{seed}}.log",
     benchmark:
@@ -193,7 +198,7 @@ REPLICAS["kmeans_speed"] = Replica(
 
 use rule kmeans_speed as kmeans_speed_replica with:
     output:
-        metrics=replica_path("kmeans_speed"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/kmeans_speed/metrics.json",
     log:
         f"{RESULTS}/logs/kmeans_speed_replica/{{seed}}.log",
     benchmark:
@@ -240,7 +245,7 @@ REPLICAS["kmeans_minibatch"] = Replica(
 
 use rule kmeans_minibatch as kmeans_minibatch_replica with:
     output:
-        metrics=replica_path("kmeans_minibatch"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/kmeans_minibatch/metrics.json",
     log:
         f"{RESULTS}/logs/kmeans_minibatch_replica/{{seed}}.log",
     benchmark:
@@ -282,7 +287,7 @@ REPLICAS["kmeans_minibatch_vs_k"] = Replica(
 
 use rule kmeans_minibatch_vs_k as kmeans_minibatch_vs_k_replica with:
     output:
-        metrics=replica_path("kmeans_minibatch_vs_k"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/kmeans_minibatch_vs_k/metrics.json",
     log:
         f"{RESULTS}/logs/kmeans_minibatch_vs_k_replica/{{seed}}.log",
     benchmark:
@@ -354,9 +359,9 @@ rule choose_k_fit:
 
 use rule choose_k_fit as choose_k_fit_replica with:
     input:
-        **replica_arrays("blobs"),
+        **dataset_arrays("seeds/{seed}/blobs"),
     output:
-        fits=replica_path("choose_k_{dataset}", "k/{chunk}.npz"),
+        fits=f"{RESULTS}/seeds/{{seed}}/choose_k_{{dataset}}/k/{{chunk}}.npz",
     log:
         f"{RESULTS}/logs/choose_k_fit_replica/{{seed}}/{{dataset}}/{{chunk}}.log",
     benchmark:
@@ -416,7 +421,7 @@ REPLICAS["choose_k_blobs"] = Replica(BLOBS_SEED, SEED_SETS_BLOBS)
 
 use rule choose_k as choose_k_replica with:
     input:
-        **replica_arrays("blobs"),
+        **dataset_arrays("seeds/{seed}/blobs"),
         fits=expand(
             rules.choose_k_fit_replica.output.fits,
             dataset="blobs",
@@ -424,7 +429,7 @@ use rule choose_k as choose_k_replica with:
             allow_missing=True,
         ),
     output:
-        metrics=replica_path("choose_k_{dataset}"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/choose_k_{{dataset}}/metrics.json",
     log:
         f"{RESULTS}/logs/choose_k_replica/{{seed}}/{{dataset}}.log",
     benchmark:
@@ -495,9 +500,9 @@ REPLICAS["kmeans_limits"] = Replica(
 
 use rule kmeans_limits as kmeans_limits_replica with:
     input:
-        **replica_arrays("ellipsoids"),
+        **dataset_arrays("seeds/{seed}/ellipsoids"),
     output:
-        metrics=replica_path("kmeans_limits"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/kmeans_limits/metrics.json",
     log:
         f"{RESULTS}/logs/kmeans_limits_replica/{{seed}}.log",
     benchmark:

@@ -5,7 +5,6 @@
 # Beyond them: exercise 11's comparison over splits and seeds, and the detection of altered
 # faces measured on every face.
 
-from unsupervised.core.claims import check_replica_seeds
 from unsupervised.core.ranges import int_range, k_chunks
 
 FACES_SETUP = config["olivetti_faces"]
@@ -16,14 +15,6 @@ ALTERATIONS = {key: ALTERED[key] for key in ("darken_factor", "noise_sigma", "no
 FACES_ACCURACY = config["olivetti_accuracy"]
 ACCURACY_SPREAD = config["olivetti_accuracy_spread"]
 OLIVETTI_ANOMALIES = config["olivetti_anomalies"]
-check_replica_seeds(
-    FACES_ACCURACY["model_seeds"], FACES_CLUSTERING["random_state"], "olivetti_accuracy.model_seeds"
-)
-check_replica_seeds(
-    ACCURACY_SPREAD["split_seeds"],
-    FACES_SETUP["test_random_state"],
-    "olivetti_accuracy_spread.split_seeds",
-)
 # Seed m sets both K-Means' and the forest's random_state; the exercises' seed comes first.
 MODEL_SEEDS = [FACES_CLUSTERING["random_state"], *FACES_ACCURACY["model_seeds"]]
 FACES = f"{RESULTS}/olivetti_faces/faces.npz"
@@ -65,12 +56,12 @@ SPLIT_SETTINGS = (
 # validation draw with the seed + 1, as the exercises' 42 and 43), and clustered again over
 # the whole k range; for the anomalies the mixture seeded again too.
 SPLIT_SEED = FACES_SETUP["test_random_state"]
-REPLICA_FACES = replica_path("olivetti_faces", "faces.npz")
+REPLICA_FACES = f"{RESULTS}/seeds/{{seed}}/olivetti_faces/faces.npz"
 SEED_SPLITS = (
     "the split of the faces (olivetti_faces.test_random_state, the validation "
     "draw with the seed + 1)"
 )
-REPLICA_CHUNK = replica_path("olivetti_clustering", "chunks/{chunk}.json")
+REPLICA_CHUNK = f"{RESULTS}/seeds/{{seed}}/olivetti_clustering/chunks/{{chunk}}.json"
 
 
 rule olivetti_faces_split:
@@ -203,7 +194,7 @@ use rule olivetti_clustering as olivetti_clustering_replica with:
         faces=REPLICA_FACES,
         runs=expand(REPLICA_CHUNK, chunk=FACES_CHUNKS, allow_missing=True),
     output:
-        metrics=replica_path("olivetti_clustering"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/olivetti_clustering/metrics.json",
     log:
         f"{RESULTS}/logs/olivetti_clustering_replica/{{seed}}.log",
     benchmark:
@@ -325,7 +316,7 @@ use rule olivetti_accuracy as olivetti_accuracy_replica with:
         faces=REPLICA_FACES,
         clustering=f"{RESULTS}/olivetti_clustering/metrics.json",
     output:
-        metrics=replica_path("olivetti_accuracy"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/olivetti_accuracy/metrics.json",
     log:
         f"{RESULTS}/logs/olivetti_accuracy_replica/{{seed}}.log",
     benchmark:
@@ -396,7 +387,7 @@ use rule olivetti_anomalies as olivetti_anomalies_replica with:
     input:
         faces=REPLICA_FACES,
     output:
-        metrics=replica_path("olivetti_anomalies"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/olivetti_anomalies/metrics.json",
     log:
         f"{RESULTS}/logs/olivetti_anomalies_replica/{{seed}}.log",
     benchmark:

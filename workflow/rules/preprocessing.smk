@@ -49,7 +49,7 @@ REPLICAS["digits_preprocessing"] = Replica(PREPROCESSING["random_state"], SEED_S
 
 use rule digits_preprocessing as digits_preprocessing_replica with:
     output:
-        metrics=replica_path("digits_preprocessing"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/digits_preprocessing/metrics.json",
     log:
         f"{RESULTS}/logs/digits_preprocessing_replica/{{seed}}.log",
     benchmark:
@@ -88,7 +88,7 @@ rule digits_k_search_chunk:
 
 use rule digits_k_search_chunk as digits_k_search_chunk_replica with:
     output:
-        scores=replica_path("digits_k_search", "k/{chunk}.json"),
+        scores=f"{RESULTS}/seeds/{{seed}}/digits_k_search/k/{{chunk}}.json",
     log:
         f"{RESULTS}/logs/digits_k_search_chunk_replica/{{seed}}/{{chunk}}.log",
     benchmark:
@@ -133,7 +133,7 @@ use rule digits_k_search as digits_k_search_replica with:
             rules.digits_k_search_chunk_replica.output.scores, chunk=K_CHUNKS, allow_missing=True
         ),
     output:
-        metrics=replica_path("digits_k_search"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/digits_k_search/metrics.json",
     log:
         f"{RESULTS}/logs/digits_k_search_replica/{{seed}}.log",
     benchmark:

@@ -1,16 +1,7 @@
 # Chapter section 2.2.15, "Clustering for semi-supervised learning": the digits with 50
 # labels, active learning; then label-budget curves on digits and MNIST (beyond the chapter).
 
-from unsupervised.core.config_checks import check_at_least
-
 SEMI_SUPERVISED = config["digits_semi_supervised"]
-check_at_least(
-    config,
-    "digits_semi_supervised.n_clusters",
-    "digits_semi_supervised.n_labels",
-    "each label goes to one cluster's representative, so use at least as many "
-    "clusters as labels",
-)
 LABEL_BUDGET = config["label_budget"]
 DIGITS_ACTIVE_LEARNING = config["digits_active_learning"]
 # The clustering of the chapter's study (the preprocessing section's K-Means settings).
@@ -81,7 +72,7 @@ REPLICAS["digits_semi_supervised"] = Replica(
 
 use rule digits_semi_supervised as digits_semi_supervised_replica with:
     output:
-        metrics=replica_path("digits_semi_supervised"),
+        metrics=f"{RESULTS}/seeds/{{seed}}/digits_semi_supervised/metrics.json",
     log:
         f"{RESULTS}/logs/digits_semi_supervised_replica/{{seed}}.log",
     benchmark:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from unsupervised.core.claims import Claim
+from unsupervised.core.claims import Claim, above, at_least, below
 from unsupervised.core.config_checks import ConfigError
 
 EN = "chapter9-notebook-with-outputs-en.txt"
@@ -120,7 +120,7 @@ def recovers_moons_and_circles(name: str, quote: Quote, algorithm: str, shown_as
         statement=quote.statement,
         source=quote.source,
         metrics=(moons, circles),
-        check=lambda m: min(m[moons], m[circles]) >= 0.95,
+        check=at_least(0.95),
         expectation="ARI >= 0.95 on the moons and on the circles",
         effect=lambda m: min(m[moons], m[circles]),
         effect_name=f"{shown_as}'s ARI, the lower of moons and circles",
@@ -163,7 +163,7 @@ CLAIMS = (
         "into 7 regions",
         source=f"{SUMMARY}, 257-258 DBSCAN, figure 9-14",
         metrics=("dbscan.eps_0_05_clusters",),
-        check=lambda m: m["dbscan.eps_0_05_clusters"] > 2,
+        check=above(2),
         expectation="more than 2 clusters at eps=0.05",
         effect=lambda m: m["dbscan.eps_0_05_clusters"],
         effect_name="clusters at eps=0.05",
@@ -201,9 +201,7 @@ CLAIMS = (
         "range where DBSCAN recovers the moons",
         source="this workflow, beyond the chapter: choosing eps",
         metrics=("dbscan_eps.min_samples_5_knee_eps", "dbscan_eps.min_samples_5_best_eps_low"),
-        check=lambda m: (
-            m["dbscan_eps.min_samples_5_knee_eps"] < m["dbscan_eps.min_samples_5_best_eps_low"]
-        ),
+        check=above(0),
         expectation="knee eps < smallest eps within 0.01 of the best ARI (min_samples=5)",
         effect=lambda m: (
             m["dbscan_eps.min_samples_5_best_eps_low"] - m["dbscan_eps.min_samples_5_knee_eps"]
@@ -221,10 +219,7 @@ CLAIMS = (
             f"{CONTEST}.varied_density_kmeans_ari",
             f"{CONTEST}.varied_density_gaussian_mixture_ari",
         ),
-        check=lambda m: (
-            m[f"{CONTEST}.varied_density_kmeans_ari"]
-            < m[f"{CONTEST}.varied_density_gaussian_mixture_ari"]
-        ),
+        check=above(0),
         expectation="ARI on blobs of very different density: K-Means < the Gaussian mixture",
         effect=lambda m: (
             m[f"{CONTEST}.varied_density_gaussian_mixture_ari"]
@@ -238,9 +233,7 @@ CLAIMS = (
         statement=NOT_ROUND.statement,
         source=NOT_ROUND.source,
         metrics=(f"{CONTEST}.moons_kmeans_ari", f"{CONTEST}.circles_kmeans_ari"),
-        check=lambda m: (
-            max(m[f"{CONTEST}.moons_kmeans_ari"], m[f"{CONTEST}.circles_kmeans_ari"]) < 0.5
-        ),
+        check=below(0.5),
         expectation="K-Means's ARI < 0.5 on the moons and on the circles",
         effect=lambda m: max(m[f"{CONTEST}.moons_kmeans_ari"], m[f"{CONTEST}.circles_kmeans_ari"]),
         effect_name="K-Means's ARI, the higher of moons and circles",
@@ -271,7 +264,7 @@ CLAIMS = (
         statement=DENSITIES_DEFEAT_DBSCAN.statement,
         source=DENSITIES_DEFEAT_DBSCAN.source,
         metrics=(f"{CONTEST}.varied_density_dbscan_ari",),
-        check=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"] < 0.8,
+        check=below(0.8),
         expectation="ARI < 0.8 on blobs of very different density",
         effect=lambda m: m[f"{CONTEST}.varied_density_dbscan_ari"],
         effect_name="DBSCAN's ARI on blobs of very different density",
@@ -298,9 +291,7 @@ CLAIMS = (
         "the set, recovers blobs of very different density better than DBSCAN",
         source="this workflow, beyond the chapter: which algorithm on which data",
         metrics=(f"{CONTEST}.varied_density_hdbscan_ari", f"{CONTEST}.varied_density_dbscan_ari"),
-        check=lambda m: (
-            m[f"{CONTEST}.varied_density_hdbscan_ari"] > m[f"{CONTEST}.varied_density_dbscan_ari"]
-        ),
+        check=above(0),
         expectation="HDBSCAN's ARI > DBSCAN's on blobs of very different density",
         effect=lambda m: (
             m[f"{CONTEST}.varied_density_hdbscan_ari"] - m[f"{CONTEST}.varied_density_dbscan_ari"]

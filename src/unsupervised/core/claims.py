@@ -1,13 +1,16 @@
 """The chapter's conclusions as checks over seeds: which hold, how often, and by how much.
 
-A claim quotes a conclusion of the chapter, names the metrics it rests on, and gives a
-check (a boolean) and an effect (a number, e.g. a difference of accuracies) as functions of
-the metrics of one seed. Evaluated over the metrics of several seeds, it gets a verdict.
-The seeds are those of the seed replicas of the experiments its metrics come from.
+A claim quotes a conclusion of the chapter, names the metrics it rests on, and gives an
+effect (a number, e.g. a difference of accuracies) as a function of the metrics of one seed,
+and a check: a bound on that effect (the expression written once), or, where the claim needs
+more than one number to hold, a boolean function of the metrics. Evaluated over the metrics
+of several seeds, it gets a verdict. The seeds are those of the seed replicas of the
+experiments its metrics come from.
 """
 
 from __future__ import annotations
 
+import operator
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,12 +28,48 @@ class ClaimError(ValueError):
 
 
 @dataclass(frozen=True)
+class Bound:
+    """A claim's check as a bound on its effect: the claim holds where every comparison of the
+    effect with its value does."""
+
+    comparisons: tuple[tuple[Callable[[float, float], bool], float], ...]
+
+    def __call__(self, effect: float) -> bool:
+        return all(compare(effect, value) for compare, value in self.comparisons)
+
+
+def below(value: float) -> Bound:
+    return Bound(((operator.lt, value),))
+
+
+def at_most(value: float) -> Bound:
+    return Bound(((operator.le, value),))
+
+
+def above(value: float) -> Bound:
+    return Bound(((operator.gt, value),))
+
+
+def at_least(value: float) -> Bound:
+    return Bound(((operator.ge, value),))
+
+
+def equal_to(value: float) -> Bound:
+    return Bound(((operator.eq, value),))
+
+
+def between(low: float, high: float) -> Bound:
+    """From `low` to `high`, both included."""
+    return Bound(((operator.ge, low), (operator.le, high)))
+
+
+@dataclass(frozen=True)
 class Claim:
     name: str
     statement: str  # the chapter's words
     source: str  # where in ../shared/reference
     metrics: tuple[str, ...]  # the metric names check and effect read
-    check: Callable[[Metrics], bool]
+    check: Bound | Callable[[Metrics], bool]  # a bound on the effect, or on several metrics
     expectation: str  # the check in words, e.g. "Elkan / Lloyd < 1"
     effect: Callable[[Metrics], float]
     effect_name: str  # what the effect measures, e.g. "accuracy gained"
@@ -134,13 +173,14 @@ def evaluate(claim: Claim, metrics_by_seed: Mapping[int, Metrics], chapter_seed:
                 f"claim {claim.name!r}: seed {seed} has no metric {missing}; "
                 "fix the claim's metric names or run the experiment"
             )
-        result = claim.check(metrics)
+        effect = float(claim.effect(metrics))
+        result = claim.check(effect) if isinstance(claim.check, Bound) else claim.check(metrics)
         if not isinstance(result, bool):
             raise ClaimError(
                 f"claim {claim.name!r}: its check gave {result!r}, not True or "
                 "False; write it as a comparison"
             )
-        holds[seed], effects[seed] = result, float(claim.effect(metrics))
+        holds[seed], effects[seed] = result, effect
     return Verdict(claim, holds, effects, chapter_seed)
 
 

@@ -14,6 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from unsupervised.core.claims import check_replica_seeds
 from unsupervised.core.ranges import int_range
 
 
@@ -70,6 +71,36 @@ def check_config(config: Mapping[str, Any]) -> None:
         )
 
 
+def check_relations(config: Mapping[str, Any]) -> None:
+    """Raise ConfigError (or, for a seed list, ClaimError) on the first keys of the workflow's
+    configuration whose values disagree with each other's, which the schema cannot say."""
+    check_at_least(
+        config,
+        "digits_semi_supervised.n_clusters",
+        "digits_semi_supervised.n_labels",
+        "each label goes to one cluster's representative, so use at least as many "
+        "clusters as labels",
+    )
+    check_member(
+        config,
+        "dbscan.classifier.eps",
+        "dbscan.eps",
+        "the classifier is trained on the cores of one of the fitted models",
+    )
+    check_not_member(
+        config,
+        "clustering_benchmark.preprocess_seed",
+        "clustering_benchmark.tie_check_seeds",
+        "the check of ties refits on tie-breaking noise drawn anew; remove it from that list",
+    )
+    # Exercise 11's seeds of K-Means and the forest, and its splits, besides the exercises'.
+    for seeds, chapter_seed in (
+        ("olivetti_accuracy.model_seeds", "olivetti_clustering.random_state"),
+        ("olivetti_accuracy_spread.split_seeds", "olivetti_faces.test_random_state"),
+    ):
+        check_replica_seeds(_lookup(config, seeds), _lookup(config, chapter_seed), seeds)
+
+
 def load_schema(schema_path: str | Path) -> dict[str, Any]:
     """The schema at `schema_path` as validated: an object schema without ``required`` requires
     every key it lists (the schema names each key once; a list says which keys may be left out)."""
@@ -98,8 +129,7 @@ def validate_config(config: Mapping[str, Any], schema_path: str | Path) -> None:
 
 
 def check_at_least(config: Mapping[str, Any], key: str, other: str, why: str) -> None:
-    """Raise ConfigError unless the value at dotted `key` is at least the one at `other`;
-    a rule file states its section's constraints this way."""
+    """Raise ConfigError unless the value at dotted `key` is at least the one at `other`."""
     value, bound = _lookup(config, key), _lookup(config, other)
     if value < bound:
         raise ConfigError(f"config key {key!r}: {value}, below {other} ({bound}); {why}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unsupervised.core.claims import Claim
+from unsupervised.core.claims import Claim, at_least
 
 EN = "chapter9-notebook-with-outputs-en.txt"
 
@@ -13,7 +13,7 @@ CLAIMS = (
         "(using all 4 features)",
         source=f"{EN}, 2.1 Introduction",
         metrics=("iris_gmm.accuracy",),
-        check=lambda m: m["iris_gmm.accuracy"] >= 0.9,
+        check=at_least(0.9),
         expectation="accuracy >= 0.9",
         effect=lambda m: m["iris_gmm.accuracy"],
         effect_name="share of the iris in their species' cluster",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unsupervised.core.claims import Claim
+from unsupervised.core.claims import Claim, above, at_least, at_most, below, between, equal_to
 
 EN = "chapter9-notebook-with-outputs-en.txt"
 
@@ -16,7 +16,7 @@ def elkan_is_faster(dataset: str, name: str, shown_as: str) -> Claim:
         "unnecessary distance calculations (Elkan's variant)",
         source=f"{EN}, 2.2.9 Accelerated K-Means",
         metrics=(ratio,),
-        check=lambda m: m[ratio] < 1,
+        check=below(1),
         expectation="Elkan / Lloyd < 1",
         effect=lambda m: m[ratio],
         effect_name=f"fit time of Elkan / Lloyd on {shown_as}",
@@ -30,7 +30,7 @@ CLAIMS = (
         "suboptimal solution",
         source=f"{EN}, 2.2.5 K-Means Variability",
         metrics=("kmeans_init.random_p_best",),
-        check=lambda m: 1 - m["kmeans_init.random_p_best"] >= 0.05,
+        check=at_least(0.05),
         expectation=">= 5% of single random-init runs end above the best inertia",
         effect=lambda m: 1 - m["kmeans_init.random_p_best"],
         effect_name="share of single random-init runs ending above the best inertia",
@@ -41,7 +41,7 @@ CLAIMS = (
         "solution that minimizes the inertia",
         source=f"{EN}, 2.2.7 Multiple Initializations",
         metrics=("kmeans_init.n_init_inertia", "kmeans_init.best_inertia"),
-        check=lambda m: m["kmeans_init.n_init_inertia"] <= 1.001 * m["kmeans_init.best_inertia"],
+        check=at_most(1.001),
         expectation="inertia with n_init <= 1.001 x best",
         effect=lambda m: m["kmeans_init.n_init_inertia"] / m["kmeans_init.best_inertia"],
         effect_name="inertia with n_init random starts / best inertia",
@@ -53,7 +53,7 @@ CLAIMS = (
         "considerably",
         source=f"{EN}, 2.2.8 K-Means++",
         metrics=("kmeans_init.kmeanspp_p_best", "kmeans_init.random_p_best"),
-        check=lambda m: m["kmeans_init.kmeanspp_p_best"] > m["kmeans_init.random_p_best"],
+        check=above(0),
         expectation="k-means++ reaches the best more often than random",
         effect=lambda m: m["kmeans_init.kmeanspp_p_best"] - m["kmeans_init.random_p_best"],
         effect_name="share of single runs reaching the best, k-means++ minus random",
@@ -65,7 +65,7 @@ CLAIMS = (
         statement="Mini-batch K-Means is much faster than regular K-Means",
         source=f"{EN}, 2.2.10 Mini-Batch K-Means",
         metrics=("kmeans_minibatch_vs_k.median_speedup",),
-        check=lambda m: m["kmeans_minibatch_vs_k.median_speedup"] > 1.5,
+        check=above(1.5),
         expectation="K-Means / mini-batch time > 1.5",
         effect=lambda m: m["kmeans_minibatch_vs_k.median_speedup"],
         effect_name="fit time of K-Means / mini-batch, median over k",
@@ -78,14 +78,7 @@ CLAIMS = (
             "kmeans_minibatch.blobs_minibatch_inertia",
             "kmeans_minibatch.blobs_kmeans_inertia",
         ),
-        check=lambda m: (
-            1
-            <= (
-                m["kmeans_minibatch.blobs_minibatch_inertia"]
-                / m["kmeans_minibatch.blobs_kmeans_inertia"]
-            )
-            <= 1.05
-        ),
+        check=between(1, 1.05),
         expectation="1 <= mini-batch / K-Means inertia <= 1.05",
         effect=lambda m: (
             m["kmeans_minibatch.blobs_minibatch_inertia"]
@@ -98,7 +91,7 @@ CLAIMS = (
         statement="there is an elbow at k = 4",
         source=f"{EN}, 2.2.11 Finding the optimal number of clusters",
         metrics=("choose_k_blobs.elbow_k",),
-        check=lambda m: m["choose_k_blobs.elbow_k"] == 4,
+        check=equal_to(4),
         expectation="elbow at k = 4",
         effect=lambda m: m["choose_k_blobs.elbow_k"],
         effect_name="k at the elbow",
@@ -108,7 +101,7 @@ CLAIMS = (
         statement="k = 4 is a very good choice (silhouette score against k)",
         source=f"{EN}, 2.2.11 Finding the optimal number of clusters",
         metrics=("choose_k_blobs.silhouette_k",),
-        check=lambda m: m["choose_k_blobs.silhouette_k"] == 4,
+        check=equal_to(4),
         expectation="best silhouette at k = 4",
         effect=lambda m: m["choose_k_blobs.silhouette_k"],
         effect_name="k of the best silhouette",
@@ -119,7 +112,7 @@ CLAIMS = (
         "lower (ellipsoidal clusters)",
         source=f"{EN}, 2.2.12 Limits of K-Means",
         metrics=("kmeans_limits.bad_inertia", "kmeans_limits.good_inertia"),
-        check=lambda m: m["kmeans_limits.bad_inertia"] < m["kmeans_limits.good_inertia"],
+        check=below(1),
         expectation="wrong / right inertia < 1",
         effect=lambda m: m["kmeans_limits.bad_inertia"] / m["kmeans_limits.good_inertia"],
         effect_name="inertia of the wrong clustering / the right one",

@@ -5,7 +5,7 @@ detection measured on every face find beyond them."""
 
 from __future__ import annotations
 
-from unsupervised.core.claims import Claim, Metrics
+from unsupervised.core.claims import Claim, Metrics, above, at_least, below, between
 
 EN = "chapter9-notebook-with-outputs-en.txt"
 CLUSTERING = "olivetti_clustering"
@@ -31,7 +31,7 @@ def detects_the_alterations(
         metrics=tuple(
             f"{ANOMALIES}.{detector}_{alteration}_auc" for alteration in EXERCISE_ALTERATIONS
         ),
-        check=lambda m: lowest_auc(m, detector) >= 0.99,
+        check=at_least(0.99),
         expectation=f"ROC AUC >= 0.99 of {described} for rotated, flipped and darkened faces "
         "(all training and validation faces)",
         effect=lambda m: lowest_auc(m, detector),
@@ -47,7 +47,7 @@ CLAIMS = (
         "pictures.",
         source=f"{EN}, 4.2 10. Cluster the Olivetti Faces Dataset",
         metrics=(f"{CLUSTERING}.silhouette_k",),
-        check=lambda m: m[f"{CLUSTERING}.silhouette_k"] >= 60,
+        check=at_least(60),
         expectation="silhouette's best k >= 60 (1.5 x the 40 people)",
         effect=lambda m: m[f"{CLUSTERING}.silhouette_k"],
         effect_name="k of the best silhouette",
@@ -58,7 +58,7 @@ CLAIMS = (
         "pictures, all of the same person.",
         source=f"{EN}, 4.2 10. Cluster the Olivetti Faces Dataset",
         metrics=(f"{CLUSTERING}.useful_cluster_share",),
-        check=lambda m: 0.55 <= m[f"{CLUSTERING}.useful_cluster_share"] <= 0.8,
+        check=between(0.55, 0.8),
         expectation="share of clusters of two faces or more, all of one person, at the "
         "silhouette's best k: 0.55 to 0.8",
         effect=lambda m: m[f"{CLUSTERING}.useful_cluster_share"],
@@ -70,7 +70,7 @@ CLAIMS = (
         "by person best: another k agrees better with the person ids",
         source="this workflow, beyond the chapter: the Olivetti faces",
         metrics=(f"{CLUSTERING}.best_ari", f"{CLUSTERING}.best_k_ari"),
-        check=lambda m: m[f"{CLUSTERING}.best_k_ari"] <= m[f"{CLUSTERING}.best_ari"] - 0.05,
+        check=at_least(0.05),
         expectation="ARI against the person ids at the silhouette's best k <= the best ARI "
         "over k - 0.05",
         effect=lambda m: m[f"{CLUSTERING}.best_ari"] - m[f"{CLUSTERING}.best_k_ari"],
@@ -82,7 +82,7 @@ CLAIMS = (
         "as the original images.",
         source=f"{EN}, 4.3 11. Using Clustering as Preprocessing for Classification",
         metrics=(f"{ACCURACY}.pca_accuracy", f"{ACCURACY}.distances_accuracy"),
-        check=lambda m: m[f"{ACCURACY}.distances_accuracy"] < m[f"{ACCURACY}.pca_accuracy"],
+        check=above(0),
         expectation="forest accuracy on the distances < on the PCA features (mean over the "
         "seeds of K-Means and the forest)",
         effect=lambda m: m[f"{ACCURACY}.pca_accuracy"] - m[f"{ACCURACY}.distances_accuracy"],
@@ -129,7 +129,7 @@ CLAIMS = (
         "does not tell darkening",
         source="this workflow, beyond the chapter: the Olivetti faces",
         metrics=(f"{ANOMALIES}.reconstruction_darkened_validation_auc",),
-        check=lambda m: m[f"{ANOMALIES}.reconstruction_darkened_validation_auc"] < 0.5,
+        check=below(0.5),
         expectation="ROC AUC < 0.5 of the reconstruction error for darkened validation faces",
         effect=lambda m: m[f"{ANOMALIES}.reconstruction_darkened_validation_auc"],
         effect_name="the reconstruction error's ROC AUC, darkened validation faces",

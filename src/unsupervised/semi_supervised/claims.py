@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unsupervised.core.claims import Claim
+from unsupervised.core.claims import Claim, above, at_least
 
 EN = "chapter9-notebook-with-outputs-en.txt"
 STUDY = "digits_semi_supervised"
@@ -14,9 +14,7 @@ CLAIMS = (
         "training the model on 50 instances",
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.representative_accuracy", f"{STUDY}.random_accuracy"),
-        check=lambda m: (
-            (m[f"{STUDY}.representative_accuracy"] - m[f"{STUDY}.random_accuracy"]) >= 0.05
-        ),
+        check=at_least(0.05),
         expectation="representatives - random >= 0.05",
         effect=lambda m: m[f"{STUDY}.representative_accuracy"] - m[f"{STUDY}.random_accuracy"],
         effect_name="test accuracy, representatives minus random",
@@ -26,7 +24,7 @@ CLAIMS = (
         statement="We got a tiny little accuracy boost",
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.propagated_accuracy", f"{STUDY}.representative_accuracy"),
-        check=lambda m: m[f"{STUDY}.propagated_accuracy"] > m[f"{STUDY}.representative_accuracy"],
+        check=above(0),
         expectation="whole clusters > representatives",
         effect=lambda m: m[f"{STUDY}.propagated_accuracy"] - m[f"{STUDY}.representative_accuracy"],
         effect_name="test accuracy, whole clusters minus representatives",
@@ -37,7 +35,7 @@ CLAIMS = (
         "close to 99%",
         source=f"{EN}, 2.2.15 Clustering for Semi-supervised Learning",
         metrics=(f"{STUDY}.propagated_percentile_label_accuracy",),
-        check=lambda m: m[f"{STUDY}.propagated_percentile_label_accuracy"] >= 0.97,
+        check=at_least(0.97),
         expectation="share right >= 0.97",
         effect=lambda m: m[f"{STUDY}.propagated_percentile_label_accuracy"],
         effect_name="share of the labels propagated to the closest 20% that are right",
