@@ -113,7 +113,8 @@ with open(os.path.join(workflow.basedir, "workflow", "resources.yaml")) as handl
 
 def code_of(script):
     """A fingerprint of workflow/scripts/`script` and of the package modules it imports, as a
-    param of the rule that runs it: editing that code reruns the rule, and only it."""
+    param of the rule that runs the script, so that editing that code reruns the rule, and
+    only it."""
     return code_fingerprint(os.path.join(workflow.basedir, "workflow", "scripts", script))
 
 

@@ -47,11 +47,6 @@ CHOOSE_K_CHUNKS = {
 }
 
 
-def chunks_holding(chunks, ks):
-    """The names of `chunks` (name -> its values of k, see k_chunks) that hold any of `ks`."""
-    return [name for name, members in chunks.items() if set(members) & set(ks)]
-
-
 # The silhouette's pairwise distances on its sample (all rows when the sample is 0), float64,
 # which scikit-learn computes in chunks of at most 1,024 MB (its working_memory).
 CHOOSE_K_ROWS = {"blobs": config["synthetic"]["blobs"]["n_samples"], "mnist": 70_000}
@@ -319,16 +314,11 @@ rule choose_k_mnist_pca:
         "../scripts/kmeans/choose_k_mnist_pca.py"
 
 
-def choose_k_features(wildcards):
-    """What the sweep over k of the dataset clusters (CHOOSE_K_FEATURES)."""
-    return CHOOSE_K_FEATURES[wildcards.dataset]
-
-
 # One job per (dataset, chunk of k values): `--cores N` runs the sweep in parallel, and
 # widening k_range runs only the chunks it adds.
 rule choose_k_fit:
     input:
-        unpack(choose_k_features),
+        unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
     output:
         fits=CHOOSE_K_FITS,
     log:
@@ -371,23 +361,12 @@ use rule choose_k_fit as choose_k_fit_replica with:
         chunk=r"\d+_\d+",
 
 
-def choose_k_fits(wildcards):
-    """Every chunk of the dataset's sweep over k."""
-    return expand(
-        CHOOSE_K_FITS, dataset=wildcards.dataset, chunk=CHOOSE_K_CHUNKS[wildcards.dataset]
-    )
-
-
-def choose_k_pca_info(wildcards):
-    """MNIST's principal components, whose number and variance the report gives."""
-    return rules.choose_k_mnist_pca.output.info if wildcards.dataset == "mnist" else []
-
-
 rule choose_k:
     input:
-        unpack(choose_k_features),
-        fits=choose_k_fits,
-        pca=choose_k_pca_info,
+        unpack(lambda w: CHOOSE_K_FEATURES[w.dataset]),
+        fits=lambda w: expand(CHOOSE_K_FITS, dataset=w.dataset, chunk=CHOOSE_K_CHUNKS[w.dataset]),
+        # MNIST's principal components, whose number and variance the report gives
+        pca=lambda w: rules.choose_k_mnist_pca.output.info if w.dataset == "mnist" else [],
     output:
         inertia=in_report("choose_k_{dataset}", "inertia_vs_k.png"),
         silhouette=in_report("choose_k_{dataset}", "silhouette_vs_k.png"),
@@ -447,7 +426,11 @@ rule choose_k_bad_k:
         fits=expand(
             CHOOSE_K_FITS,
             dataset="blobs",
-            chunk=chunks_holding(CHOOSE_K_CHUNKS["blobs"], CHOOSE_K["blobs"]["bad_k"]),
+            chunk=[
+                name
+                for name, ks in CHOOSE_K_CHUNKS["blobs"].items()
+                if set(ks) & set(CHOOSE_K["blobs"]["bad_k"])
+            ],
         ),
     output:
         figure=in_report("choose_k_blobs", "bad_k.png"),

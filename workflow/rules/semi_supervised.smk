@@ -160,25 +160,22 @@ rule label_budget_graph:
         "../scripts/semi_supervised/label_budget_graph.py"
 
 
-def budget_shared_inputs(wildcards):
-    """What the strategies of a (dataset, budget) read besides the split: every strategy but
-    "random" labels from the clusterings (one per seed), label spreading also runs on the
-    k-NN graph."""
-    inputs = {}
-    if set(LABEL_BUDGET["strategies"]) - {"random"}:
-        inputs["clusterings"] = expand(BUDGET_CLUSTERING, **wildcards, seed=LABEL_BUDGET["seeds"])
-    if "label_spreading" in LABEL_BUDGET["strategies"]:
-        inputs["graph"] = BUDGET_GRAPH.format(
-            dataset=wildcards.dataset, n_neighbors=LABEL_BUDGET["n_neighbors"]
-        )
-    return inputs
-
-
 # One job per (dataset, budget), every strategy and seed inside: adding a budget runs only its
 # jobs, and the strategies' fits share a process start.
 rule label_budget_job:
     input:
-        unpack(budget_shared_inputs),
+        # every strategy but "random" labels from the clusterings (one per seed); label
+        # spreading also runs on the k-NN graph
+        clusterings=(
+            expand(BUDGET_CLUSTERING, seed=LABEL_BUDGET["seeds"], allow_missing=True)
+            if set(LABEL_BUDGET["strategies"]) - {"random"}
+            else []
+        ),
+        graph=(
+            expand(BUDGET_GRAPH, n_neighbors=LABEL_BUDGET["n_neighbors"], allow_missing=True)
+            if "label_spreading" in LABEL_BUDGET["strategies"]
+            else []
+        ),
         split=SPLIT,
     output:
         scores=expand(
