@@ -172,7 +172,7 @@ rule label_budget_job:
             else []
         ),
         graph=(
-            expand(BUDGET_GRAPH, n_neighbors=LABEL_BUDGET["n_neighbors"], allow_missing=True)
+            BUDGET_GRAPH.format(dataset="{dataset}", n_neighbors=LABEL_BUDGET["n_neighbors"])
             if "label_spreading" in LABEL_BUDGET["strategies"]
             else []
         ),
